@@ -1,0 +1,75 @@
+"""Benchmarks (`python -m viewer.bench`): parse time, bulk import rate, and start-up ratios."""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from viewer import paths
+from viewer.core.report import parse_bytes, parse_path
+from viewer.core.store import LibraryStore
+
+DIGITS = re.compile(r"\d+")
+
+
+def bench_parse(runs: int = 50) -> float:
+    """Median milliseconds to ingest and parse the sample report."""
+    sample = paths.sample_report_path()
+    data = sample.read_bytes()
+    parse_bytes(data, sample.name)  # warm the regex caches
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        parse_bytes(data, sample.name)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000
+
+
+def synthetic_reports(count: int, seed: int = 7) -> list[tuple[str, bytes]]:
+    """`count` variants of the sample: a new title line and every number changed."""
+    rng = random.Random(seed)
+    text = paths.sample_report_path().read_text(encoding="utf-8")
+    title, rest = text.split("\n", 1)
+    out = []
+    for i in range(count):
+        body = DIGITS.sub(lambda m: str(rng.randint(1, 10 ** len(m.group()) - 1)), rest)
+        out.append((f"report-{i}.txt", f"{title}（第{i + 1}号）\n{body}".encode("utf-8")))
+    return out
+
+
+def bench_import(count: int = 1000) -> tuple[float, float, int]:
+    """(seconds, reports per second, store bytes) to parse and import `count` reports."""
+    reports = synthetic_reports(count)
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = Path(tmp) / "bench.sqlite3"
+        t0 = time.perf_counter()
+        with LibraryStore(db_path) as store:
+            for name, data in reports:
+                store.import_report(parse_bytes(data, name), source_path=name)
+            store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        elapsed = time.perf_counter() - t0
+        size = sum(p.stat().st_size for p in Path(tmp).iterdir())
+    return elapsed, count / elapsed, size
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m viewer.bench", description=__doc__)
+    parser.add_argument("--reports", type=int, default=1000, help="synthetic reports to import")
+    args = parser.parse_args(argv)
+    parse_ms = bench_parse()
+    print(f"parse sample: {parse_ms:.2f} ms median (target < 20 ms)")
+    sample = parse_path(paths.sample_report_path())
+    print(f"  {sample.section_count()} sections, {len(sample.figures)} figures")
+    seconds, rate, size = bench_import(args.reports)
+    print(f"import {args.reports} reports: {seconds:.2f} s, {rate:.0f} reports/s, "
+          f"store {size / 1e6:.1f} MB (target < 20 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

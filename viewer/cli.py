@@ -1,0 +1,211 @@
+"""The command line: starts the GUI, or runs a headless verb (import, list, parse, tree) over the core."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from viewer import __version__
+from viewer.core.errors import ReportViewerError
+from viewer.core.report import Report, parse_path
+from viewer.core.structure import SectionNode
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(ReportViewerError):
+    """The command line itself is wrong."""
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+# --- helpers shared by verbs -------------------------------------------------------------------
+
+
+def open_store(args: argparse.Namespace):
+    """The library named by --db, or the default one in the user data dir."""
+    from viewer import paths
+    from viewer.core.store import LibraryStore
+
+    return LibraryStore(args.db or paths.default_db_path())
+
+
+def format_tree(title: str, sections: Sequence[SectionNode]) -> str:
+    """The indented section tree as printed by `tree` (and by `make run` without a GUI)."""
+    lines = [title]
+
+    def walk(nodes: Sequence[SectionNode], depth: int) -> None:
+        for node in nodes:
+            lines.append(f"{'  ' * depth}{node.number} {node.title}".rstrip())
+            walk(node.children, depth + 1)
+
+    walk(sections, 0)
+    return "\n".join(lines)
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+# --- verbs -------------------------------------------------------------------------------------
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import each file; one line per file; 2 if any failed."""
+    parsed: list[tuple[str, Report]] = []
+    failed = 0
+    for name in args.paths:
+        try:
+            parsed.append((name, parse_path(name)))
+        except ReportViewerError as exc:
+            _err(f"error: {exc}")
+            failed += 1
+    if parsed:
+        with open_store(args) as store:
+            for name, report in parsed:
+                result = store.import_report(report, source_path=name)
+                state = "imported" if result.created else "already in library"
+                _out(f"{state}: {name}: {result.title} ({result.sections} sections, "
+                     f"{result.figures} figures, id {result.document_id})")
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        docs = store.documents()
+    if args.json:
+        _out(json.dumps([d.to_dict() for d in docs], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not docs:
+        _out("The library is empty: add a report with 'report-viewer import FILE'.")
+    for d in docs:
+        _out(f"{d.id:>4}  {d.title}  [{d.sections} sections, {d.figures} figures]  "
+             f"{d.source_path or d.source_name}  {d.fingerprint[:12]}")
+    return EXIT_OK
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    report = parse_path(args.path)
+    if args.json:
+        _out(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+    else:
+        _out(format_tree(report.title, report.sections))
+        _out(f"{report.section_count()} sections, {len(report.figures)} figures")
+    return EXIT_OK
+
+
+def load_tree(args: argparse.Namespace, name: str) -> tuple[str, list[SectionNode]]:
+    """A report's title and tree: a file is parsed as it is now, an id comes from the library."""
+    if not name.strip().isdigit() and Path(name).is_file():
+        report = parse_path(name)
+        return report.title, report.sections
+    with open_store(args) as store:
+        doc_id = store.resolve_document(name)
+        return store.document_info(doc_id).title, store.sections(doc_id)
+
+
+def cmd_tree(args: argparse.Namespace) -> int:
+    title, sections = load_tree(args, args.document)
+    _out(format_tree(title, sections))
+    return EXIT_OK
+
+
+def launch_gui(argv: list[str]) -> int:
+    """Open the desktop app; until it exists, print the sample's section tree."""
+    try:
+        from viewer.ui.app import run_app
+    except ImportError:
+        from viewer import paths
+
+        report = parse_path(paths.sample_report_path())
+        _out(format_tree(report.title, report.sections))
+        return EXIT_OK
+    return run_app(argv)
+
+
+# --- parser ------------------------------------------------------------------------------------
+
+VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "import": cmd_import,
+    "list": cmd_list,
+    "parse": cmd_parse,
+    "tree": cmd_tree,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="library database file (default: the user data dir)")
+    parser = _ArgumentParser(prog="report-viewer", parents=[common],
+                             description="报告阅览器 Report Viewer: read Chinese government reports "
+                                         "offline. Without a verb, opens the desktop app.")
+    parser.add_argument("--version", action="version", version=f"report-viewer {__version__}")
+    sub = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_ArgumentParser)
+
+    p = sub.add_parser("import", parents=[common], help="import report files into the library")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p = sub.add_parser("list", parents=[common], help="list the library's reports")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("parse", parents=[common], help="parse a file without storing it")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print the full parse as JSON")
+    p = sub.add_parser("tree", parents=[common], help="print a report's section tree")
+    p.add_argument("document", metavar="PATH-OR-ID")
+    return parser
+
+
+#: Options that take a value, so their value is not mistaken for a verb or a file.
+VALUE_OPTIONS = {"--db", "--lang", "--screenshot", "--goto", "--find", "--size"}
+
+
+def first_word(argv: Sequence[str]) -> str | None:
+    """The first positional word of the command line (a verb or a file), skipping option values."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in VALUE_OPTIONS:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if first_word(argv) not in VERBS and not {"-h", "--help", "--version"} & set(argv):
+            return launch_gui(argv)
+        args = build_parser().parse_args(argv)
+        if not hasattr(args, "db"):
+            args.db = None
+        if args.verb is None:
+            raise UsageError("report-viewer: no verb given (see 'report-viewer --help')")
+        return VERBS[args.verb](args)
+    except ReportViewerError as exc:
+        _err(f"error: {exc}")
+        return EXIT_BAD_INPUT
+    except sqlite3.DatabaseError as exc:
+        _err(f"error: the library database failed ({exc}); close other Report Viewer windows "
+             "or choose another --db path")
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

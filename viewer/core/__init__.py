@@ -1,0 +1,1 @@
+"""The non-GUI core: ingest, structure, figures, anchors, store, share, export. Never imports Qt."""

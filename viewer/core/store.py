@@ -1,0 +1,365 @@
+"""The library: one SQLite file (via sqlite-utils) holding reports, sections, figures, annotations, settings."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import sqlite_utils
+
+from viewer.core.errors import StoreError
+from viewer.core.figures import Figure
+from viewer.core.report import PARSER_VERSION, Report
+from viewer.core.structure import SectionNode, iter_sections
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# --- migrations -----------------------------------------------------------------------------
+# Each migration runs once, in order, inside the transaction that records it in `migrations`.
+
+
+def _migration_1_initial(db: sqlite_utils.Database) -> None:
+    db["documents"].create(
+        {
+            "id": int, "title": str, "fingerprint": str, "source_name": str, "source_path": str,
+            "metadata": str, "raw": bytes, "body": str, "parser_version": str, "imported_at": str,
+        },
+        pk="id",
+        not_null={"title", "fingerprint", "body", "raw", "parser_version", "imported_at"},
+    )
+    db["documents"].create_index(["fingerprint"], unique=True)
+    db["documents"].create_index(["source_path"])
+    db["sections"].create(
+        {
+            "id": int, "document_id": int, "parent_id": int, "position": int, "number": str,
+            "title": str, "level": int, "start": int, "heading_end": int, "end": int, "run_in": int,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("parent_id", "sections", "id")],
+    )
+    db["sections"].create_index(["document_id", "position"])
+    db["figures"].create(
+        {
+            "id": int, "document_id": int, "start": int, "end": int, "text": str, "kind": str,
+            "value": float, "unit": str, "qualifier": str, "multiplier": str, "end_value": float,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["figures"].create_index(["document_id", "start"])
+    db["annotations"].create(
+        {
+            "uuid": str, "document_id": int, "kind": str, "start": int, "end": int, "exact": str,
+            "prefix": str, "suffix": str, "body": str, "colour": str, "author": str,
+            "created": str, "modified": str, "deleted": int,
+        },
+        pk="uuid",
+        foreign_keys=[("document_id", "documents", "id")],
+        defaults={"deleted": 0, "body": "", "colour": "", "prefix": "", "suffix": ""},
+    )
+    db["annotations"].create_index(["document_id", "start"])
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["documents"].enable_fts(["title", "body"], tokenize="trigram", create_triggers=True)
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
+    (1, "initial schema", _migration_1_initial),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+# --- records ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A library entry as listed: no body text or raw bytes."""
+
+    id: int
+    title: str
+    fingerprint: str
+    source_name: str
+    source_path: str
+    parser_version: str
+    imported_at: str
+    sections: int
+    figures: int
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A stored report's text and metadata."""
+
+    id: int
+    title: str
+    fingerprint: str
+    source_name: str
+    source_path: str
+    metadata: dict
+    text: str
+    parser_version: str
+    imported_at: str
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What `import_report` did: `created` is False when the fingerprint was already there."""
+
+    document_id: int
+    title: str
+    created: bool
+    sections: int
+    figures: int
+
+
+class LibraryStore:
+    """All reads and writes of the library database; every write is one committed transaction.
+
+        store = LibraryStore(path)            # or LibraryStore(":memory:")
+        result = store.import_report(parse_path("report.txt"), source_path="report.txt")
+        store.sections(result.document_id)
+    """
+
+    def __init__(self, path: str | os.PathLike = ":memory:"):
+        self.path = str(path)
+        if self.path != ":memory:":
+            parent = Path(self.path).parent
+            try:
+                parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{self.path}: cannot create the library folder ({exc.strerror}); "
+                                 "choose another --db path") from None
+        try:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
+                                   isolation_level=None, check_same_thread=False)
+            self.db = sqlite_utils.Database(conn, execute_plugins=False)
+            self._configure()
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a Report Viewer library ({exc}); "
+                             "choose another --db path") from None
+
+    # -- connection ---------------------------------------------------------------------------
+
+    def _configure(self) -> None:
+        conn = self.db.conn
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if self.path != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> "LibraryStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """One write transaction (BEGIN IMMEDIATE): committed on success, rolled back on any error."""
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    # -- schema -------------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        return self.db.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: library was written by a newer Report Viewer "
+                             f"(schema {current}, this version knows {SCHEMA_VERSION}); update the app")
+        for version, name, apply in MIGRATIONS:
+            if version <= current:
+                continue
+            with self.transaction() as db:
+                if "migrations" not in db.table_names():
+                    db["migrations"].create({"version": int, "name": str, "applied_at": str},
+                                            pk="version")
+                apply(db)
+                db["migrations"].insert({"version": version, "name": name, "applied_at": _now()})
+                db.conn.execute(f"PRAGMA user_version = {version}")
+
+    def applied_migrations(self) -> list[int]:
+        return [row["version"] for row in self.db["migrations"].rows_where(order_by="version")]
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def find_by_fingerprint(self, fingerprint: str) -> int | None:
+        row = self.db.conn.execute("SELECT id FROM documents WHERE fingerprint = ?",
+                                   (fingerprint,)).fetchone()
+        return row[0] if row else None
+
+    def import_report(self, report: Report, source_path: str | os.PathLike | None = None) -> ImportResult:
+        """Store a parsed report in one transaction; a report already in the library adds nothing."""
+        existing = self.find_by_fingerprint(report.fingerprint)
+        if existing is not None:
+            info = self.document_info(existing)
+            return ImportResult(existing, info.title, False, info.sections, info.figures)
+        path = str(Path(source_path).resolve()) if source_path else ""
+        with self.transaction() as db:
+            doc_id = db["documents"].insert({
+                "title": report.title,
+                "fingerprint": report.fingerprint,
+                "source_name": report.source.source_name,
+                "source_path": path,
+                "metadata": json.dumps(report.source.metadata, ensure_ascii=False),
+                "raw": report.source.raw,
+                "body": report.text,
+                "parser_version": PARSER_VERSION,
+                "imported_at": _now(),
+            }).last_pk
+            section_count = self._insert_sections(doc_id, report.sections)
+            self._insert_figures(doc_id, report.figures)
+        return ImportResult(doc_id, report.title, True, section_count, len(report.figures))
+
+    def _insert_sections(self, doc_id: int, roots: list[SectionNode]) -> int:
+        conn = self.db.conn
+        position = 0
+
+        def insert(nodes: list[SectionNode], parent_id: int | None) -> None:
+            nonlocal position
+            for node in nodes:
+                cursor = conn.execute(
+                    "INSERT INTO sections (document_id, parent_id, position, number, title, level,"
+                    " start, heading_end, [end], run_in) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (doc_id, parent_id, position, node.number, node.title, node.level, node.start,
+                     node.heading_end, node.end, int(node.run_in)))
+                position += 1
+                insert(node.children, cursor.lastrowid)
+
+        insert(roots, None)
+        return position
+
+    def _insert_figures(self, doc_id: int, figures: list[Figure]) -> None:
+        self.db.conn.executemany(
+            "INSERT INTO figures (document_id, start, [end], text, kind, value, unit, qualifier,"
+            " multiplier, end_value) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(doc_id, f.start, f.end, f.text, f.kind, f.value, f.unit, f.qualifier, f.multiplier,
+              f.end_value) for f in figures])
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every report in the library, oldest import first."""
+        return self.documents_where("1", ())
+
+    def document_info(self, doc_id: int) -> DocumentInfo:
+        for info in self.documents_where("d.id = ?", (doc_id,)):
+            return info
+        raise StoreError(f"no report with id {doc_id} in {self.path}; run 'report-viewer list'")
+
+    def documents_where(self, where: str, params: tuple) -> list[DocumentInfo]:
+        rows = self.db.conn.execute(
+            "SELECT d.id, d.title, d.fingerprint, d.source_name, d.source_path, d.parser_version,"
+            " d.imported_at,"
+            " (SELECT count(*) FROM sections s WHERE s.document_id = d.id),"
+            " (SELECT count(*) FROM figures f WHERE f.document_id = d.id)"
+            f" FROM documents d WHERE {where} ORDER BY d.id", params).fetchall()
+        return [DocumentInfo(*row) for row in rows]
+
+    def resolve_document(self, name: str) -> int:
+        """A document named by its id or by the path it was imported from."""
+        if name.strip().isdigit():
+            return self.document_info(int(name)).id
+        path = str(Path(name).resolve())
+        found = self.documents_where("d.source_path = ?", (path,))
+        if found:
+            return found[-1].id
+        raise StoreError(f"{name}: no such report in the library {self.path}; "
+                         "import it first or name it by id ('report-viewer list')")
+
+    def document(self, doc_id: int) -> StoredDocument:
+        row = self.db.conn.execute(
+            "SELECT id, title, fingerprint, source_name, source_path, metadata, body,"
+            " parser_version, imported_at FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no report with id {doc_id} in {self.path}; run 'report-viewer list'")
+        values = list(row)
+        values[5] = json.loads(values[5] or "{}")
+        return StoredDocument(*values)
+
+    def raw_source(self, doc_id: int) -> bytes:
+        row = self.db.conn.execute("SELECT raw FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no report with id {doc_id} in {self.path}")
+        return row[0]
+
+    def sections(self, doc_id: int) -> list[SectionNode]:
+        """The stored section tree of a document (roots, children nested)."""
+        rows = self.db.conn.execute(
+            "SELECT id, parent_id, number, title, level, start, heading_end, [end], run_in"
+            " FROM sections WHERE document_id = ? ORDER BY position", (doc_id,)).fetchall()
+        by_id: dict[int, SectionNode] = {}
+        roots: list[SectionNode] = []
+        for sid, parent_id, number, title, level, start, heading_end, end, run_in in rows:
+            node = SectionNode(number=number, title=title, level=level, start=start,
+                               heading_end=heading_end, end=end, run_in=bool(run_in))
+            by_id[sid] = node
+            (by_id[parent_id].children if parent_id in by_id else roots).append(node)
+        return roots
+
+    def figures(self, doc_id: int) -> list[Figure]:
+        rows = self.db.conn.execute(
+            "SELECT start, [end], text, kind, value, unit, qualifier, multiplier, end_value"
+            " FROM figures WHERE document_id = ? ORDER BY start", (doc_id,)).fetchall()
+        return [Figure(start=r[0], end=r[1], text=r[2], kind=r[3], value=_number(r[4]),
+                       unit=r[5], qualifier=r[6], multiplier=r[7], end_value=_number(r[8]))
+                for r in rows]
+
+    def search_documents(self, query: str) -> list[int]:
+        """Ids of documents whose title or text contains `query` (FTS5 trigram, 3+ characters)."""
+        if len(query) < 3:
+            like = f"%{query}%"
+            rows = self.db.conn.execute(
+                "SELECT id FROM documents WHERE title LIKE ? OR body LIKE ? ORDER BY id",
+                (like, like)).fetchall()
+        else:
+            phrase = '"' + query.replace('"', '""') + '"'
+            rows = self.db.conn.execute(
+                "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid",
+                (phrase,)).fetchall()
+        return [r[0] for r in rows]
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        row = self.db.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.transaction() as db:
+            db.conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
+                            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                            (key, json.dumps(value, ensure_ascii=False)))
+
+
+def _number(value: float | None) -> float | int | None:
+    """Integral stored reals come back as ints (41.0 -> 41) so values print as written."""
+    if value is not None and float(value).is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
