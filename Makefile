@@ -5,10 +5,18 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 APT_PACKAGES := fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
 
-.PHONY: run test system-deps venv clean bench
+.PHONY: run test system-deps venv clean bench translations update-translations
+
+SAMPLE := seeds/000_5858aa637edd593f.txt
 
 run: venv
-	$(BIN)/report-viewer
+	@if [ "$$(uname)" = Linux ] && [ -z "$$DISPLAY$$WAYLAND_DISPLAY$$QT_QPA_PLATFORM" ]; then \
+	  echo "No display here: printing the sample's section tree. On a desktop 'make run' opens the app;"; \
+	  echo "headless, use: $(BIN)/report-viewer --screenshot out.png"; \
+	  $(BIN)/report-viewer tree $(SAMPLE); \
+	else \
+	  $(BIN)/report-viewer; \
+	fi
 
 test: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
@@ -16,7 +24,19 @@ test: venv
 bench: venv
 	$(BIN)/python -m viewer.bench
 
-venv: system-deps $(STAMP)
+venv: system-deps $(STAMP) translations
+
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+translations: $(QM_FILES)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# Refresh the .ts sources from the code's self.tr() strings (then translate the new entries).
+update-translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete $$(find viewer/ui -name '*.py' | sort) -ts resources/translations/report_viewer_en.ts
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -57,9 +57,46 @@ def bench_import(count: int = 1000) -> tuple[float, float, int]:
     return elapsed, count / elapsed, size
 
 
+BARE_WINDOW = (
+    "import sys\n"
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "app = QApplication(sys.argv[:1])\n"
+    "w = QMainWindow(); w.resize(1280, 860); w.show(); app.processEvents()\n"
+)
+
+
+def _timed_run(cmd: list[str], env: dict) -> float:
+    import subprocess
+
+    t0 = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def bench_startup(runs: int = 5) -> tuple[float, float, float]:
+    """(bare window s, app second start s, ratio): medians of `runs` alternating process starts."""
+    import os
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "lib.sqlite3")
+        app_cmd = [sys.executable, "-m", "viewer", "--db", db, "--exit-after-show"]
+        bare_cmd = [sys.executable, "-c", BARE_WINDOW]
+        _timed_run(app_cmd, env)      # first start: imports the sample into the library
+        _timed_run(bare_cmd, env)     # warm the OS file cache for Qt
+        bare, app = [], []
+        for _ in range(runs):
+            bare.append(_timed_run(bare_cmd, env))
+            app.append(_timed_run(app_cmd, env))
+    b, a = statistics.median(bare), statistics.median(app)
+    return b, a, a / b
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m viewer.bench", description=__doc__)
     parser.add_argument("--reports", type=int, default=1000, help="synthetic reports to import")
+    parser.add_argument("--skip-gui", action="store_true", help="leave out the start-up measurement")
     args = parser.parse_args(argv)
     parse_ms = bench_parse()
     print(f"parse sample: {parse_ms:.2f} ms median (target < 20 ms)")
@@ -68,6 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     seconds, rate, size = bench_import(args.reports)
     print(f"import {args.reports} reports: {seconds:.2f} s, {rate:.0f} reports/s, "
           f"store {size / 1e6:.1f} MB (target < 20 s)")
+    if not args.skip_gui:
+        bare, app, ratio = bench_startup()
+        print(f"start-up, second start on the sample: {app * 1000:.0f} ms vs bare QMainWindow "
+              f"{bare * 1000:.0f} ms: ratio {ratio:.2f} (target <= 1.5)")
     return 0
 
 
