@@ -314,6 +314,25 @@ def test_inline_paren_does_not_continue_a_list_of_another_paragraph():
     assert flat(text)[2][1] == "第二项"
 
 
+def test_circled_and_parenthesised_digit_characters():
+    text = "标题\n\n一、甲\n\n包括：①加强领导；②完善制度。\n\n⑴第一\n\n⑵第二\n"
+    assert paths(text) == ["一、", "一、>①", "一、>②", "一、>⑴", "一、>⑵"]
+
+
+def test_right_parenthesis_numbers_are_a_style_of_their_own():
+    text = "标题\n\n一、甲\n\n1.要点\n\n1)细目\n\n2）细目\n\n2.要点\n"
+    assert paths(text) == ["一、", "一、>1.", "一、>1.>1)", "一、>1.>2）", "一、>2."]
+
+
+def test_chinese_numerals_are_read_as_numbers():
+    from viewer.core.structure import _cn_to_int
+
+    cases = {"一": 1, "十": 10, "十一": 11, "二十": 20, "九十九": 99, "一百": 100, "一百零二": 102,
+             "一百一十": 110, "一千零一十": 1010, "一千二百六十": 1260, "一〇二": 102}
+    assert {k: _cn_to_int(k) for k in cases} == cases
+    assert [_cn_to_int(bad) for bad in ("零", "一百零", "十十", "百十百")] == [None] * 4
+
+
 # --------------------------------------------------------------------------- noise
 
 def test_decimal_number_inside_sentence_opens_no_section():
@@ -489,6 +508,12 @@ def test_hint_not_at_paragraph_start_is_ignored():
     assert paths(text, [_hint(text, "加强领导", "bold", None)]) == ["一、"]
 
 
+def test_hint_with_leading_blank_space_still_starts_its_paragraph():
+    text = "报告\n\n一、任务\n\n  加强领导。正文。\n"
+    hint = HeadingHint(text.index("\n\n  加强"), text.index("。正文") + 1, "bold")
+    assert flat(text, [hint])[1] == ("一、>", "加强领导", 2)
+
+
 def test_invalid_hints_are_ignored():
     text = "报告\n\n一、任务\n"
     hints = [HeadingHint(-5, 2, "heading", 2), HeadingHint(3, 999, "heading", 2), HeadingHint(4, 4, "bold"),
@@ -541,8 +566,8 @@ _PIECES = st.sampled_from([
     "①", "②", "⑴", "第一百零二条", "第12条", "。", "；", ";", "，", ",", "：", "\n", "\n\n", " ", "\u3000", "”",
     "加强领导", "完善制度", "二", "是", "十", "百", "零",
 ])
-_TEXTS = st.lists(st.one_of(_PIECES, st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4E2F),
-                                            max_size=6)), max_size=60).map("".join)
+_CJK = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4E2F), max_size=6)
+_TEXTS = st.lists(st.one_of(_PIECES, _CJK), max_size=60).map("".join)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -114,7 +114,7 @@ def _cn_to_int(s: str) -> int | None:
         else:
             if cur is not None:
                 return None
-            cur = _CN_DIGIT[ch]
+            cur, zero = _CN_DIGIT[ch], False
     if cur is not None:
         total += cur
     elif zero:
@@ -348,7 +348,7 @@ class _Builder:
         contents (目录). Forget it, so the real headings number from 1; True if one was dropped."""
         stack, opened, text = self.stack, self.opened, self.text
         idx = next((i for i in range(len(stack) - 1, -1, -1) if style in stack[i].keys), None)
-        if idx is None:
+        if idx is None or stack[idx].num < 2:
             return False
         level = stack[idx].node.level
         first = None
@@ -366,7 +366,8 @@ class _Builder:
             return False
         for entry, nxt in zip(run, run[1:] + [None]):
             gap_end = nxt.node.start if nxt else start
-            if entry.inline or entry.node.run_in or _BLANK_RE.match(text, entry.title_end, gap_end).end() < gap_end:
+            bare = _BLANK_RE.match(text, entry.title_end, gap_end).end() == gap_end
+            if entry.inline or entry.node.run_in or not bare:
                 return False
         siblings = stack[idx - 1].node.children if idx > 0 else self.roots
         dropped = {id(entry.node) for entry in run}
@@ -415,8 +416,8 @@ class _Builder:
         """Run-in markers inside a paragraph: 一是…二是…, （1）…（2）…, ①…②…."""
         text = self.text
         found: list[tuple[int, int, str, str, int]] = []
-        shi_iter = _INLINE_SHI_RE.finditer(text, scan_from, line_end) if text.find("是", scan_from, line_end) >= 0 else ()
-        for m in shi_iter:
+        has_shi = text.find("是", scan_from, line_end) >= 0
+        for m in _INLINE_SHI_RE.finditer(text, scan_from, line_end) if has_shi else ():
             p = m.start()
             if p > 0 and text[p - 1] in _NOT_BEFORE_SHI:
                 continue

@@ -1,0 +1,51 @@
+"""UI fixtures: a library in a temp dir, a main window on the sample, compiled translations."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE
+from viewer import paths
+from viewer.core.store import LibraryStore
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """Build the .qm files from the .ts sources when `make` has not done it yet."""
+    folder = paths.resource_path("translations")
+    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
+    for ts in folder.glob("*.ts"):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with LibraryStore(tmp_path / "library.sqlite3") as s:
+        yield s
+
+
+@pytest.fixture
+def window(qtbot, store):
+    from viewer.ui.main_window import MainWindow
+
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    assert win.import_and_open(SAMPLE)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def screenshot_dir(tmp_path):
+    import os
+
+    out = Path(os.environ.get("RV_SCREENSHOT_DIR", tmp_path / "shots"))
+    out.mkdir(parents=True, exist_ok=True)
+    return out

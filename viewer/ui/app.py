@@ -1,0 +1,163 @@
+"""Starting the desktop app: arguments, display check, translations, first-start sample, screenshots."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from viewer import paths
+from viewer.core.errors import ReportViewerError
+
+LANGUAGES = ("zh", "en")
+
+
+class GuiUsageError(ReportViewerError):
+    """A wrong GUI command line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise GuiUsageError(f"report-viewer: {message} (see 'report-viewer --help')")
+
+
+def parse_gui_args(argv: list[str]) -> argparse.Namespace:
+    parser = _Parser(prog="report-viewer", add_help=False)
+    parser.add_argument("file", nargs="?")
+    parser.add_argument("--db")
+    parser.add_argument("--lang", choices=LANGUAGES)
+    parser.add_argument("--screenshot", metavar="OUT.png")
+    parser.add_argument("--goto", metavar="一、/（二）")
+    parser.add_argument("--find", metavar="TEXT")
+    parser.add_argument("--size", default="1400x900", metavar="WxH")
+    parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+        if width < 200 or height < 150:
+            raise ValueError
+    except ValueError:
+        raise GuiUsageError(f"report-viewer: --size {args.size!r} is not WIDTHxHEIGHT "
+                            "(e.g. 1400x900)") from None
+    args.width, args.height = width, height
+    return args
+
+
+def has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+class Translations:
+    """Installs the English translator on demand; Chinese is the source language."""
+
+    def __init__(self, app):
+        from PySide6.QtCore import QTranslator
+
+        self.app = app
+        self.translators = [QTranslator(app), QTranslator(app)]
+        self.language = "zh"
+
+    def set_language(self, language: str) -> bool:
+        from PySide6.QtCore import QLibraryInfo
+
+        for translator in self.translators:
+            self.app.removeTranslator(translator)
+        self.language = language
+        if language == "zh":
+            self.translators[1].load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+            self.app.installTranslator(self.translators[1])
+            return True
+        ok = self.translators[0].load(str(paths.resource_path("translations", f"report_viewer_{language}.qm")))
+        if ok:
+            self.app.installTranslator(self.translators[0])
+        return ok
+
+
+def open_initial_report(window, store, file: str | None) -> None:
+    """FILE if given; else the last report read; else the bundled sample (imported on first start)."""
+    if file:
+        if window.import_and_open(file):
+            return
+    last = store.get_setting("last_document")
+    if last is not None and store.documents_where("d.id = ?", (int(last),)):
+        window.open_document(int(last))
+        return
+    docs = store.documents()
+    if docs:
+        window.open_document(docs[-1].id)
+        return
+    window.import_and_open(paths.sample_report_path())
+
+
+def run_app(argv: list[str]) -> int:
+    """The GUI entry point behind `report-viewer [FILE] [--lang] [--screenshot OUT.png] …`."""
+    args = parse_gui_args(argv)
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif not has_display():
+        sys.stderr.write("report-viewer: no display found. Run it on a desktop, or headless with "
+                         "'report-viewer --screenshot OUT.png' or a verb such as 'report-viewer tree FILE'.\n")
+        return 2
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.core.store import LibraryStore
+    from viewer.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("report-viewer")
+    app.setApplicationDisplayName("报告阅览器")
+    store = LibraryStore(args.db or paths.default_db_path())
+    try:
+        translations = Translations(app)
+        language = args.lang or store.get_setting("language", "zh")
+        translations.set_language(language if language in LANGUAGES else "zh")
+        window = MainWindow(store)
+        window.set_language_checked(translations.language)
+
+        def switch_language(lang: str) -> None:
+            if translations.set_language(lang):
+                store.set_setting("language", lang)
+            window.set_language_checked(translations.language)
+
+        window.languageRequested.connect(switch_language)
+        if args.screenshot:
+            window.resize(args.width, args.height)
+        else:
+            window.restore_layout()
+        open_initial_report(window, store, args.file)
+        if args.screenshot:
+            return take_screenshot(app, window, args)
+        window.show()
+        if args.exit_after_show:
+            app.processEvents()
+            return 0
+        return app.exec()
+    finally:
+        store.close()
+
+
+def take_screenshot(app, window, args: argparse.Namespace) -> int:
+    """Render the window offscreen as a user would see it and save it as a PNG."""
+    window.show()
+    app.processEvents()
+    if args.goto:
+        numbers = [part for part in args.goto.replace("›", "/").split("/") if part.strip()]
+        if not window.go_to_path([n.strip() for n in numbers]):
+            raise GuiUsageError(f"report-viewer: --goto {args.goto!r}: no such section in this report")
+    if args.find:
+        window.find_bar.open_bar(args.find)
+        window.run_find(args.find)
+    for _ in range(3):
+        app.processEvents()
+    out = Path(args.screenshot)
+    if out.parent and not out.parent.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(out)):
+        raise GuiUsageError(f"{out}: could not write the screenshot; choose a writable .png path")
+    sys.stdout.write(f"screenshot saved: {out}\n")
+    return 0

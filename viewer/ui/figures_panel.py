@@ -1,0 +1,184 @@
+"""The 数据 tab: every figure of the report in a sortable, filterable table; a click jumps to it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt,
+                            Signal)
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from viewer.core.figures import FIGURE_KINDS, Figure, describe_value
+from viewer.ui import palette
+
+FigureRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+
+COLUMNS = ("text", "value", "unit", "kind", "qualifier", "section")
+
+
+class FiguresTableModel(QAbstractTableModel):
+    """Rows are figures; the value column sorts numerically through SortRole."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._figures: list[Figure] = []
+        self._paths: list[str] = []
+
+    def kind_label(self, kind: str) -> str:
+        labels = {"count": self.tr("计数"), "percent": self.tr("百分比"), "money": self.tr("金额"),
+                  "date": self.tr("日期"), "number": self.tr("数字")}
+        return labels.get(kind, kind)
+
+    def set_figures(self, figures: list[Figure], section_paths: list[str]) -> None:
+        self.beginResetModel()
+        self._figures = list(figures)
+        self._paths = list(section_paths)
+        self.endResetModel()
+
+    def figure(self, row: int) -> Figure:
+        return self._figures[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._figures)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        names = (self.tr("原文"), self.tr("数值"), self.tr("单位"), self.tr("类型"), self.tr("限定词"),
+                 self.tr("章节"))
+        return names[section] if 0 <= section < len(names) else None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._figures):
+            return None
+        fig = self._figures[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                "text": fig.text, "value": describe_value(fig, with_unit=False), "unit": fig.unit,
+                "kind": self.kind_label(fig.kind), "qualifier": fig.qualifier,
+                "section": self._paths[index.row()] if index.row() < len(self._paths) else "",
+            }[column]
+        if role == SortRole:
+            if column == "value":
+                return float(fig.value)
+            if column == "section":
+                return fig.start
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.BackgroundRole and column == "kind":
+            return QBrush(palette.figure_background(fig.kind))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "value":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == FigureRole:
+            return fig
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{fig.text} → {describe_value(fig)}"
+        return None
+
+    def flags(self, index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class FigureFilterProxy(QSortFilterProxyModel):
+    """Keeps rows of one kind (or all) whose text, unit or section contains the filter text."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._kind = ""
+        self._needle = ""
+        self.setSortRole(SortRole)
+
+    def set_kind(self, kind: str) -> None:
+        self.beginFilterChange()
+        self._kind = kind
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+        model: FiguresTableModel = self.sourceModel()
+        fig = model.figure(row)
+        if self._kind and fig.kind != self._kind:
+            return False
+        if not self._needle:
+            return True
+        section = model.index(row, COLUMNS.index("section")).data()
+        return any(self._needle in str(s).casefold() for s in (fig.text, fig.unit, fig.qualifier, section))
+
+
+class FiguresPanel(QWidget):
+    """The table with its kind selector, filter box and CSV export button."""
+
+    figureActivated = Signal(object)     # Figure
+    exportRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = FiguresTableModel(self)
+        self.proxy = FigureFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.kind_combo = QComboBox(self)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setClearButtonEnabled(True)
+        self.export_button = QPushButton(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+        top = QHBoxLayout()
+        top.addWidget(self.kind_combo)
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        self.retranslate()
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.kind_combo.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_kind(self.kind_combo.currentData() or ""))
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.table.clicked.connect(self._on_clicked)
+        self.table.activated.connect(self._on_clicked)
+        self.export_button.clicked.connect(self.exportRequested)
+
+    def retranslate(self) -> None:
+        current = self.kind_combo.currentData() or ""
+        self.kind_combo.blockSignals(True)
+        self.kind_combo.clear()
+        self.kind_combo.addItem(self.tr("全部类型"), "")
+        for kind in FIGURE_KINDS:
+            self.kind_combo.addItem(self.model.kind_label(kind), kind)
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(current)))
+        self.kind_combo.blockSignals(False)
+        self.filter_edit.setPlaceholderText(self.tr("筛选数据…"))
+        self.export_button.setText(self.tr("导出 CSV…"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    def set_figures(self, figures: list[Figure], section_paths: list[str]) -> None:
+        self.model.set_figures(figures, section_paths)
+
+    def _on_clicked(self, proxy_index: QModelIndex) -> None:
+        fig = self.proxy.mapToSource(proxy_index).data(FigureRole)
+        if fig is not None:
+            self.figureActivated.emit(fig)

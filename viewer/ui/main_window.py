@@ -1,0 +1,465 @@
+"""The main window: wires the library, the report pane, the 目录 dock, the 数据 tab and the find bar."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow,
+                               QMessageBox, QTabWidget, QVBoxLayout, QWidget)
+
+from viewer.core.errors import ReportViewerError
+from viewer.core.export import PATH_SEPARATOR, figures_csv, section_path_label
+from viewer.core.figures import FIGURE_KINDS, Figure
+from viewer.core.report import parse_path
+from viewer.core.search import TextSearcher
+from viewer.core.store import LibraryStore
+from viewer.core.structure import SectionNode, section_path
+from viewer.ui import palette
+from viewer.ui.figures_panel import FiguresPanel
+from viewer.ui.find_bar import FindBar
+from viewer.ui.section_tree import SectionTreePanel
+from viewer.ui.text_pane import ReportView
+
+SAVE_POSITION_DELAY_MS = 400
+NOTICE_MS = 6000
+
+
+class MainWindow(QMainWindow):
+    """One window reading one report at a time from the library."""
+
+    languageRequested = Signal(str)     # "zh" or "en"; the app swaps translators
+
+    def __init__(self, store: LibraryStore, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.doc_id: int | None = None
+        self._title = ""
+        self.sections: list[SectionNode] = []
+        self.figures: list[Figure] = []
+        self._searcher: TextSearcher | None = None
+        self._hits: list[tuple[int, int]] = []
+        self._hit = -1
+        self.setAcceptDrops(True)
+        self.resize(1280, 860)
+        self._init_central()
+        self._init_docks()
+        self._init_actions()
+        self._init_menus()
+        self._init_statusbar()
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_POSITION_DELAY_MS)
+        self._connect_signals()
+        self.retranslate()
+
+    # -- construction ---------------------------------------------------------------------------
+
+    def _init_central(self) -> None:
+        self.view = ReportView(self)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+    def _init_docks(self) -> None:
+        self.tree_panel = SectionTreePanel(self)
+        self.tree_dock = QDockWidget(self)
+        self.tree_dock.setObjectName("contentsDock")
+        self.tree_dock.setWidget(self.tree_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tree_dock)
+        self.figures_panel = FiguresPanel(self)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.addTab(self.figures_panel, "")
+        self.side_dock = QDockWidget(self)
+        self.side_dock.setObjectName("sideDock")
+        self.side_dock.setWidget(self.side_tabs)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.side_dock)
+        self.resizeDocks([self.tree_dock, self.side_dock], [300, 380], Qt.Orientation.Horizontal)
+
+    def _action(self, shortcut=None, checkable: bool = False) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        return action
+
+    def _init_actions(self) -> None:
+        self.open_action = self._action(QKeySequence.StandardKey.Open)
+        self.export_figures_action = self._action()
+        self.quit_action = self._action(QKeySequence.StandardKey.Quit)
+        self.copy_action = self._action(QKeySequence.StandardKey.Copy)
+        self.find_action = self._action(QKeySequence.StandardKey.Find)
+        self.find_next_action = self._action(QKeySequence.StandardKey.FindNext)
+        self.find_prev_action = self._action(QKeySequence.StandardKey.FindPrevious)
+        self.zoom_in_action = self._action("Ctrl+=")
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.zoom_out_action = self._action("Ctrl+-")
+        self.zoom_reset_action = self._action("Ctrl+0")
+        self.kind_actions: dict[str, QAction] = {}
+        for kind in FIGURE_KINDS:
+            action = self._action(checkable=True)
+            action.setChecked(True)
+            action.setData(kind)
+            self.kind_actions[kind] = action
+        self.lang_group = QActionGroup(self)
+        self.lang_zh_action = self._action(checkable=True)
+        self.lang_zh_action.setText("中文")
+        self.lang_en_action = self._action(checkable=True)
+        self.lang_en_action.setText("English")
+        for action in (self.lang_zh_action, self.lang_en_action):
+            self.lang_group.addAction(action)
+        self.lang_zh_action.setChecked(True)
+        self.about_action = self._action()
+
+    def _init_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.open_action)
+        self.recent_menu = self.file_menu.addMenu("")
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_figures_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.copy_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.find_action)
+        self.edit_menu.addAction(self.find_next_action)
+        self.edit_menu.addAction(self.find_prev_action)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.zoom_in_action)
+        self.view_menu.addAction(self.zoom_out_action)
+        self.view_menu.addAction(self.zoom_reset_action)
+        self.view_menu.addSeparator()
+        self.kinds_menu = self.view_menu.addMenu("")
+        for action in self.kind_actions.values():
+            self.kinds_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.docks_menu = self.view_menu.addMenu("")
+        self.docks_menu.addAction(self.tree_dock.toggleViewAction())
+        self.docks_menu.addAction(self.side_dock.toggleViewAction())
+        self.lang_menu = self.view_menu.addMenu("")
+        self.lang_menu.addAction(self.lang_zh_action)
+        self.lang_menu.addAction(self.lang_en_action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def _init_statusbar(self) -> None:
+        self.path_label = QLabel(self)
+        self.notice_label = QLabel(self)
+        self.notice_label.setStyleSheet("color: #2e7d32;")
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(NOTICE_MS)
+        self._notice_timer.timeout.connect(self.notice_label.clear)
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addWidget(self.notice_label)
+        self.legend_labels: dict[str, QLabel] = {}
+        for kind in FIGURE_KINDS:
+            chip = QLabel(self)
+            background, line = palette.FIGURE_COLOURS[kind]
+            chip.setStyleSheet(f"background:{background}; border-bottom:2px solid {line};"
+                               " padding:1px 6px; color:#1a1a1a;")
+            self.statusBar().addPermanentWidget(chip)
+            self.legend_labels[kind] = chip
+
+    def _connect_signals(self) -> None:
+        self.open_action.triggered.connect(self.choose_file)
+        self.export_figures_action.triggered.connect(self.export_figures)
+        self.quit_action.triggered.connect(self.close)
+        self.copy_action.triggered.connect(self.view.copy)
+        self.find_action.triggered.connect(self.open_find)
+        self.find_next_action.triggered.connect(self.next_hit)
+        self.find_prev_action.triggered.connect(self.previous_hit)
+        self.zoom_in_action.triggered.connect(lambda: self.set_zoom(self.view.zoom + 1))
+        self.zoom_out_action.triggered.connect(lambda: self.set_zoom(self.view.zoom - 1))
+        self.zoom_reset_action.triggered.connect(lambda: self.set_zoom(0))
+        for kind, action in self.kind_actions.items():
+            action.toggled.connect(lambda on, k=kind: self.set_kind_visible(k, on))
+        self.lang_zh_action.triggered.connect(lambda: self.languageRequested.emit("zh"))
+        self.lang_en_action.triggered.connect(lambda: self.languageRequested.emit("en"))
+        self.about_action.triggered.connect(self.show_about)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.tree_panel.sectionActivated.connect(self.go_to_section)
+        self.figures_panel.figureActivated.connect(self.go_to_figure)
+        self.figures_panel.exportRequested.connect(self.export_figures)
+        self.view.topOffsetChanged.connect(self._on_reading_moved)
+        self.find_bar.queryChanged.connect(self.run_find)
+        self.find_bar.nextRequested.connect(self.next_hit)
+        self.find_bar.previousRequested.connect(self.previous_hit)
+        self.find_bar.closed.connect(self._on_find_closed)
+        self._save_timer.timeout.connect(self.save_position)
+
+    # -- translation ----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self._window_title())
+        self.file_menu.setTitle(self.tr("文件(&F)"))
+        self.edit_menu.setTitle(self.tr("编辑(&E)"))
+        self.view_menu.setTitle(self.tr("视图(&V)"))
+        self.help_menu.setTitle(self.tr("帮助(&H)"))
+        self.recent_menu.setTitle(self.tr("最近的报告(&R)"))
+        self.open_action.setText(self.tr("打开(&O)…"))
+        self.export_figures_action.setText(self.tr("导出数据表 CSV(&C)…"))
+        self.quit_action.setText(self.tr("退出(&Q)"))
+        self.copy_action.setText(self.tr("复制(&C)"))
+        self.find_action.setText(self.tr("查找(&F)…"))
+        self.find_next_action.setText(self.tr("查找下一个"))
+        self.find_prev_action.setText(self.tr("查找上一个"))
+        self.zoom_in_action.setText(self.tr("放大"))
+        self.zoom_out_action.setText(self.tr("缩小"))
+        self.zoom_reset_action.setText(self.tr("原始大小"))
+        self.kinds_menu.setTitle(self.tr("数据着色"))
+        self.docks_menu.setTitle(self.tr("面板"))
+        self.lang_menu.setTitle(self.tr("界面语言 / Language"))
+        self.about_action.setText(self.tr("关于报告阅览器(&A)"))
+        labels = self.kind_labels()
+        for kind, action in self.kind_actions.items():
+            action.setText(labels[kind])
+            chip = self.legend_labels[kind]
+            chip.setText(labels[kind])
+            chip.setMinimumWidth(chip.sizeHint().width())
+        self.tree_dock.setWindowTitle(self.tr("目录"))
+        self.side_dock.setWindowTitle(self.tr("批注与数据"))
+        self.side_tabs.setTabText(self.side_tabs.indexOf(self.figures_panel), self.tr("数据"))
+        self.tree_panel.retranslate()
+        self.figures_panel.retranslate()
+        self.find_bar.retranslate()
+        self._update_path_label(self.view.top_offset() if self.doc_id is not None else 0)
+
+    def kind_labels(self) -> dict[str, str]:
+        return {"count": self.tr("计数"), "percent": self.tr("百分比"), "money": self.tr("金额"),
+                "date": self.tr("日期"), "number": self.tr("数字")}
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_language_checked(self, lang: str) -> None:
+        (self.lang_en_action if lang == "en" else self.lang_zh_action).setChecked(True)
+
+    def _window_title(self) -> str:
+        app_name = self.tr("报告阅览器")
+        return f"{self._title} — {app_name}" if self._title else app_name
+
+    # -- opening reports ------------------------------------------------------------------------
+
+    def open_document(self, doc_id: int) -> None:
+        """Show a library report at its saved position and the saved zoom."""
+        if self.doc_id is not None:
+            self.save_position()
+        doc = self.store.document(doc_id)
+        self.doc_id = doc_id
+        self._title = doc.title
+        self.sections = self.store.sections(doc_id)
+        self.figures = self.store.figures(doc_id)
+        self._searcher = None
+        self.view.set_report(doc.text, self.sections, self.figures)
+        self.tree_panel.set_sections(self.sections)
+        self.figures_panel.set_figures(
+            self.figures, [section_path_label(self.sections, f.start) for f in self.figures])
+        self.setWindowTitle(self._window_title())
+        self.store.set_setting("last_document", doc_id)
+        position = self.store.get_setting(f"position:{doc_id}", 0)
+        self.view.scroll_to_offset(int(position))
+        self._on_reading_moved(self.view.top_offset())
+        if self.find_bar.isVisible():
+            self.run_find(self.find_bar.query())
+
+    def import_and_open(self, path: str | os.PathLike) -> bool:
+        """Import a file (if new) and open it; a bad file gets a message box and changes nothing."""
+        try:
+            report = parse_path(path)
+        except ReportViewerError as exc:
+            QMessageBox.warning(self, self.tr("无法打开报告"), str(exc))
+            return False
+        result = self.store.import_report(report, source_path=path)
+        self.open_document(result.document_id)
+        if result.created:
+            self.notify(self.tr("已导入：{0}（{1} 个章节，{2} 个数据）").format(
+                result.title, result.sections, result.figures))
+        return True
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开报告"), str(Path.home()),
+                                              self.tr("报告 (*.txt *.html *.htm *.docx);;所有文件 (*)"))
+        if path:
+            self.import_and_open(path)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        docs = self.store.documents()
+        if not docs:
+            self.recent_menu.addAction(self.tr("（空）")).setEnabled(False)
+        for info in reversed(docs):
+            action = self.recent_menu.addAction(info.title)
+            action.setCheckable(True)
+            action.setChecked(info.id == self.doc_id)
+            action.triggered.connect(lambda _=False, d=info.id: self.open_document(d))
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.import_and_open(url.toLocalFile())
+                break
+
+    # -- navigation -----------------------------------------------------------------------------
+
+    def go_to_section(self, node: SectionNode) -> None:
+        self.view.scroll_to_offset(node.start)
+        self._on_reading_moved(self.view.top_offset())
+        self.tree_panel.follow(node)
+
+    def go_to_figure(self, fig: Figure) -> None:
+        self.view.scroll_to_offset(fig.start)
+        self.view.select_offsets(fig.start, fig.end)
+        self.view.setFocus()
+
+    def go_to_path(self, numbers: list[str]) -> bool:
+        """Scroll to the section reached by a path of numbers (`一、/（二）`), any bracket width."""
+        from viewer.core.search import fold
+
+        nodes, found = self.sections, None
+        for number in numbers:
+            match = [n for n in nodes if fold(n.number) == fold(number)]
+            if not match:
+                return False
+            found, nodes = match[0], match[0].children
+        if found is not None:
+            self.go_to_section(found)
+        return found is not None
+
+    def current_section_path(self) -> list[SectionNode]:
+        return section_path(self.sections, self.view.top_offset())
+
+    def _on_reading_moved(self, offset: int) -> None:
+        path = section_path(self.sections, offset)
+        self.tree_panel.follow(path[-1] if path else None)
+        self._update_path_label(offset)
+        if self.doc_id is not None:
+            self._save_timer.start()
+
+    def _update_path_label(self, offset: int) -> None:
+        path = section_path(self.sections, offset)
+        self.path_label.setText(PATH_SEPARATOR.join(n.number or n.title for n in path)
+                                if path else self.tr("（正文之前）"))
+        if path:
+            self.path_label.setToolTip(" › ".join(f"{n.number}{n.title}" for n in path))
+
+    def save_position(self) -> None:
+        if self.doc_id is not None:
+            self.store.set_setting(f"position:{self.doc_id}", self.view.top_offset())
+
+    # -- view -----------------------------------------------------------------------------------
+
+    def set_zoom(self, steps: int) -> None:
+        self.view.set_zoom(steps)
+        self.store.set_setting("zoom", self.view.zoom)
+
+    def set_kind_visible(self, kind: str, visible: bool) -> None:
+        self.view.set_kind_visible(kind, visible)
+        self.legend_labels[kind].setEnabled(visible)
+        self.kind_actions[kind].setChecked(visible)
+
+    def show_about(self) -> None:
+        from viewer import __version__
+
+        QMessageBox.about(self, self.tr("关于报告阅览器"), self.tr(
+            "报告阅览器 {0}\n离线阅读政府工作报告：目录导航、数据着色、查找。\n本程序从不连接网络。").format(__version__))
+
+    # -- find -----------------------------------------------------------------------------------
+
+    def open_find(self) -> None:
+        selected = self.view.textCursor().selectedText()
+        self.find_bar.open_bar(selected if selected and "\u2029" not in selected else "")
+        if self.find_bar.query():
+            self.run_find(self.find_bar.query())
+
+    def run_find(self, query: str) -> None:
+        if self.doc_id is None:
+            return
+        if self._searcher is None:
+            self._searcher = TextSearcher(self.view.text())
+        self._hits = self._searcher.find_all(query) if query else []
+        top = self.view.top_offset()
+        self._hit = next((i for i, (s, _) in enumerate(self._hits) if s >= top), 0) if self._hits else -1
+        self._show_hits()
+
+    def _show_hits(self) -> None:
+        self.view.set_find_hits(self._hits, self._hit)
+        self.find_bar.set_count(self._hit, len(self._hits))
+
+    def next_hit(self) -> None:
+        if self._hits:
+            self._hit = (self._hit + 1) % len(self._hits)
+            self._show_hits()
+
+    def previous_hit(self) -> None:
+        if self._hits:
+            self._hit = (self._hit - 1) % len(self._hits)
+            self._show_hits()
+
+    def find_count(self) -> tuple[int, int]:
+        return self._hit, len(self._hits)
+
+    def _on_find_closed(self) -> None:
+        self._hits, self._hit = [], -1
+        self.view.set_find_hits([])
+        self.view.setFocus()
+
+    # -- export ---------------------------------------------------------------------------------
+
+    def export_figures(self) -> None:
+        if self.doc_id is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出数据表"), str(Path.home() / "figures.csv"),
+                                              "CSV (*.csv)")
+        if path:
+            self.write_figures_csv(path)
+
+    def write_figures_csv(self, path: str | os.PathLike) -> None:
+        try:
+            Path(path).write_bytes(figures_csv(self.figures, self.sections))
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("导出失败"), f"{path}: {exc.strerror}")
+            return
+        self.notify(self.tr("已导出 {0} 条数据到 {1}").format(len(self.figures), path))
+
+    def notify(self, text: str) -> None:
+        """A short-lived confirmation in the status bar, beside the section path."""
+        self.notice_label.setText(text)
+        self._notice_timer.start()
+
+    # -- window state ---------------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        geometry = self.store.get_setting("window_geometry")
+        state = self.store.get_setting("window_state")
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        if state:
+            self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+        self.view.set_zoom(int(self.store.get_setting("zoom", 0)))
+
+    def save_layout(self) -> None:
+        self.store.set_setting("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
+        self.store.set_setting("window_state", bytes(self.saveState().toBase64()).decode("ascii"))
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self._save_timer.stop()
+        self.save_position()
+        self.save_layout()
+        super().closeEvent(event)
