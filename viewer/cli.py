@@ -11,8 +11,12 @@ from typing import Callable, Sequence
 
 from viewer import __version__
 from viewer.core.errors import ReportViewerError
-from viewer.core.report import Report, parse_path
-from viewer.core.structure import SectionNode
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the parsers load only for verbs that parse, keeping the GUI start light
+    from viewer.core.figures import Figure
+    from viewer.core.report import Report
+    from viewer.core.structure import SectionNode
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -67,6 +71,8 @@ def _err(text: str) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import each file; one line per file; 2 if any failed."""
+    from viewer.core.report import parse_path
+
     parsed: list[tuple[str, Report]] = []
     failed = 0
     for name in args.paths:
@@ -100,6 +106,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    from viewer.core.report import parse_path
+
     report = parse_path(args.path)
     if args.json:
         _out(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
@@ -109,19 +117,43 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def load_tree(args: argparse.Namespace, name: str) -> tuple[str, list[SectionNode]]:
-    """A report's title and tree: a file is parsed as it is now, an id comes from the library."""
+def load_document(args: argparse.Namespace, name: str) -> tuple[str, list[SectionNode], list[Figure]]:
+    """A report's title, tree and figures: a file is parsed as it is now, an id comes from the library."""
+    from viewer.core.report import parse_path
+
     if not name.strip().isdigit() and Path(name).is_file():
         report = parse_path(name)
-        return report.title, report.sections
+        return report.title, report.sections, report.figures
     with open_store(args) as store:
         doc_id = store.resolve_document(name)
-        return store.document_info(doc_id).title, store.sections(doc_id)
+        return store.document_info(doc_id).title, store.sections(doc_id), store.figures(doc_id)
 
 
 def cmd_tree(args: argparse.Namespace) -> int:
-    title, sections = load_tree(args, args.document)
+    title, sections, _figures = load_document(args, args.document)
     _out(format_tree(title, sections))
+    return EXIT_OK
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    """The figures table: CSV (UTF-8 with BOM) to a file or stdout, or aligned text."""
+    from viewer.core.export import figures_csv, section_path_label
+    from viewer.core.figures import describe_value
+
+    _title, sections, figures = load_document(args, args.document)
+    if args.csv:
+        data = figures_csv(figures, sections)
+        if args.output:
+            try:
+                Path(args.output).write_bytes(data)
+            except OSError as exc:
+                raise UsageError(f"{args.output}: cannot write ({exc.strerror}); choose another -o path") from None
+            _out(f"wrote {len(figures)} figures to {args.output}")
+        else:
+            sys.stdout.buffer.write(data)
+        return EXIT_OK
+    for fig in figures:
+        _out(f"{fig.text}\t{describe_value(fig)}\t{fig.kind}\t{section_path_label(sections, fig.start)}")
     return EXIT_OK
 
 
@@ -131,6 +163,7 @@ def launch_gui(argv: list[str]) -> int:
         from viewer.ui.app import run_app
     except ImportError:
         from viewer import paths
+        from viewer.core.report import parse_path
 
         report = parse_path(paths.sample_report_path())
         _out(format_tree(report.title, report.sections))
@@ -145,6 +178,7 @@ VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": cmd_list,
     "parse": cmd_parse,
     "tree": cmd_tree,
+    "figures": cmd_figures,
 }
 
 
@@ -167,6 +201,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the full parse as JSON")
     p = sub.add_parser("tree", parents=[common], help="print a report's section tree")
     p.add_argument("document", metavar="PATH-OR-ID")
+    p = sub.add_parser("figures", parents=[common], help="a report's figures table")
+    p.add_argument("document", metavar="PATH-OR-ID")
+    p.add_argument("--csv", action="store_true", help="CSV in UTF-8 with BOM (opens in Excel)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     return parser
 
 

@@ -31,7 +31,7 @@ def test_new_library_has_current_schema_and_recorded_migrations(store):
 
 def test_file_library_uses_wal_foreign_keys_and_busy_timeout(tmp_path):
     with LibraryStore(tmp_path / "lib.sqlite3") as s:
-        conn = s.db.conn
+        conn = s.conn
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000

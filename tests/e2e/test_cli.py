@@ -119,3 +119,40 @@ def test_unknown_document_and_bad_usage_exit_2_without_traceback(run_cli, tmp_pa
     assert proc.returncode == 2 and "Traceback" not in proc.stderr_text
     proc = run_cli("list", "--bogus")
     assert proc.returncode == 2 and len(proc.stderr_text.strip().splitlines()) == 1
+
+
+def test_figures_csv_has_bom_header_and_every_figure(run_cli, tmp_path):
+    db = tmp_path / "lib.sqlite3"
+    run_cli("--db", db, "import", SAMPLE, check_exit=0)
+    out = tmp_path / "figures.csv"
+    run_cli("--db", db, "figures", "1", "--csv", "-o", out, check_exit=0)
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    import csv, io
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["原文", "数值", "单位", "类型"]
+    parsed = json.loads(run_cli("parse", SAMPLE, "--json", check_exit=0).stdout_text)
+    assert [r[0] for r in rows[1:]] == [f["text"] for f in parsed["figures"]]
+    assert ["150亿元", "15000000000", "元", "金额", "逾", "一、 › (三) › 三是"] == \
+        next(r[:6] for r in rows if r[0] == "150亿元")
+
+
+def test_screenshot_renders_a_png_offscreen_with_goto_and_find(run_cli, tmp_path):
+    out = tmp_path / "shot.png"
+    proc = run_cli("--db", tmp_path / "lib.sqlite3", "--screenshot", out, "--lang", "en",
+                   "--goto", "四、/（二）", "--find", "调解", "--size", "1200x800", check_exit=0)
+    assert out.read_bytes().startswith(b"\x89PNG") and out.stat().st_size > 20_000, proc.stderr_text
+    bad = run_cli("--db", tmp_path / "lib.sqlite3", "--screenshot", out, "--goto", "九、")
+    assert bad.returncode == 2 and "九、" in bad.stderr_text and "Traceback" not in bad.stderr_text
+
+
+def test_without_a_display_one_line_explains_headless_use(run_cli, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["REPORT_VIEWER_DATA_DIR"] = str(tmp_path / "d")
+    proc = subprocess.run([sys.executable, "-m", "viewer"], env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1 and "--screenshot" in proc.stderr

@@ -30,6 +30,10 @@ class Report:
         return self.source.title
 
     @property
+    def parser_version(self) -> str:
+        return PARSER_VERSION
+
+    @property
     def fingerprint(self) -> str:
         return self.source.fingerprint
 

@@ -11,12 +11,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from viewer.core.errors import StoreError
 from viewer.core.figures import Figure
-from viewer.core.report import PARSER_VERSION, Report
-from viewer.core.structure import SectionNode, iter_sections
+from viewer.core.structure import SectionNode
+
+if TYPE_CHECKING:  # imported lazily: reading the library needs neither the parsers nor sqlite-utils
+    import sqlite_utils
+
+    from viewer.core.report import Report
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -29,7 +33,7 @@ def _now() -> str:
 # Each migration runs once, in order, inside the transaction that records it in `migrations`.
 
 
-def _migration_1_initial(db: sqlite_utils.Database) -> None:
+def _migration_1_initial(db: "sqlite_utils.Database") -> None:
     db["documents"].create(
         {
             "id": int, "title": str, "fingerprint": str, "source_name": str, "source_path": str,
@@ -73,7 +77,7 @@ def _migration_1_initial(db: sqlite_utils.Database) -> None:
     db["documents"].enable_fts(["title", "body"], tokenize="trigram", create_triggers=True)
 
 
-MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
+MIGRATIONS: list[tuple[int, str, Callable[["sqlite_utils.Database"], None]]] = [
     (1, "initial schema", _migration_1_initial),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -144,9 +148,9 @@ class LibraryStore:
                 raise StoreError(f"{self.path}: cannot create the library folder ({exc.strerror}); "
                                  "choose another --db path") from None
         try:
-            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
-                                   isolation_level=None, check_same_thread=False)
-            self.db = sqlite_utils.Database(conn, execute_plugins=False)
+            self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
+                                        isolation_level=None, check_same_thread=False)
+            self._db: sqlite_utils.Database | None = None
             self._configure()
             self._migrate()
         except sqlite3.DatabaseError as exc:
@@ -155,8 +159,17 @@ class LibraryStore:
 
     # -- connection ---------------------------------------------------------------------------
 
+    @property
+    def db(self) -> "sqlite_utils.Database":
+        """The sqlite-utils view of the connection, made on first use (its import is not cheap)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._db
+
     def _configure(self) -> None:
-        conn = self.db.conn
+        conn = self.conn
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if self.path != ":memory:":
@@ -164,7 +177,7 @@ class LibraryStore:
             conn.execute("PRAGMA synchronous = NORMAL")
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.conn.close()
 
     def __enter__(self) -> "LibraryStore":
         return self
@@ -173,12 +186,12 @@ class LibraryStore:
         self.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite_utils.Database]:
+    def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction (BEGIN IMMEDIATE): committed on success, rolled back on any error."""
-        conn = self.db.conn
+        conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self.db
+            yield conn
         except BaseException:
             conn.execute("ROLLBACK")
             raise
@@ -188,7 +201,7 @@ class LibraryStore:
     # -- schema -------------------------------------------------------------------------------
 
     def schema_version(self) -> int:
-        return self.db.conn.execute("PRAGMA user_version").fetchone()[0]
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def _migrate(self) -> None:
         current = self.schema_version()
@@ -198,7 +211,8 @@ class LibraryStore:
         for version, name, apply in MIGRATIONS:
             if version <= current:
                 continue
-            with self.transaction() as db:
+            with self.transaction():
+                db = self.db
                 if "migrations" not in db.table_names():
                     db["migrations"].create({"version": int, "name": str, "applied_at": str},
                                             pk="version")
@@ -212,35 +226,30 @@ class LibraryStore:
     # -- documents ----------------------------------------------------------------------------
 
     def find_by_fingerprint(self, fingerprint: str) -> int | None:
-        row = self.db.conn.execute("SELECT id FROM documents WHERE fingerprint = ?",
+        row = self.conn.execute("SELECT id FROM documents WHERE fingerprint = ?",
                                    (fingerprint,)).fetchone()
         return row[0] if row else None
 
-    def import_report(self, report: Report, source_path: str | os.PathLike | None = None) -> ImportResult:
+    def import_report(self, report: "Report", source_path: str | os.PathLike | None = None) -> ImportResult:
         """Store a parsed report in one transaction; a report already in the library adds nothing."""
         existing = self.find_by_fingerprint(report.fingerprint)
         if existing is not None:
             info = self.document_info(existing)
             return ImportResult(existing, info.title, False, info.sections, info.figures)
         path = str(Path(source_path).resolve()) if source_path else ""
-        with self.transaction() as db:
-            doc_id = db["documents"].insert({
-                "title": report.title,
-                "fingerprint": report.fingerprint,
-                "source_name": report.source.source_name,
-                "source_path": path,
-                "metadata": json.dumps(report.source.metadata, ensure_ascii=False),
-                "raw": report.source.raw,
-                "body": report.text,
-                "parser_version": PARSER_VERSION,
-                "imported_at": _now(),
-            }).last_pk
+        with self.transaction() as conn:
+            doc_id = conn.execute(
+                "INSERT INTO documents (title, fingerprint, source_name, source_path, metadata, raw,"
+                " body, parser_version, imported_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                (report.title, report.fingerprint, report.source.source_name, path,
+                 json.dumps(report.source.metadata, ensure_ascii=False), report.source.raw,
+                 report.text, report.parser_version, _now())).lastrowid
             section_count = self._insert_sections(doc_id, report.sections)
             self._insert_figures(doc_id, report.figures)
         return ImportResult(doc_id, report.title, True, section_count, len(report.figures))
 
     def _insert_sections(self, doc_id: int, roots: list[SectionNode]) -> int:
-        conn = self.db.conn
+        conn = self.conn
         position = 0
 
         def insert(nodes: list[SectionNode], parent_id: int | None) -> None:
@@ -258,7 +267,7 @@ class LibraryStore:
         return position
 
     def _insert_figures(self, doc_id: int, figures: list[Figure]) -> None:
-        self.db.conn.executemany(
+        self.conn.executemany(
             "INSERT INTO figures (document_id, start, [end], text, kind, value, unit, qualifier,"
             " multiplier, end_value) VALUES (?,?,?,?,?,?,?,?,?,?)",
             [(doc_id, f.start, f.end, f.text, f.kind, f.value, f.unit, f.qualifier, f.multiplier,
@@ -274,7 +283,7 @@ class LibraryStore:
         raise StoreError(f"no report with id {doc_id} in {self.path}; run 'report-viewer list'")
 
     def documents_where(self, where: str, params: tuple) -> list[DocumentInfo]:
-        rows = self.db.conn.execute(
+        rows = self.conn.execute(
             "SELECT d.id, d.title, d.fingerprint, d.source_name, d.source_path, d.parser_version,"
             " d.imported_at,"
             " (SELECT count(*) FROM sections s WHERE s.document_id = d.id),"
@@ -294,7 +303,7 @@ class LibraryStore:
                          "import it first or name it by id ('report-viewer list')")
 
     def document(self, doc_id: int) -> StoredDocument:
-        row = self.db.conn.execute(
+        row = self.conn.execute(
             "SELECT id, title, fingerprint, source_name, source_path, metadata, body,"
             " parser_version, imported_at FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
@@ -304,14 +313,14 @@ class LibraryStore:
         return StoredDocument(*values)
 
     def raw_source(self, doc_id: int) -> bytes:
-        row = self.db.conn.execute("SELECT raw FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        row = self.conn.execute("SELECT raw FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             raise StoreError(f"no report with id {doc_id} in {self.path}")
         return row[0]
 
     def sections(self, doc_id: int) -> list[SectionNode]:
         """The stored section tree of a document (roots, children nested)."""
-        rows = self.db.conn.execute(
+        rows = self.conn.execute(
             "SELECT id, parent_id, number, title, level, start, heading_end, [end], run_in"
             " FROM sections WHERE document_id = ? ORDER BY position", (doc_id,)).fetchall()
         by_id: dict[int, SectionNode] = {}
@@ -324,7 +333,7 @@ class LibraryStore:
         return roots
 
     def figures(self, doc_id: int) -> list[Figure]:
-        rows = self.db.conn.execute(
+        rows = self.conn.execute(
             "SELECT start, [end], text, kind, value, unit, qualifier, multiplier, end_value"
             " FROM figures WHERE document_id = ? ORDER BY start", (doc_id,)).fetchall()
         return [Figure(start=r[0], end=r[1], text=r[2], kind=r[3], value=_number(r[4]),
@@ -335,12 +344,12 @@ class LibraryStore:
         """Ids of documents whose title or text contains `query` (FTS5 trigram, 3+ characters)."""
         if len(query) < 3:
             like = f"%{query}%"
-            rows = self.db.conn.execute(
+            rows = self.conn.execute(
                 "SELECT id FROM documents WHERE title LIKE ? OR body LIKE ? ORDER BY id",
                 (like, like)).fetchall()
         else:
             phrase = '"' + query.replace('"', '""') + '"'
-            rows = self.db.conn.execute(
+            rows = self.conn.execute(
                 "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid",
                 (phrase,)).fetchall()
         return [r[0] for r in rows]
@@ -348,12 +357,12 @@ class LibraryStore:
     # -- settings -----------------------------------------------------------------------------
 
     def get_setting(self, key: str, default: Any = None) -> Any:
-        row = self.db.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else default
 
     def set_setting(self, key: str, value: Any) -> None:
-        with self.transaction() as db:
-            db.conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
+        with self.transaction() as conn:
+            conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
                             " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                             (key, json.dumps(value, ensure_ascii=False)))
 

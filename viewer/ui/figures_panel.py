@@ -24,16 +24,28 @@ class FiguresTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._figures: list[Figure] = []
         self._paths: list[str] = []
+        self._values: list[str] = []
+        self._tips: list[str] = []
+        self._kind_labels: dict[str, str] = {}
 
     def kind_label(self, kind: str) -> str:
-        labels = {"count": self.tr("计数"), "percent": self.tr("百分比"), "money": self.tr("金额"),
-                  "date": self.tr("日期"), "number": self.tr("数字")}
-        return labels.get(kind, kind)
+        if not self._kind_labels:
+            self.retranslate()
+        return self._kind_labels.get(kind, kind)
+
+    def retranslate(self) -> None:
+        """Refresh translated labels (called on language change)."""
+        self._kind_labels = {"count": self.tr("计数"), "percent": self.tr("百分比"), "money": self.tr("金额"),
+                             "date": self.tr("日期"), "number": self.tr("数字")}
+        if self._figures:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._figures) - 1, len(COLUMNS) - 1))
 
     def set_figures(self, figures: list[Figure], section_paths: list[str]) -> None:
         self.beginResetModel()
         self._figures = list(figures)
         self._paths = list(section_paths)
+        self._values = [describe_value(f, with_unit=False) for f in self._figures]
+        self._tips = [f"{f.text} → {describe_value(f)}" for f in self._figures]
         self.endResetModel()
 
     def figure(self, row: int) -> Figure:
@@ -57,14 +69,21 @@ class FiguresTableModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._figures):
             return None
-        fig = self._figures[index.row()]
+        row = index.row()
+        fig = self._figures[row]
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                "text": fig.text, "value": describe_value(fig, with_unit=False), "unit": fig.unit,
-                "kind": self.kind_label(fig.kind), "qualifier": fig.qualifier,
-                "section": self._paths[index.row()] if index.row() < len(self._paths) else "",
-            }[column]
+            if column == "text":
+                return fig.text
+            if column == "value":
+                return self._values[row]
+            if column == "unit":
+                return fig.unit
+            if column == "kind":
+                return self.kind_label(fig.kind)
+            if column == "qualifier":
+                return fig.qualifier
+            return self._paths[row] if row < len(self._paths) else ""
         if role == SortRole:
             if column == "value":
                 return float(fig.value)
@@ -78,7 +97,7 @@ class FiguresTableModel(QAbstractTableModel):
         if role == FigureRole:
             return fig
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{fig.text} → {describe_value(fig)}"
+            return self._tips[row]
         return None
 
     def flags(self, index) -> Qt.ItemFlag:
@@ -140,8 +159,12 @@ class FiguresPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        em = self.fontMetrics().horizontalAdvance("中")
+        for column, width_em in enumerate((6, 6.5, 3, 4, 3.5, 9)):   # measured, not computed per row
+            header.resizeSection(column, int(width_em * em))
         self.table.setAlternatingRowColors(True)
         top = QHBoxLayout()
         top.addWidget(self.kind_combo)
@@ -173,6 +196,7 @@ class FiguresPanel(QWidget):
         self.kind_combo.blockSignals(False)
         self.filter_edit.setPlaceholderText(self.tr("筛选数据…"))
         self.export_button.setText(self.tr("导出 CSV…"))
+        self.model.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     def set_figures(self, figures: list[Figure], section_paths: list[str]) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow,
 from viewer.core.errors import ReportViewerError
 from viewer.core.export import PATH_SEPARATOR, figures_csv, section_path_label
 from viewer.core.figures import FIGURE_KINDS, Figure
-from viewer.core.report import parse_path
 from viewer.core.search import TextSearcher
 from viewer.core.store import LibraryStore
 from viewer.core.structure import SectionNode, section_path
@@ -277,6 +276,8 @@ class MainWindow(QMainWindow):
 
     def import_and_open(self, path: str | os.PathLike) -> bool:
         """Import a file (if new) and open it; a bad file gets a message box and changes nothing."""
+        from viewer.core.report import parse_path   # the parsers load only when a file is imported
+
         try:
             report = parse_path(path)
         except ReportViewerError as exc:
