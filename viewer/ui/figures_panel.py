@@ -162,9 +162,7 @@ class FiguresPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        em = self.fontMetrics().horizontalAdvance("中")
-        for column, width_em in enumerate((6, 6.5, 3, 4, 3.5, 9)):   # measured, not computed per row
-            header.resizeSection(column, int(width_em * em))
+
         self.table.setAlternatingRowColors(True)
         top = QHBoxLayout()
         top.addWidget(self.kind_combo)
@@ -198,6 +196,23 @@ class FiguresPanel(QWidget):
         self.export_button.setText(self.tr("导出 CSV…"))
         self.model.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Widths from the longest labels and a long value, not from scanning every row."""
+        metrics = self.table.fontMetrics()
+        pad = 18
+        samples = {
+            "text": "100余万人次", "value": "20,000,000+", "unit": "人次",
+            "kind": max((self.model.kind_label(k) for k in FIGURE_KINDS), key=metrics.horizontalAdvance),
+            "qualifier": "不少于",
+        }
+        header = self.table.horizontalHeader()
+        for column, sample in samples.items():
+            index = COLUMNS.index(column)
+            title = str(self.model.headerData(index, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + pad
+            header.resizeSection(index, width)
 
     def set_figures(self, figures: list[Figure], section_paths: list[str]) -> None:
         self.model.set_figures(figures, section_paths)

@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.side_dock.setObjectName("sideDock")
         self.side_dock.setWidget(self.side_tabs)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.side_dock)
-        self.resizeDocks([self.tree_dock, self.side_dock], [300, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.tree_dock, self.side_dock], [300, 470], Qt.Orientation.Horizontal)
 
     def _action(self, shortcut=None, checkable: bool = False) -> QAction:
         action = QAction(self)
