@@ -29,6 +29,11 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def _now_precise() -> str:
+    """Annotation times: milliseconds, so edits in one second still order by `modified`."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
 # --- migrations -----------------------------------------------------------------------------
 # Each migration runs once, in order, inside the transaction that records it in `migrations`.
 
@@ -77,8 +82,14 @@ def _migration_1_initial(db: "sqlite_utils.Database") -> None:
     db["documents"].enable_fts(["title", "body"], tokenize="trigram", create_triggers=True)
 
 
+def _migration_2_unplaced_annotations(db: "sqlite_utils.Database") -> None:
+    """Annotations that re-anchoring could not place keep their quote and wait as unplaced."""
+    db["annotations"].add_column("unplaced", int, not_null_default=0)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[["sqlite_utils.Database"], None]]] = [
     (1, "initial schema", _migration_1_initial),
+    (2, "unplaced annotations", _migration_2_unplaced_annotations),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -117,6 +128,38 @@ class StoredDocument:
     text: str
     parser_version: str
     imported_at: str
+
+
+ANNOTATION_KINDS = ("note", "bookmark", "highlight")
+_ANNOTATION_COLUMNS = ("uuid, document_id, kind, start, [end], exact, prefix, suffix, body, colour,"
+                       " author, created, modified, deleted, unplaced")
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A note, bookmark or highlight on a span of a report's body text (code-point offsets)."""
+
+    uuid: str
+    document_id: int
+    kind: str
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    body: str
+    colour: str
+    author: str
+    created: str
+    modified: str
+    deleted: bool = False
+    unplaced: bool = False
+
+    @classmethod
+    def from_row(cls, row: tuple) -> "Annotation":
+        values = list(row)
+        values[13], values[14] = bool(values[13]), bool(values[14])
+        return cls(*values)
 
 
 @dataclass(frozen=True)
@@ -353,6 +396,97 @@ class LibraryStore:
                 "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid",
                 (phrase,)).fetchall()
         return [r[0] for r in rows]
+
+    # -- annotations --------------------------------------------------------------------------
+
+    def author(self) -> str:
+        """The name written on new annotations: the saved one, else the OS user name."""
+        import getpass
+
+        saved = self.get_setting("author")
+        if saved:
+            return saved
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return ""
+
+    def add_annotation(self, doc_id: int, kind: str, start: int, end: int, body: str = "",
+                       colour: str = "", author: str | None = None,
+                       uuid: str | None = None) -> Annotation:
+        """Create an annotation on text[start:end] of a report, committed at once.
+
+            note = store.add_annotation(1, "note", 120, 134, body="核对这个数字")
+        """
+        import uuid as uuid_module
+
+        from viewer.core.anchors import quote_selector
+
+        if kind not in ANNOTATION_KINDS:
+            raise StoreError(f"unknown annotation kind {kind!r}; use one of {', '.join(ANNOTATION_KINDS)}")
+        text = self.document(doc_id).text
+        if not (0 <= start <= end <= len(text)) or (kind != "bookmark" and start == end):
+            raise StoreError(f"span {start}-{end} does not fit report {doc_id} "
+                             f"(0-{len(text)}); choose offsets inside the text")
+        quote = quote_selector(text, start, end)
+        now = _now_precise()
+        record = Annotation(uuid or str(uuid_module.uuid4()), doc_id, kind, start, end, quote.exact,
+                            quote.prefix, quote.suffix, body, colour,
+                            self.author() if author is None else author, now, now)
+        with self.transaction() as conn:
+            conn.execute(f"INSERT INTO annotations ({_ANNOTATION_COLUMNS}) VALUES"
+                         " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         (*record.__dict__.values(),))
+        return record
+
+    def annotation(self, uuid: str) -> Annotation:
+        row = self.conn.execute(f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE uuid = ?",
+                                (uuid,)).fetchone()
+        if row is None:
+            raise StoreError(f"no annotation {uuid} in {self.path}")
+        return Annotation.from_row(row)
+
+    def annotations(self, doc_id: int, *, include_deleted: bool = False,
+                    kinds: tuple[str, ...] = ANNOTATION_KINDS) -> list[Annotation]:
+        """A report's annotations in reading order (unplaced ones last)."""
+        marks = ",".join("?" * len(kinds))
+        deleted = "" if include_deleted else " AND deleted = 0"
+        rows = self.conn.execute(
+            f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE document_id = ?"
+            f" AND kind IN ({marks}){deleted} ORDER BY unplaced, start, [end], created",
+            (doc_id, *kinds)).fetchall()
+        return [Annotation.from_row(row) for row in rows]
+
+    def update_annotation(self, uuid: str, *, body: str | None = None,
+                          colour: str | None = None) -> Annotation:
+        """Change an annotation's body or colour; `modified` moves on. Committed at once."""
+        current = self.annotation(uuid)
+        changes = {"body": current.body if body is None else body,
+                   "colour": current.colour if colour is None else colour}
+        if changes["body"] == current.body and changes["colour"] == current.colour:
+            return current
+        with self.transaction() as conn:
+            conn.execute("UPDATE annotations SET body = ?, colour = ?, modified = ? WHERE uuid = ?",
+                         (changes["body"], changes["colour"], _now_precise(), uuid))
+        return self.annotation(uuid)
+
+    def set_annotation_deleted(self, uuid: str, deleted: bool = True) -> Annotation:
+        """Delete (keeping a tombstone a share file can carry) or bring back an annotation."""
+        self.annotation(uuid)
+        with self.transaction() as conn:
+            conn.execute("UPDATE annotations SET deleted = ?, modified = ? WHERE uuid = ?",
+                         (int(deleted), _now_precise(), uuid))
+        return self.annotation(uuid)
+
+    def place_annotation(self, uuid: str, start: int | None, end: int | None) -> Annotation:
+        """Record where re-anchoring put an annotation; None keeps it as unplaced."""
+        with self.transaction() as conn:
+            if start is None or end is None:
+                conn.execute("UPDATE annotations SET unplaced = 1 WHERE uuid = ?", (uuid,))
+            else:
+                conn.execute("UPDATE annotations SET start = ?, [end] = ?, unplaced = 0 WHERE uuid = ?",
+                             (start, end, uuid))
+        return self.annotation(uuid)
 
     # -- settings -----------------------------------------------------------------------------
 
