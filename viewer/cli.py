@@ -157,6 +157,30 @@ def cmd_figures(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_notes(args: argparse.Namespace) -> int:
+    """List a report's annotations, or add one (same store API as the app)."""
+    with open_store(args) as store:
+        doc_id = store.resolve_document(args.document)
+        if args.action == "add":
+            if args.start is None or args.end is None:
+                raise UsageError("report-viewer notes DOC add: --start and --end are required")
+            note = store.add_annotation(doc_id, args.kind, args.start, args.end,
+                                        body=args.text or "", colour=args.colour or "")
+            _out(f"added {note.kind} {note.uuid} at {note.start}-{note.end}: {note.exact[:40]}")
+            return EXIT_OK
+        notes = store.annotations(doc_id)
+    if args.json:
+        _out(json.dumps([n.__dict__ for n in notes], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not notes:
+        _out("No notes, bookmarks or highlights on this report yet.")
+    for n in notes:
+        where = "unplaced" if n.unplaced else f"{n.start}-{n.end}"
+        body = f"  {n.body}" if n.body else ""
+        _out(f"{n.kind:9} {where:>11}  「{n.exact[:30]}」{body}  ({n.author}, {n.modified[:16]})")
+    return EXIT_OK
+
+
 def launch_gui(argv: list[str]) -> int:
     """Open the desktop app; until it exists, print the sample's section tree."""
     try:
@@ -179,6 +203,7 @@ VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
     "parse": cmd_parse,
     "tree": cmd_tree,
     "figures": cmd_figures,
+    "notes": cmd_notes,
 }
 
 
@@ -205,6 +230,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("document", metavar="PATH-OR-ID")
     p.add_argument("--csv", action="store_true", help="CSV in UTF-8 with BOM (opens in Excel)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p = sub.add_parser("notes", parents=[common], help="list or add a report's notes, bookmarks, highlights")
+    p.add_argument("document", metavar="PATH-OR-ID")
+    p.add_argument("action", nargs="?", choices=["add"], help="add one annotation")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--start", type=int, help="start offset (code points into the report text)")
+    p.add_argument("--end", type=int, help="end offset")
+    p.add_argument("--kind", choices=["note", "bookmark", "highlight"], default="note")
+    p.add_argument("--text", help="the note's body or the bookmark's label")
+    p.add_argument("--colour", help="highlight colour name, e.g. yellow")
     return parser
 
 

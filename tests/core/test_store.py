@@ -52,18 +52,33 @@ def test_migration_runs_once_and_forward_only(tmp_path, monkeypatch):
     path = tmp_path / "lib.sqlite3"
     LibraryStore(path).close()
     calls = []
+    new = SCHEMA_VERSION + 1
 
-    def migration_2(db):
-        calls.append(2)
+    def add_language(db):
+        calls.append(new)
         db["documents"].add_column("language", str)
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS + [(2, "lang", migration_2)])
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS + [(new, "lang", add_language)])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", new)
     with LibraryStore(path) as s:
-        assert s.schema_version() == 2
+        assert s.schema_version() == new
         assert "language" in s.db["documents"].columns_dict
+        assert s.applied_migrations() == list(range(1, new + 1))
     LibraryStore(path).close()
-    assert calls == [2]
+    assert calls == [new]
+
+
+def test_a_version_1_library_is_migrated_forward_keeping_its_reports(tmp_path, monkeypatch):
+    path = tmp_path / "lib.sqlite3"
+    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 1)
+    with LibraryStore(path) as s:
+        s.import_report(parse_bytes(SMALL.encode("utf-8"), "small.txt"))
+    monkeypatch.undo()
+    with LibraryStore(path) as s:
+        assert s.schema_version() == SCHEMA_VERSION
+        assert len(s.documents()) == 1
+        assert "unplaced" in s.db["annotations"].columns_dict
 
 
 def test_not_a_database_file_is_a_clear_error(tmp_path):

@@ -156,3 +156,21 @@ def test_without_a_display_one_line_explains_headless_use(run_cli, tmp_path):
     proc = subprocess.run([sys.executable, "-m", "viewer"], env=env, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert len(proc.stderr.strip().splitlines()) == 1 and "--screenshot" in proc.stderr
+
+
+def test_notes_add_and_list_through_the_cli(run_cli, tmp_path):
+    db = tmp_path / "lib.sqlite3"
+    run_cli("--db", db, "import", SAMPLE, check_exit=0)
+    added = run_cli("--db", db, "notes", "1", "add", "--start", "291", "--end", "293",
+                    "--text", "第一部分", check_exit=0)
+    assert "added note" in added.stdout_text
+    run_cli("--db", db, "notes", SAMPLE, "add", "--start", "400", "--end", "400", "--kind", "bookmark",
+            check_exit=0)
+    notes = json.loads(run_cli("--db", db, "notes", "1", "--json", check_exit=0).stdout_text)
+    assert [(n["kind"], n["start"], n["body"]) for n in notes] == [("note", 291, "第一部分"),
+                                                                   ("bookmark", 400, "")]
+    listing = run_cli("--db", db, "notes", "1", check_exit=0).stdout_text
+    assert "第一部分" in listing
+    bad = run_cli("--db", db, "notes", "1", "add", "--start", "5", "--end", "1")
+    assert bad.returncode == 2 and len(bad.stderr_text.strip().splitlines()) == 1
+    assert len(json.loads(run_cli("--db", db, "notes", "1", "--json").stdout_text)) == 2

@@ -232,7 +232,13 @@ class LibraryStore:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction (BEGIN IMMEDIATE): committed on success, rolled back on any error."""
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise StoreError(f"{self.path}: the library is busy in another Report Viewer window "
+                                 f"for over {BUSY_TIMEOUT_MS // 1000} s; nothing was changed, try again") from None
+            raise
         try:
             yield conn
         except BaseException:
