@@ -181,6 +181,25 @@ def cmd_notes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_reimport(args: argparse.Namespace) -> int:
+    """Re-parse a stored report (from its kept source bytes, or a corrected file); notes follow."""
+    from viewer.core.report import parse_bytes, parse_path
+
+    with open_store(args) as store:
+        doc_id = store.resolve_document(args.document)
+        if args.source:
+            report = parse_path(args.source)
+        else:
+            info = store.document_info(doc_id)
+            report = parse_bytes(store.raw_source(doc_id), info.source_name or "report.txt")
+        moved = store.replace_report(doc_id, report)
+    counts = {m: sum(1 for _, how in moved if how == m) for m in ("position", "exact", "fuzzy", "unplaced")}
+    _out(f"reimported report {doc_id}: {report.section_count()} sections, {len(report.figures)} figures; "
+         f"annotations: {counts['position']} in place, {counts['exact']} moved by quote, "
+         f"{counts['fuzzy']} by approximate quote, {counts['unplaced']} unplaced (未定位)")
+    return EXIT_OK
+
+
 def launch_gui(argv: list[str]) -> int:
     """Open the desktop app; until it exists, print the sample's section tree."""
     try:
@@ -204,6 +223,7 @@ VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
     "tree": cmd_tree,
     "figures": cmd_figures,
     "notes": cmd_notes,
+    "reimport": cmd_reimport,
 }
 
 
@@ -239,6 +259,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=["note", "bookmark", "highlight"], default="note")
     p.add_argument("--text", help="the note's body or the bookmark's label")
     p.add_argument("--colour", help="highlight colour name, e.g. yellow")
+    p = sub.add_parser("reimport", parents=[common],
+                       help="re-parse a report (newer parser, or a corrected source); notes are re-anchored")
+    p.add_argument("document", metavar="PATH-OR-ID")
+    p.add_argument("--source", metavar="PATH", help="a corrected source file for this report")
     return parser
 
 

@@ -1,20 +1,43 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AnnotationListModel</name>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="144"/>
+        <source>批注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="144"/>
+        <source>书签</source>
+        <translation>Bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="144"/>
+        <source>高亮</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="204"/>
+        <source>修改于 {0}</source>
+        <translation>edited {0}</translation>
+    </message>
+</context>
+<context>
     <name>FiguresPanel</name>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="169"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="190"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="174"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="195"/>
         <source>筛选数据…</source>
         <translation>Filter figures…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="175"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="196"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
@@ -22,57 +45,57 @@
 <context>
     <name>FiguresTableModel</name>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="29"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="38"/>
         <source>计数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="29"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="38"/>
         <source>百分比</source>
         <translation>Percent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="29"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="38"/>
         <source>金额</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="30"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="39"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="30"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="39"/>
         <source>数字</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="53"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="65"/>
         <source>原文</source>
         <translation>As written</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="53"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="65"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="53"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="65"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="53"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="65"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="53"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="65"/>
         <source>限定词</source>
         <translation>Qualifier</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="54"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="66"/>
         <source>章节</source>
         <translation>Section</translation>
     </message>
@@ -108,182 +131,249 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="201"/>
+        <location filename="../../viewer/ui/main_window.py" line="294"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="202"/>
+        <location filename="../../viewer/ui/main_window.py" line="295"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="203"/>
+        <location filename="../../viewer/ui/main_window.py" line="296"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="204"/>
+        <location filename="../../viewer/ui/main_window.py" line="297"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="205"/>
+        <location filename="../../viewer/ui/main_window.py" line="298"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="206"/>
+        <location filename="../../viewer/ui/main_window.py" line="299"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="207"/>
+        <location filename="../../viewer/ui/main_window.py" line="300"/>
         <source>导出数据表 CSV(&amp;C)…</source>
         <translation>Export Figures as &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="208"/>
+        <location filename="../../viewer/ui/main_window.py" line="301"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="209"/>
+        <location filename="../../viewer/ui/main_window.py" line="302"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="210"/>
+        <location filename="../../viewer/ui/main_window.py" line="303"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="211"/>
+        <location filename="../../viewer/ui/main_window.py" line="304"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="212"/>
+        <location filename="../../viewer/ui/main_window.py" line="305"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="213"/>
+        <location filename="../../viewer/ui/main_window.py" line="306"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="214"/>
+        <location filename="../../viewer/ui/main_window.py" line="307"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="215"/>
+        <location filename="../../viewer/ui/main_window.py" line="308"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="216"/>
+        <location filename="../../viewer/ui/main_window.py" line="309"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="217"/>
+        <location filename="../../viewer/ui/main_window.py" line="310"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="218"/>
+        <location filename="../../viewer/ui/main_window.py" line="311"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="219"/>
+        <location filename="../../viewer/ui/main_window.py" line="312"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="224"/>
+        <location filename="../../viewer/ui/main_window.py" line="319"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="225"/>
+        <location filename="../../viewer/ui/main_window.py" line="320"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="226"/>
+        <location filename="../../viewer/ui/main_window.py" line="321"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="233"/>
+        <location filename="../../viewer/ui/main_window.py" line="322"/>
+        <source>批注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="323"/>
+        <source>书签</source>
+        <translation>Bookmarks</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="324"/>
+        <source>批注(&amp;A)</source>
+        <translation>&amp;Annotate</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="325"/>
+        <location filename="../../viewer/ui/main_window.py" line="335"/>
+        <source>高亮</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="326"/>
+        <source>批注工具栏</source>
+        <translation>Annotation toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="327"/>
+        <source>添加批注…</source>
+        <translation>Add Note…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="328"/>
+        <source>为选中的文字添加批注 (Ctrl+Alt+M)</source>
+        <translation>Add a note to the selected text (Ctrl+Alt+M)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="329"/>
+        <location filename="../../viewer/ui/main_window.py" line="573"/>
+        <source>添加书签</source>
+        <translation>Add Bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="330"/>
+        <source>为选中的文字（未选中时为当前位置）添加书签，名称取所在章节 (Ctrl+Alt+B)</source>
+        <translation>Bookmark the selected text (or, with none, the reading position), named after its section (Ctrl+Alt+B)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="332"/>
+        <source>为当前位置添加书签</source>
+        <translation>Bookmark This Position</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="333"/>
+        <source>复制并注明出处</source>
+        <translation>Copy with Citation</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="334"/>
+        <source>复制选中的文字，附报告标题和章节 (Ctrl+Shift+C)</source>
+        <translation>Copy the selected text with the report&apos;s title and section (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="336"/>
+        <source>重命名颜色…</source>
+        <translation>Rename Colours…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="348"/>
         <source>计数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="233"/>
+        <location filename="../../viewer/ui/main_window.py" line="348"/>
         <source>百分比</source>
         <translation>Percent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="233"/>
+        <location filename="../../viewer/ui/main_window.py" line="348"/>
         <source>金额</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="234"/>
+        <location filename="../../viewer/ui/main_window.py" line="349"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="234"/>
+        <location filename="../../viewer/ui/main_window.py" line="349"/>
         <source>数字</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="245"/>
+        <location filename="../../viewer/ui/main_window.py" line="360"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="278"/>
+        <location filename="../../viewer/ui/main_window.py" line="397"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="284"/>
+        <location filename="../../viewer/ui/main_window.py" line="402"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="289"/>
+        <location filename="../../viewer/ui/main_window.py" line="407"/>
         <source>打开报告</source>
         <translation>Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="290"/>
+        <location filename="../../viewer/ui/main_window.py" line="408"/>
         <source>报告 (*.txt *.html *.htm *.docx);;所有文件 (*)</source>
         <translation>Reports (*.txt *.html *.htm *.docx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="298"/>
+        <location filename="../../viewer/ui/main_window.py" line="416"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="354"/>
+        <location filename="../../viewer/ui/main_window.py" line="472"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="376"/>
+        <location filename="../../viewer/ui/main_window.py" line="494"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="377"/>
+        <location filename="../../viewer/ui/main_window.py" line="495"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -292,19 +382,354 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="424"/>
+        <location filename="../../viewer/ui/main_window.py" line="549"/>
+        <source>未能保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="557"/>
+        <source>撤销 {0}</source>
+        <translation>Undo {0}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="558"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="559"/>
+        <source>重做 {0}</source>
+        <translation>Redo {0}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="560"/>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="573"/>
+        <source>添加批注</source>
+        <translation>Add Note</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="574"/>
+        <source>添加高亮</source>
+        <translation>Add Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="575"/>
+        <source>编辑批注</source>
+        <translation>Edit Note</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="575"/>
+        <source>编辑书签</source>
+        <translation>Edit Bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="576"/>
+        <source>编辑高亮说明</source>
+        <translation>Edit Highlight Comment</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="577"/>
+        <source>删除批注</source>
+        <translation>Delete Note</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="577"/>
+        <source>删除书签</source>
+        <translation>Delete Bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="578"/>
+        <source>删除高亮</source>
+        <translation>Delete Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="585"/>
+        <source>重点</source>
+        <translation>Key point</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="585"/>
+        <source>疑问</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="585"/>
+        <source>待办</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="586"/>
+        <source>引用</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="586"/>
+        <source>数据</source>
+        <comment>highlight colour</comment>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="619"/>
+        <source>高亮：{0}</source>
+        <translation>Highlight: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="623"/>
+        <source>高亮为“{0}” (Ctrl+Alt+H)；点箭头选其他颜色</source>
+        <translation>Highlight as “{0}” (Ctrl+Alt+H); the arrow picks another colour</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="635"/>
+        <source>重命名高亮颜色</source>
+        <translation>Rename Highlight Colours</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="637"/>
+        <source>给每种颜色起一个含义，例如“重点”“待核实”。留空恢复默认。</source>
+        <translation>Give each colour a meaning, such as “Key point” or “To check”. Leave a name empty for the default.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="668"/>
+        <source>署名</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="668"/>
+        <source>批注和书签上署的名字（只问这一次）：</source>
+        <translation>Name shown on your notes and bookmarks (asked only once):</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="681"/>
+        <source>请先在报告中选中一段文字</source>
+        <translation>Select some text in the report first</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="750"/>
+        <source>已放弃这条批注（Ctrl+Shift+Z 可恢复）</source>
+        <translation>Note discarded (Ctrl+Shift+Z brings it back)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="865"/>
+        <source>{0}：已完成（Ctrl+Z 撤销）</source>
+        <translation>{0}: done (Ctrl+Z undoes it)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="872"/>
+        <source>未定位：报告文本已变，找不到这段引文</source>
+        <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="910"/>
+        <source>为高亮“{0}”写说明…</source>
+        <translation>Comment on Highlight “{0}”…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="911"/>
+        <source>删除高亮“{0}”</source>
+        <translation>Delete Highlight “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="913"/>
+        <source>编辑这条批注…</source>
+        <translation>Edit This Note…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="914"/>
+        <source>删除这条批注</source>
+        <translation>Delete This Note</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="781"/>
+        <source>已添加书签：{0}</source>
+        <translation>Bookmark added: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="821"/>
+        <source>已复制引文及出处</source>
+        <translation>Quote and citation copied</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="850"/>
+        <source>更改颜色</source>
+        <translation>Change Colour</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="898"/>
+        <source>在此行添加书签</source>
+        <translation>Bookmark This Line</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="934"/>
+        <source>跳到本节</source>
+        <translation>Go to Section</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="936"/>
+        <source>为本节添加书签</source>
+        <translation>Bookmark Section</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="952"/>
         <source>导出数据表</source>
         <translation>Export Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="433"/>
+        <location filename="../../viewer/ui/main_window.py" line="961"/>
         <source>导出失败</source>
         <translation>Export Failed</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="435"/>
+        <location filename="../../viewer/ui/main_window.py" line="963"/>
         <source>已导出 {0} 条数据到 {1}</source>
         <translation>Exported {0} figures to {1}</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="826"/>
+        <source>添加批注</source>
+        <translation>Add Note</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="835"/>
+        <source>写下批注…（输入后自动保存）</source>
+        <translation>Write your note… (saved as you type)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="840"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="841"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="685"/>
+        <source>筛选引文和内容…</source>
+        <translation>Filter quotes and notes…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="689"/>
+        <source>全部类型</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="690"/>
+        <source>批注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="691"/>
+        <source>高亮</source>
+        <translation>Highlights</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="694"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="695"/>
+        <source>删除所选 (Del)</source>
+        <translation>Delete the selected one (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="696"/>
+        <source>编辑内容 (F2)</source>
+        <translation>Edit Text (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="697"/>
+        <source>删除 (Del)</source>
+        <translation>Delete (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="698"/>
+        <source>跳到原文</source>
+        <translation>Go to Passage</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="699"/>
+        <source>未定位（报告文本已变，找不到这段引文）</source>
+        <translation>Unplaced (the report&apos;s text changed; these quotes were not found)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="700"/>
+        <source>（双击或按 F2 填写批注）</source>
+        <translation>(double-click or press F2 to write the note)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="702"/>
+        <source>还没有书签。
+按 Ctrl+D 为当前位置添加书签，或在目录上右键为章节添加书签。</source>
+        <translation>No bookmarks yet.
+Press Ctrl+D to bookmark the reading position, or right-click a section in Contents.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="705"/>
+        <source>还没有批注或高亮。
+选中报告中的文字，右键选择“添加批注”或“高亮”。</source>
+        <translation>No notes or highlights yet.
+Select text in the report and right-click: Add Note or Highlight.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="716"/>
+        <source>全部颜色</source>
+        <translation>All colours</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="721"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="803"/>
+        <source>无颜色</source>
+        <translation>No colour</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="782"/>
+        <source>共 {0} 条</source>
+        <translation>{0} in all</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="783"/>
+        <source>显示 {0} / {1} 条</source>
+        <translation>Showing {0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="795"/>
+        <source>颜色</source>
+        <translation>Colour</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../../viewer/ui/text_pane.py" line="268"/>
+        <source>批注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/text_pane.py" line="270"/>
+        <source>书签</source>
+        <translation>Bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/text_pane.py" line="273"/>
+        <source>高亮 · {0}</source>
+        <translation>Highlight · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/text_pane.py" line="273"/>
+        <source>高亮</source>
+        <translation>Highlight</translation>
     </message>
 </context>
 <context>

@@ -30,8 +30,8 @@ def _now() -> str:
 
 
 def _now_precise() -> str:
-    """Annotation times: milliseconds, so edits in one second still order by `modified`."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    """Annotation times: microseconds, so edits in one second still order by `modified`."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
 # --- migrations -----------------------------------------------------------------------------
@@ -484,15 +484,43 @@ class LibraryStore:
                          (int(deleted), _now_precise(), uuid))
         return self.annotation(uuid)
 
-    def place_annotation(self, uuid: str, start: int | None, end: int | None) -> Annotation:
-        """Record where re-anchoring put an annotation; None keeps it as unplaced."""
+    def replace_report(self, doc_id: int, report: "Report") -> list[tuple[Annotation, str]]:
+        """Give a stored report new text (a newer parser, or a corrected source) in one transaction.
+
+        Sections and figures are rebuilt; every annotation is re-anchored by its quote, and one
+        that cannot be placed is kept as unplaced with its old quote. Returns (annotation, method)
+        for each annotation, method being position, exact, fuzzy or unplaced.
+        """
+        from viewer.core.anchors import quote_selector, reanchor
+
+        self.document_info(doc_id)            # a clear error for an unknown id
+        other = self.find_by_fingerprint(report.fingerprint)
+        if other is not None and other != doc_id:
+            raise StoreError(f"{report.source.source_name}: this text is already report {other} "
+                             "in the library; nothing was changed")
+        moved: list[tuple[Annotation, str]] = []
         with self.transaction() as conn:
-            if start is None or end is None:
-                conn.execute("UPDATE annotations SET unplaced = 1 WHERE uuid = ?", (uuid,))
-            else:
-                conn.execute("UPDATE annotations SET start = ?, [end] = ?, unplaced = 0 WHERE uuid = ?",
-                             (start, end, uuid))
-        return self.annotation(uuid)
+            conn.execute(
+                "UPDATE documents SET title = ?, fingerprint = ?, metadata = ?, raw = ?, body = ?,"
+                " parser_version = ?, imported_at = ? WHERE id = ?",
+                (report.title, report.fingerprint, json.dumps(report.source.metadata, ensure_ascii=False),
+                 report.source.raw, report.text, report.parser_version, _now(), doc_id))
+            conn.execute("DELETE FROM sections WHERE document_id = ?", (doc_id,))
+            conn.execute("DELETE FROM figures WHERE document_id = ?", (doc_id,))
+            self._insert_sections(doc_id, report.sections)
+            self._insert_figures(doc_id, report.figures)
+            for note in self.annotations(doc_id, include_deleted=True):
+                place = reanchor(report.text, note.start, note.end, note.exact, note.prefix, note.suffix)
+                if place.start is None or place.end is None:
+                    conn.execute("UPDATE annotations SET unplaced = 1 WHERE uuid = ?", (note.uuid,))
+                else:
+                    quote = quote_selector(report.text, place.start, place.end)
+                    conn.execute(
+                        "UPDATE annotations SET start = ?, [end] = ?, exact = ?, prefix = ?, suffix = ?,"
+                        " unplaced = 0 WHERE uuid = ?",
+                        (place.start, place.end, quote.exact, quote.prefix, quote.suffix, note.uuid))
+                moved.append((self.annotation(note.uuid), place.method))
+        return moved
 
     # -- settings -----------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Colours and type of the report pane: figure kinds (colour-blind safe) and heading levels."""
+"""Colours and type of the report pane: figure kinds and highlights (colour-blind safe), heading levels."""
 
 from __future__ import annotations
 
@@ -28,3 +28,44 @@ def figure_background(kind: str) -> QColor:
 
 def figure_underline(kind: str) -> QColor:
     return QColor(FIGURE_COLOURS.get(kind, FIGURE_COLOURS["number"])[1])
+
+
+# --- annotations ------------------------------------------------------------------------------
+
+#: Highlight colours: key (stored in the library and share files) -> (band tint, full hue).
+#: Tints after Paul Tol's "light" scheme, made for dark text on them and told apart with
+#: colour-blind vision; stronger than the figure tints, so a highlight reads as the reader's own.
+HIGHLIGHT_KEYS: tuple[str, ...] = ("yellow", "blue", "green", "pink", "purple")
+HIGHLIGHT_COLOURS: dict[str, tuple[str, str]] = {
+    "yellow": ("#f5df7c", "#b08d00"),
+    "blue": ("#a5daf6", "#1f78b4"),
+    "green": ("#9bd9c0", "#138a66"),
+    "pink": ("#ffb7c5", "#cc3d66"),
+    "purple": ("#d5c3f0", "#7a52b3"),
+}
+DEFAULT_HIGHLIGHT = "yellow"
+
+#: A note without a colour: a pale vermilion band with a dotted vermilion underline.
+NOTE_COLOURS: tuple[str, str] = ("#fde0cf", "#d55e00")
+BOOKMARK_COLOUR = QColor("#0072b2")
+FLASH_COLOUR = QColor("#ff8f00")
+
+
+def annotation_background(kind: str, colour: str) -> QColor:
+    """The band drawn under a note's or highlight's text."""
+    if colour in HIGHLIGHT_COLOURS:
+        return QColor(HIGHLIGHT_COLOURS[colour][0])
+    if kind == "note":
+        return QColor(NOTE_COLOURS[0])
+    return QColor(HIGHLIGHT_COLOURS[DEFAULT_HIGHLIGHT][0])
+
+
+def annotation_line(kind: str, colour: str) -> QColor:
+    """The full hue of an annotation: a note's underline, the panel's stripe, a bookmark's marker."""
+    if colour in HIGHLIGHT_COLOURS:
+        return QColor(HIGHLIGHT_COLOURS[colour][1])
+    if kind == "note":
+        return QColor(NOTE_COLOURS[1])
+    if kind == "bookmark":
+        return QColor(BOOKMARK_COLOUR)
+    return QColor(HIGHLIGHT_COLOURS[DEFAULT_HIGHLIGHT][1])

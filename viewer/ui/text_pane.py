@@ -1,16 +1,20 @@
-"""The report pane: read-only text with headings styled and figures tinted, formatted lazily per block."""
+"""The report pane: read-only text with headings styled, figures tinted and the reader's notes,
+highlights and bookmarks marked, formatted lazily per block."""
 
 from __future__ import annotations
 
+import html
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import (QColor, QFont, QHelpEvent, QPalette, QTextBlock, QTextCharFormat,
-                           QTextCursor, QTextLayout)
+from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, QRect, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import (QColor, QFont, QHelpEvent, QPainter, QPainterPath, QPalette, QTextBlock,
+                           QTextCharFormat, QTextCursor, QTextLayout)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from viewer.core.figures import Figure, describe_value
+from viewer.core.store import Annotation
 from viewer.core.structure import SectionNode, iter_sections
 from viewer.ui import palette
 from viewer.ui.offsets import Utf16Map
@@ -19,6 +23,7 @@ BASE_POINT_SIZE = 13
 MAX_TEXT_WIDTH_EM = 44          # line length kept readable on wide windows
 MAX_BLOCKS_PER_PASS = 400       # a screen never holds more; guards against unlaid-out zero heights
 PRELOAD_PX = 600                # format this far below the visible area, so scrolling never shows raw text
+FLASH_MS = 800                  # a jumped-to passage glows this long, fading out
 
 
 @dataclass(frozen=True)
@@ -27,14 +32,50 @@ class _Span:
 
     start: int
     end: int
-    style: str                   # "heading0".."headingN", "runin", or "figure:<kind>"
+    style: str                   # "heading0".."headingN", "runin", "figure:<kind>", "ann:<kind>:<colour>"
     payload: object = None
+
+
+class _BookmarkMargin(QWidget):
+    """The strip left of the text where bookmarks show as small ribbons beside their line."""
+
+    def __init__(self, view: "ReportView"):
+        super().__init__(view)
+        self._view = view
+        self.setMouseTracking(True)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        markers = self._view.bookmark_markers()
+        if not markers:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for ann, rect in markers:
+            painter.setBrush(palette.annotation_line(ann.kind, ann.colour))
+            path = QPainterPath()        # a ribbon pointing at the text: ▶
+            path.moveTo(QPointF(rect.left(), rect.top()))
+            path.lineTo(QPointF(rect.right(), rect.center().y()))
+            path.lineTo(QPointF(rect.left(), rect.bottom()))
+            path.closeSubpath()
+            painter.drawPath(path)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            for ann, rect in self._view.bookmark_markers():
+                if rect.adjusted(-4, -4, 4, 4).contains(event.pos()):
+                    QToolTip.showText(event.globalPos(), self._view.annotation_tooltip([ann]), self)
+                    return True
+            QToolTip.hideText()
+            event.ignore()
+            return True
+        return super().event(event)
 
 
 class ReportView(QPlainTextEdit):
     """Shows one report. Offsets in its API are code points; Qt positions stay inside this class."""
 
-    #: code-point offset of the text at the top of the view, emitted as the user scrolls
+    # code-point offset of the text at the top of the view, emitted as the user scrolls
     topOffsetChanged = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
@@ -49,6 +90,7 @@ class ReportView(QPlainTextEdit):
         pal.setColor(QPalette.ColorRole.Base, QColor("#fbfaf7"))
         pal.setColor(QPalette.ColorRole.Text, QColor("#1a1a1a"))
         self.setPalette(pal)
+        self._margin = _BookmarkMargin(self)
         self._zoom = 0
         self._apply_font()
         self._text = ""
@@ -58,13 +100,29 @@ class ReportView(QPlainTextEdit):
         self._figures: list[Figure] = []
         self._figure_starts: list[int] = []
         self._hidden_kinds: set[str] = set()
+        self._annotations: list[Annotation] = []
+        self._ann_spans: list[_Span] = []         # notes and highlights, by start
+        self._ann_starts: list[int] = []
+        self._ann_max_end: list[int] = []         # running maximum of ends: finds long spans
+        self._bookmarks: list[tuple[int, Annotation]] = []   # (Qt position, bookmark)
+        self._colour_names: dict[str, str] = {}
+        self._flash: tuple[int, int] | None = None
+        self._flash_strength = 0.0
+        self._flash_animation = QVariantAnimation(self)
+        self._flash_animation.setStartValue(1.0)
+        self._flash_animation.setEndValue(0.0)
+        self._flash_animation.setDuration(FLASH_MS)
+        self._flash_animation.setEasingCurve(QEasingCurve.Type.InQuad)
+        self._flash_animation.valueChanged.connect(self._on_flash_step)
+        self._flash_animation.finished.connect(self._end_flash)
         self._formatted: set[int] = set()
         self._format_cache: dict[str, QTextCharFormat | None] = {}
         self._last_top = -1
         self._anchor = 0               # the offset to keep at the top across resizes
         self._scrolling = False
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        self.updateRequest.connect(lambda *_: self._format_visible())
+        self.updateRequest.connect(self._on_update_request)
+        self._place_margin()
 
     # -- content ----------------------------------------------------------------------------
 
@@ -86,6 +144,10 @@ class ReportView(QPlainTextEdit):
         spans.sort(key=lambda s: (s.start, s.style.startswith("figure")))
         self._spans = spans
         self._span_starts = [s.start for s in spans]
+        self._annotations = []
+        self._set_annotation_spans([])
+        self._bookmarks = []
+        self._end_flash()
         self._formatted.clear()
         self._last_top = -1
         self._anchor = 0
@@ -108,8 +170,9 @@ class ReportView(QPlainTextEdit):
         cursor = self.cursorForPosition(QPoint(4, 4))
         return self.from_qt(cursor.position())
 
-    def scroll_to_offset(self, offset: int) -> None:
-        """Scroll so the line holding `offset` is the first line of the view."""
+    def scroll_to_offset(self, offset: int, context_lines: int = 0) -> None:
+        """Scroll so the line holding `offset` is the first line of the view (or is preceded by
+        `context_lines` lines, to show a passage with what leads to it)."""
         offset = max(0, min(offset, len(self._text)))
         pos = self.to_qt(offset)
         block = self.document().findBlock(pos)
@@ -121,10 +184,10 @@ class ReportView(QPlainTextEdit):
         bar = self.verticalScrollBar()
         self._scrolling = True
         try:
-            bar.setValue(block.firstLineNumber() + max(0, line_no))
+            bar.setValue(max(0, block.firstLineNumber() + max(0, line_no) - context_lines))
         finally:
             self._scrolling = False
-        self._anchor = offset
+        self._anchor = self.top_offset() if context_lines else offset
         self._format_visible()
 
     def select_offsets(self, start: int, end: int) -> None:
@@ -144,6 +207,185 @@ class ReportView(QPlainTextEdit):
         if i >= 0 and self._figures[i].start <= offset < self._figures[i].end:
             return self._figures[i]
         return None
+
+    # -- annotations --------------------------------------------------------------------------
+
+    def set_annotations(self, annotations: list[Annotation]) -> None:
+        """Mark notes and highlights as colour bands and bookmarks in the margin; only the blocks
+        whose marks changed are formatted again. Unplaced and deleted annotations are not drawn."""
+        placed = [a for a in annotations if not a.unplaced and not a.deleted
+                  and 0 <= a.start <= a.end <= len(self._text)]
+        self._annotations = placed
+        to_qt = self._map.to_qt
+        spans = [_Span(to_qt(a.start), to_qt(a.end), f"ann:{a.kind}:{a.colour}", a)
+                 for a in placed if a.kind != "bookmark" and a.end > a.start]
+        old = {(s.start, s.end, s.style) for s in self._ann_spans}
+        new = {(s.start, s.end, s.style) for s in spans}
+        self._set_annotation_spans(spans)
+        self._bookmarks = sorted(((to_qt(a.start), a) for a in placed if a.kind == "bookmark"),
+                                 key=lambda item: item[0])
+        for start, end, _style in old ^ new:
+            self._reformat_range(start, end)
+        self._format_visible()
+        self._margin.update()
+
+    def annotations(self) -> list[Annotation]:
+        return list(self._annotations)
+
+    def set_colour_names(self, names: dict[str, str]) -> None:
+        """The meaning of each highlight colour (重点, 疑问, …), shown when hovering a mark."""
+        self._colour_names = dict(names)
+
+    def _set_annotation_spans(self, spans: list[_Span]) -> None:
+        spans = sorted(spans, key=lambda s: (s.start, s.end))
+        self._ann_spans = spans
+        self._ann_starts = [s.start for s in spans]
+        self._ann_max_end = list(accumulate((s.end for s in spans), max))
+
+    def _annotation_spans_in(self, start: int, end: int) -> list[_Span]:
+        """Note and highlight spans overlapping Qt range [start, end), highlights before notes."""
+        i = bisect_left(self._ann_starts, end)
+        found = []
+        j = i - 1
+        while j >= 0 and self._ann_max_end[j] > start:
+            if self._ann_spans[j].end > start:
+                found.append(self._ann_spans[j])
+            j -= 1
+        found.reverse()
+        found.sort(key=lambda s: s.style.startswith("ann:note"))    # stable: notes drawn last
+        return found
+
+    def annotations_at(self, offset: int) -> list[Annotation]:
+        """The notes and highlights covering code-point `offset`."""
+        pos = self.to_qt(offset)
+        return [s.payload for s in self._annotation_spans_in(pos, pos + 1)]
+
+    def annotation_tooltip(self, annotations: list[Annotation]) -> str:
+        """Rich text whose every user string is escaped: a note's body shows as typed, never as HTML."""
+        parts = []
+        for ann in annotations:
+            if ann.kind == "note":
+                head = self.tr("批注")
+            elif ann.kind == "bookmark":
+                head = self.tr("书签")
+            else:
+                name = self._colour_names.get(ann.colour, ann.colour)
+                head = self.tr("高亮 · {0}").format(name) if name else self.tr("高亮")
+            if ann.author:
+                head += f" · {ann.author}"
+            colour = palette.annotation_line(ann.kind, ann.colour).name()
+            body = html.escape(ann.body) if ann.body else ""
+            parts.append(f"<p style='white-space:pre-wrap; margin:0'><b style='color:{colour}'>"
+                         f"{html.escape(head)}</b>" + (f"<br>{body}" if body else "") + "</p>")
+        return "<qt>" + "<hr>".join(parts) + "</qt>"
+
+    # -- bookmarks in the margin -------------------------------------------------------------
+
+    def bookmark_markers(self) -> list[tuple[Annotation, QRect]]:
+        """Visible bookmark markers and their rectangles in the margin strip's coordinates."""
+        if not self._bookmarks or not self._text:
+            return []
+        markers = []
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        width = self._margin.width()
+        first = self.firstVisibleBlock().position()
+        start = bisect_left(self._bookmarks, first, key=lambda item: item[0])
+        for pos, ann in self._bookmarks[start:]:
+            block = self.document().findBlock(pos)
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > height:
+                break
+            layout = block.layout()
+            top, line_height = geometry.top(), geometry.height()
+            if layout is not None and layout.lineCount():
+                line = layout.lineForTextPosition(pos - block.position())
+                if line.isValid():
+                    top, line_height = geometry.top() + line.y(), line.height()
+            size = max(8, min(14, int(line_height * 0.6)))
+            y = int(top + (line_height - size) / 2)
+            if y + size < 0:
+                continue
+            markers.append((ann, QRect(width - size - 4, y, size * 3 // 4 + 1, size)))
+        return markers
+
+    def bookmark_margin(self) -> QWidget:
+        return self._margin
+
+    def _place_margin(self) -> None:
+        viewport = self.viewport().geometry()
+        left = self.contentsRect().left()
+        self._margin.setGeometry(QRect(left, viewport.top(), max(0, viewport.left() - left),
+                                       viewport.height()))
+        self._margin.update()
+
+    def _on_update_request(self, *_args) -> None:
+        self._format_visible()
+        self._margin.update()
+
+    # -- flash ---------------------------------------------------------------------------------
+
+    def flash_offsets(self, start: int, end: int) -> None:
+        """Let the passage [start, end) glow and fade (a zero-length span: its whole line)."""
+        self._flash_animation.stop()
+        self._flash = (self.to_qt(start), self.to_qt(end))
+        self._flash_strength = 1.0
+        self._flash_animation.start()
+        self.viewport().update()
+
+    def is_flashing(self) -> bool:
+        return self._flash is not None
+
+    def _on_flash_step(self, value) -> None:
+        self._flash_strength = float(value)
+        self.viewport().update()
+
+    def _end_flash(self) -> None:
+        if self._flash is not None:
+            self._flash = None
+            self.viewport().update()
+
+    def range_rects(self, start: int, end: int) -> list[QRectF]:
+        """Viewport rectangles covering Qt range [start, end) line by line (the line, if empty)."""
+        rects: list[QRectF] = []
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() <= end:
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > height:
+                break
+            layout, base = block.layout(), block.position()
+            for i in range(layout.lineCount() if geometry.bottom() >= 0 else 0):
+                line = layout.lineAt(i)
+                line_start = base + line.textStart()
+                line_end = line_start + line.textLength()
+                top = geometry.top() + line.y()
+                if start == end:
+                    if line_start <= start < line_end or (start == line_end and i == layout.lineCount() - 1):
+                        rects.append(QRectF(geometry.left(), top, geometry.width(), line.height()))
+                    continue
+                lo, hi = max(start, line_start), min(end, line_end)
+                if hi <= lo:
+                    continue
+                x1 = line.cursorToX(lo - base)[0]
+                x2 = line.cursorToX(hi - base)[0]
+                rects.append(QRectF(geometry.left() + x1, top, x2 - x1, line.height()))
+            block = block.next()
+        return rects
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().paintEvent(event)
+        if self._flash is None or self._flash_strength <= 0:
+            return
+        colour = QColor(palette.FLASH_COLOUR)
+        colour.setAlphaF(0.55 * self._flash_strength)
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        for rect in self.range_rects(*self._flash):
+            painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 3, 3)
 
     # -- figure kinds -----------------------------------------------------------------------
 
@@ -209,6 +451,7 @@ class ReportView(QPlainTextEdit):
         max_width = MAX_TEXT_WIDTH_EM * em
         side = max(24, (self.width() - max_width) // 2)
         self.setViewportMargins(side, 16, side, 16)
+        self._place_margin()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
@@ -235,6 +478,14 @@ class ReportView(QPlainTextEdit):
 
     def _build_format(self, style: str) -> QTextCharFormat | None:
         fmt = QTextCharFormat()
+        if style.startswith("ann:"):
+            # Only the band (and a note's dotted line): a figure inside keeps its solid underline.
+            _, kind, colour = style.split(":", 2)
+            fmt.setBackground(palette.annotation_background(kind, colour))
+            if kind == "note":
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(palette.annotation_line(kind, colour))
+            return fmt
         if style.startswith("figure:"):
             kind = style.split(":", 1)[1]
             if kind in self._hidden_kinds:
@@ -269,6 +520,12 @@ class ReportView(QPlainTextEdit):
             rng = QTextLayout.FormatRange()
             rng.start, rng.length, rng.format = lo - start, hi - lo, fmt
             ranges.append(rng)
+        for span in self._annotation_spans_in(start, end):    # after the rest: their band wins
+            lo, hi = max(span.start, start), min(span.end, end)
+            if hi > lo:
+                rng = QTextLayout.FormatRange()
+                rng.start, rng.length, rng.format = lo - start, hi - lo, self._char_format(span)
+                ranges.append(rng)
         return ranges
 
     def _format_block(self, block: QTextBlock) -> None:
@@ -294,6 +551,16 @@ class ReportView(QPlainTextEdit):
             geometry = self.blockBoundingGeometry(block).translated(offset)
             if geometry.top() > limit:
                 break
+            block = block.next()
+
+    def _reformat_range(self, start: int, end: int) -> None:
+        """Format again the already formatted blocks touching Qt range [start, end]."""
+        doc = self.document()
+        block = doc.findBlock(start)
+        while block.isValid() and block.position() <= end:
+            if block.blockNumber() in self._formatted:
+                self._formatted.discard(block.blockNumber())
+                self._format_block(block)
             block = block.next()
 
     def _reformat_all(self) -> None:
@@ -333,12 +600,23 @@ class ReportView(QPlainTextEdit):
             viewport_pos = self.viewport().mapFromParent(event.pos())
             cursor = self.cursorForPosition(viewport_pos)
             rect = self.cursorRect(cursor)
-            fig = None
+            fig, notes = None, []
             if abs(rect.center().y() - viewport_pos.y()) <= rect.height():
-                fig = self.figure_at(self.from_qt(cursor.position()))
-                if fig is None and cursor.position() > 0:
-                    fig = self.figure_at(self.from_qt(cursor.position() - 1))
-            if fig is not None and fig.kind not in self._hidden_kinds:
+                # the character under the mouse: the cursor lands on its left or right edge
+                offsets = [self.from_qt(cursor.position())]
+                if cursor.position() > 0:
+                    offsets.append(self.from_qt(cursor.position() - 1))
+                fig = next((f for f in map(self.figure_at, offsets) if f is not None), None)
+                notes = next((a for a in map(self.annotations_at, offsets) if a), [])
+            if fig is not None and fig.kind in self._hidden_kinds:
+                fig = None
+            if notes:
+                tip = self.annotation_tooltip(notes)
+                if fig is not None:
+                    tip = tip.replace("<qt>", f"<qt><p style='margin:0'>{html.escape(fig.text)} → "
+                                      f"{html.escape(describe_value(fig))}</p><hr>", 1)
+                QToolTip.showText(event.globalPos(), tip, self)
+            elif fig is not None:
                 QToolTip.showText(event.globalPos(), f"{fig.text} → {describe_value(fig)}", self)
             else:
                 QToolTip.hideText()
