@@ -159,3 +159,23 @@ def test_a_library_locked_too_long_says_so_and_changes_nothing(store_with_doc, m
         blocker.execute("ROLLBACK")
         blocker.close()
     assert store.annotations(doc_id) == []
+
+
+def test_reimport_with_changed_text_moves_notes_by_quote_and_keeps_orphans(store_with_doc):
+    from viewer.core.report import parse_bytes
+
+    store, doc_id = store_with_doc
+    text = store.document(doc_id).text
+    a = text.index("全年共调解矛盾纠纷6085件")
+    kept = store.add_annotation(doc_id, "note", a, a + len("全年共调解矛盾纠纷6085件"), body="调解数")
+    b = text.index("专职调解员增至133名")
+    orphan = store.add_annotation(doc_id, "highlight", b, b + len("专职调解员增至133名"), colour="yellow")
+    head, rest = text.split("\n", 1)
+    changed = head + "\n\n（此处新增一段说明文字。）\n" + rest.replace("专职调解员增至133名", "另有若干人员")
+    moved = dict((n.uuid, how) for n, how in store.replace_report(doc_id, parse_bytes(changed.encode(), "r.txt")))
+    new_text = store.document(doc_id).text
+    note = store.annotation(kept.uuid)
+    assert moved[kept.uuid] == "exact" and new_text[note.start:note.end] == "全年共调解矛盾纠纷6085件"
+    assert moved[orphan.uuid] == "unplaced" and store.annotation(orphan.uuid).unplaced
+    assert store.annotation(orphan.uuid).exact == "专职调解员增至133名"
+    assert len(store.annotations(doc_id)) == 2
