@@ -30,16 +30,31 @@ def store(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, store):
+def make_window(qtbot, store):
+    """Shown MainWindows on `store`: opening `path`, or (path=None) what a restart would open."""
+    from viewer.ui.app import open_initial_report
     from viewer.ui.main_window import MainWindow
 
-    win = MainWindow(store)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    assert win.import_and_open(SAMPLE)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    def make(path=None, size=(1400, 900), restore=False):
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        win.resize(*size)
+        if restore:
+            win.restore_layout()
+        if path is not None:
+            assert win.import_and_open(path)
+        win.show()
+        if path is None:
+            open_initial_report(win, store, None)
+        qtbot.waitExposed(win)
+        return win
+
+    return make
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window(SAMPLE)
 
 
 @pytest.fixture

@@ -78,17 +78,12 @@ def test_headings_are_bold_and_larger_by_level(window):
     assert window.view.format_at(run_in.heading_end + 3).fontWeight() < 700
 
 
-def test_formatting_is_lazy_on_a_large_report(qtbot, store, tmp_path):
+def test_formatting_is_lazy_on_a_large_report(make_window, tmp_path):
     text = SAMPLE.read_text(encoding="utf-8")
     big = tmp_path / "big.txt"
     head, body = text.split("\n", 1)
     big.write_text(head + "\n" + body * 140, encoding="utf-8")   # ~2 MB
-    win = MainWindow(store)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    assert win.import_and_open(big)
-    win.show()
-    qtbot.waitExposed(win)
+    win = make_window(big, size=(1200, 800))
     blocks = win.view.document().blockCount()
     assert blocks > 5000
     assert len(win.view._formatted) < 200
@@ -143,7 +138,7 @@ def test_switching_language_changes_the_menus(window, qtbot):
         translations.set_language("zh")
 
 
-def test_restart_restores_report_position_and_zoom(qtbot, store, tmp_path):
+def test_restart_restores_report_position_and_zoom(qtbot, store, make_window):
     from viewer.ui.app import open_initial_report
 
     first = MainWindow(store)
@@ -159,12 +154,7 @@ def test_restart_restores_report_position_and_zoom(qtbot, store, tmp_path):
     position = first.view.top_offset()
     first.close()
 
-    second = MainWindow(store)
-    qtbot.addWidget(second)
-    second.resize(1200, 800)
-    second.restore_layout()
-    second.show()
-    open_initial_report(second, store, None)
+    second = make_window(size=(1200, 800), restore=True)
     qtbot.wait(20)                     # the first layout pass, as a user's first frame
     assert second.doc_id == first.doc_id
     assert second.view.zoom == 2

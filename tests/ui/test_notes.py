@@ -547,7 +547,7 @@ def test_the_author_is_asked_once_defaulting_to_the_os_user(window, qtbot, monke
     assert {a.author for a in live(window)} == {"李四"}
 
 
-def test_restart_shows_the_same_notes_marks_and_bookmarks(qtbot, store):
+def test_restart_shows_the_same_notes_marks_and_bookmarks(qtbot, store, make_window):
     from viewer.ui.app import open_initial_report
 
     store.set_setting("author", "张三")
@@ -562,12 +562,7 @@ def test_restart_shows_the_same_notes_marks_and_bookmarks(qtbot, store):
     first.bookmark_section(first.sections[2])
     first.close()
 
-    second = MainWindow(store)
-    qtbot.addWidget(second)
-    second.resize(1200, 800)
-    second.restore_layout()
-    second.show()
-    open_initial_report(second, store, None)
+    second = make_window(size=(1200, 800), restore=True)
     assert sorted((a.kind, a.body) for a in second.notes_panel.shown()) == [("highlight", ""), ("note", "重启后还在")]
     assert [a.kind for a in second.bookmarks_panel.shown()] == ["bookmark"]
     assert band(second, note.start) == NOTE_BAND
