@@ -456,9 +456,6 @@ class MainWindow(QMainWindow):
             self.go_to_section(found)
         return found is not None
 
-    def current_section_path(self) -> list[SectionNode]:
-        return section_path(self.sections, self.view.top_offset())
-
     def _on_reading_moved(self, offset: int) -> None:
         path = section_path(self.sections, offset)
         self.tree_panel.follow(path[-1] if path else None)
@@ -467,11 +464,11 @@ class MainWindow(QMainWindow):
             self._save_timer.start()
 
     def _update_path_label(self, offset: int) -> None:
-        path = section_path(self.sections, offset)
-        self.path_label.setText(PATH_SEPARATOR.join(n.number or n.title for n in path)
-                                if path else self.tr("（正文之前）"))
-        if path:
-            self.path_label.setToolTip(" › ".join(f"{n.number}{n.title}" for n in path))
+        label = section_path_label(self.sections, offset)
+        self.path_label.setText(label or self.tr("（正文之前）"))
+        if label:
+            self.path_label.setToolTip(PATH_SEPARATOR.join(
+                f"{n.number}{n.title}" for n in section_path(self.sections, offset)))
 
     def save_position(self) -> None:
         if self.doc_id is not None:
@@ -808,7 +805,7 @@ class MainWindow(QMainWindow):
         path = section_path(self.sections, start)
         where = ""
         if path:
-            where = " " + PATH_SEPARATOR.join(n.number or n.title for n in path)
+            where = " " + section_path_label(self.sections, start)
             if path[-1].number and path[-1].title:
                 where += f" {path[-1].title}"
         return f"“{quote}”\n——《{self._title}》{where}"
@@ -824,31 +821,25 @@ class MainWindow(QMainWindow):
 
     def edit_body(self, uuid: str, body: str, session: object = None) -> None:
         """A new body (typed in a panel): stored at once, one undo step per editing session."""
-        try:
-            before = self.store.annotation(uuid)
-            if before.body == body:
-                return
-            self.store.update_annotation(uuid, body=body)
-        except StoreError as exc:
-            self._store_failed(exc)
-            return
-        self.undo_stack.push(EditAnnotationCommand(
-            self.store, before, self.step_name("edit", before.kind),
-            self._annotation_changed, self._store_failed, body=body, session=session))
-        self.refresh_annotations()
+        self._change_annotation(uuid, lambda before: self.step_name("edit", before.kind),
+                                session=session, body=body)
 
     def set_annotation_colour(self, uuid: str, colour: str) -> None:
+        self._change_annotation(uuid, lambda _before: self.tr("更改颜色"), colour=colour)
+
+    def _change_annotation(self, uuid: str, step_name, session: object = None, **changes: str) -> None:
+        """Store a body or colour change at once and record it as an undo step (nothing if unchanged)."""
         try:
             before = self.store.annotation(uuid)
-            if before.colour == colour:
+            if all(getattr(before, key) == value for key, value in changes.items()):
                 return
-            self.store.update_annotation(uuid, colour=colour)
+            self.store.update_annotation(uuid, **changes)
         except StoreError as exc:
             self._store_failed(exc)
             return
         self.undo_stack.push(EditAnnotationCommand(
-            self.store, before, self.tr("更改颜色"), self._annotation_changed, self._store_failed,
-            colour=colour))
+            self.store, before, step_name(before), self._annotation_changed, self._store_failed,
+            session=session, **changes))
         self.refresh_annotations()
 
     def delete_annotation(self, uuid: str) -> None:
