@@ -72,13 +72,15 @@ def test_a_version_1_library_is_migrated_forward_keeping_its_reports(tmp_path, m
     path = tmp_path / "lib.sqlite3"
     monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", 1)
-    with LibraryStore(path) as s:
-        s.import_report(parse_bytes(SMALL.encode("utf-8"), "small.txt"))
+    with LibraryStore(path) as s, s.transaction() as conn:   # as version-1 code stored it
+        s.insert_report(conn, parse_bytes(SMALL.encode("utf-8"), "small.txt"))
     monkeypatch.undo()
     with LibraryStore(path) as s:
         assert s.schema_version() == SCHEMA_VERSION
         assert len(s.documents()) == 1
         assert "unplaced" in s.db["annotations"].columns_dict
+        assert "shared_modified" in s.db["annotations"].columns_dict
+        assert s.pending_annotations() == []
 
 
 def test_not_a_database_file_is_a_clear_error(tmp_path):

@@ -11,3 +11,7 @@ class IngestError(ReportViewerError):
 
 class StoreError(ReportViewerError):
     """The library database cannot do what was asked (unknown document, locked, newer schema)."""
+
+
+class ShareError(ReportViewerError):
+    """A share file that cannot be imported (not JSON, wrong format, over a limit, hostile content)."""

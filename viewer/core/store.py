@@ -87,9 +87,22 @@ def _migration_2_unplaced_annotations(db: "sqlite_utils.Database") -> None:
     db["annotations"].add_column("unplaced", int, not_null_default=0)
 
 
+def _migration_3_sharing(db: "sqlite_utils.Database") -> None:
+    """Share files: each annotation's version last received from one (`shared_modified`, the base
+    that tells a local edit from a remote one), and annotations waiting for a report not yet here."""
+    db["annotations"].add_column("shared_modified", str, not_null_default="")
+    db["pending_annotations"].create(
+        {"uuid": str, "fingerprint": str, "title": str, "record": str, "received_at": str},
+        pk="uuid", not_null={"fingerprint", "title", "record", "received_at"},
+    )
+    db["pending_annotations"].create_index(["fingerprint"])
+    db["pending_annotations"].create_index(["title"])
+
+
 MIGRATIONS: list[tuple[int, str, Callable[["sqlite_utils.Database"], None]]] = [
     (1, "initial schema", _migration_1_initial),
     (2, "unplaced annotations", _migration_2_unplaced_annotations),
+    (3, "sharing: received versions and pending annotations", _migration_3_sharing),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -132,7 +145,8 @@ class StoredDocument:
 
 ANNOTATION_KINDS = ("note", "bookmark", "highlight")
 _ANNOTATION_COLUMNS = ("uuid, document_id, kind, start, [end], exact, prefix, suffix, body, colour,"
-                       " author, created, modified, deleted, unplaced")
+                       " author, created, modified, deleted, unplaced, shared_modified")
+_ANNOTATION_MARKS = ",".join("?" * 16)
 
 
 @dataclass(frozen=True)
@@ -154,6 +168,7 @@ class Annotation:
     modified: str
     deleted: bool = False
     unplaced: bool = False
+    shared_modified: str = ""   # `modified` of the version last received in a share file
 
     @classmethod
     def from_row(cls, row: tuple) -> "Annotation":
@@ -280,22 +295,32 @@ class LibraryStore:
         return row[0] if row else None
 
     def import_report(self, report: "Report", source_path: str | os.PathLike | None = None) -> ImportResult:
-        """Store a parsed report in one transaction; a report already in the library adds nothing."""
+        """Store a parsed report in one transaction; a report already in the library adds nothing.
+
+        Annotations waiting for this report (received in a share file before it) attach to it.
+        """
         existing = self.find_by_fingerprint(report.fingerprint)
         if existing is not None:
             info = self.document_info(existing)
             return ImportResult(existing, info.title, False, info.sections, info.figures)
-        path = str(Path(source_path).resolve()) if source_path else ""
         with self.transaction() as conn:
-            doc_id = conn.execute(
-                "INSERT INTO documents (title, fingerprint, source_name, source_path, metadata, raw,"
-                " body, parser_version, imported_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                (report.title, report.fingerprint, report.source.source_name, path,
-                 json.dumps(report.source.metadata, ensure_ascii=False), report.source.raw,
-                 report.text, report.parser_version, _now())).lastrowid
-            section_count = self._insert_sections(doc_id, report.sections)
-            self._insert_figures(doc_id, report.figures)
+            doc_id, section_count = self.insert_report(conn, report, source_path)
+            self.attach_pending(conn, doc_id, report.fingerprint, report.title, report.text)
         return ImportResult(doc_id, report.title, True, section_count, len(report.figures))
+
+    def insert_report(self, conn: sqlite3.Connection, report: "Report",
+                      source_path: str | os.PathLike | None = None) -> tuple[int, int]:
+        """Inside an open transaction: add a report; returns (document id, number of sections)."""
+        path = str(Path(source_path).resolve()) if source_path else ""
+        doc_id = conn.execute(
+            "INSERT INTO documents (title, fingerprint, source_name, source_path, metadata, raw,"
+            " body, parser_version, imported_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            (report.title, report.fingerprint, report.source.source_name, path,
+             json.dumps(report.source.metadata, ensure_ascii=False), report.source.raw,
+             report.text, report.parser_version, _now())).lastrowid
+        section_count = self._insert_sections(doc_id, report.sections)
+        self._insert_figures(doc_id, report.figures)
+        return doc_id, section_count
 
     def _insert_sections(self, doc_id: int, roots: list[SectionNode]) -> int:
         conn = self.conn
@@ -441,8 +466,7 @@ class LibraryStore:
                             self.author() if author is None else author, now, now)
         with self.transaction() as conn:
             conn.execute(f"INSERT INTO annotations ({_ANNOTATION_COLUMNS}) VALUES"
-                         " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                         (*record.__dict__.values(),))
+                         f" ({_ANNOTATION_MARKS})", (*record.__dict__.values(),))
         return record
 
     def annotation(self, uuid: str) -> Annotation:
@@ -483,6 +507,56 @@ class LibraryStore:
             conn.execute("UPDATE annotations SET deleted = ?, modified = ? WHERE uuid = ?",
                          (int(deleted), _now_precise(), uuid))
         return self.annotation(uuid)
+
+    def write_annotation(self, conn: sqlite3.Connection, record: Annotation) -> None:
+        """Inside an open transaction: insert or replace an annotation exactly as given."""
+        conn.execute(f"INSERT OR REPLACE INTO annotations ({_ANNOTATION_COLUMNS}) VALUES ({_ANNOTATION_MARKS})",
+                     (*record.__dict__.values(),))
+
+    def has_annotation(self, uuid: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM annotations WHERE uuid = ?", (uuid,)).fetchone() is not None
+
+    # -- pending annotations (received before their report) ------------------------------------
+
+    def pending_annotations(self) -> list[tuple[str, str, Annotation]]:
+        """(fingerprint, title, annotation) of every annotation waiting for its report."""
+        rows = self.conn.execute("SELECT fingerprint, title, record FROM pending_annotations"
+                                 " ORDER BY received_at, uuid").fetchall()
+        return [(fp, title, Annotation(**json.loads(record))) for fp, title, record in rows]
+
+    def pending_annotation(self, uuid: str) -> Annotation | None:
+        row = self.conn.execute("SELECT record FROM pending_annotations WHERE uuid = ?", (uuid,)).fetchone()
+        return Annotation(**json.loads(row[0])) if row else None
+
+    def write_pending(self, conn: sqlite3.Connection, fingerprint: str, title: str, record: Annotation) -> None:
+        """Inside an open transaction: keep an annotation until a report with this fingerprint or title arrives."""
+        conn.execute("INSERT OR REPLACE INTO pending_annotations (uuid, fingerprint, title, record, received_at)"
+                     " VALUES (?,?,?,?,?)",
+                     (record.uuid, fingerprint, title, json.dumps(record.__dict__, ensure_ascii=False),
+                      _now_precise()))
+
+    def attach_pending(self, conn: sqlite3.Connection, doc_id: int, fingerprint: str, title: str,
+                       text: str) -> int:
+        """Inside an open transaction: place the annotations waiting for this report; returns how many."""
+        from dataclasses import replace
+
+        from viewer.core.anchors import quote_selector, reanchor
+
+        rows = conn.execute("SELECT uuid, record FROM pending_annotations WHERE fingerprint = ? OR title = ?",
+                            (fingerprint, title)).fetchall()
+        for uuid, record in rows:
+            ann = Annotation(**json.loads(record))
+            if not self.has_annotation(uuid):
+                place = reanchor(text, ann.start, ann.end, ann.exact, ann.prefix, ann.suffix)
+                if place.placed:
+                    quote = quote_selector(text, place.start, place.end)
+                    ann = replace(ann, start=place.start, end=place.end, exact=quote.exact,
+                                  prefix=quote.prefix, suffix=quote.suffix, unplaced=False)
+                else:
+                    ann = replace(ann, unplaced=True)
+                self.write_annotation(conn, replace(ann, document_id=doc_id))
+            conn.execute("DELETE FROM pending_annotations WHERE uuid = ?", (uuid,))
+        return len(rows)
 
     def replace_report(self, doc_id: int, report: "Report") -> list[tuple[Annotation, str]]:
         """Give a stored report new text (a newer parser, or a corrected source) in one transaction.

@@ -1,0 +1,288 @@
+"""Share files: round trip, the merge rules, pending annotations, and what a broken file does."""
+
+import copy
+import re
+import json
+from dataclasses import replace
+
+import pytest
+
+from tests.conftest import SAMPLE
+from viewer.core.errors import ShareError
+from viewer.core.report import parse_bytes, parse_path
+from viewer.core.share import (MAX_ANNOTATIONS, MAX_DEPTH, MAX_FILE_BYTES, build_share, import_share,
+                               read_share, share_bytes)
+from viewer.core.store import LibraryStore
+
+SMALL = "关于2025年工作的报告\n一、总体情况\n全年共办理案件41件，同比增长12.5%。\n二、下一步工作\n继续完善制度，加强监督检查。\n"
+SMALL_HTML = ("<html><head><title>关于2025年工作的报告</title></head><body><h1>关于2025年工作的报告</h1>"
+              "<h2>一、总体情况</h2><p>全年共办理案件41件，同比增长12.5%。</p>"
+              "<h2>二、下一步工作</h2><p>继续完善制度，加强监督检查。</p></body></html>")
+
+
+def library(author: str) -> LibraryStore:
+    store = LibraryStore(":memory:")
+    store.set_setting("author", author)
+    return store
+
+
+def snapshot(store: LibraryStore) -> list[str]:
+    return list(store.conn.iterdump())
+
+
+@pytest.fixture
+def sender():
+    """Library A (张三) with the sample report and a note, a highlight, a bookmark and a deleted note."""
+    store = library("张三")
+    doc_id = store.import_report(parse_path(SAMPLE)).document_id
+    text = store.document(doc_id).text
+    at = text.index("41件")
+    store.add_annotation(doc_id, "note", at, at + 3, body="核对这个数字\n第二行")
+    store.add_annotation(doc_id, "highlight", at + 10, at + 24, colour="blue")
+    store.add_annotation(doc_id, "bookmark", 200, 200, body="读到这里")
+    gone = store.add_annotation(doc_id, "note", 300, 320, body="作废")
+    store.set_annotation_deleted(gone.uuid)
+    yield store, doc_id
+    store.close()
+
+
+def items(data: bytes) -> list[dict]:
+    return json.loads(data)["first"]["items"]
+
+
+def test_round_trip_keeps_ids_bodies_quotes_positions_authors_and_times(sender):
+    a, doc_id = sender
+    first = share_bytes(build_share(a, [doc_id], include_report=True))
+    b = library("李四")
+    plan = import_share(b, first, "a.rvshare.json")
+    assert plan.counts()["new"] == 3 and len(plan.new_reports) == 1
+    again = share_bytes(build_share(b, [b.documents()[0].id], include_report=True))
+    assert items(again) == items(first)
+    assert json.loads(again)["report-viewer"]["documents"] == json.loads(first)["report-viewer"]["documents"]
+
+
+def test_importing_the_same_file_twice_changes_nothing(sender):
+    a, doc_id = sender
+    data = share_bytes(build_share(a, [doc_id], include_report=True))
+    b = library("李四")
+    import_share(b, data, "a")
+    before = snapshot(b)
+    plan = import_share(b, data, "a")
+    assert plan.is_empty() and snapshot(b) == before
+
+
+def test_dry_run_reports_the_plan_and_writes_nothing(sender):
+    a, doc_id = sender
+    b = library("李四")
+    before = snapshot(b)
+    plan = import_share(b, share_bytes(build_share(a, [doc_id], include_report=True)), "a", dry_run=True)
+    assert plan.counts()["new"] == 3 and snapshot(b) == before
+
+
+def test_only_bookmarks_shares_just_the_bookmarks(sender):
+    a, doc_id = sender
+    shared = items(share_bytes(build_share(a, [doc_id], only="bookmarks")))
+    assert [i["motivation"] for i in shared] == ["bookmarking"]
+
+
+def test_a_newer_version_from_the_sender_updates_and_a_tombstone_deletes(sender):
+    a, doc_id = sender
+    b = library("李四")
+    import_share(b, share_bytes(build_share(a, [doc_id], include_report=True)), "a")
+    note = a.annotations(doc_id, kinds=("note",))[0]
+    highlight = a.annotations(doc_id, kinds=("highlight",))[0]
+    a.update_annotation(note.uuid, body="已核对")
+    a.set_annotation_deleted(highlight.uuid)
+    plan = import_share(b, share_bytes(build_share(a, [doc_id])), "a")
+    assert plan.counts()["updated"] == 1 and plan.counts()["deleted"] == 1
+    assert b.annotation(note.uuid).body == "已核对"
+    assert b.annotation(highlight.uuid).deleted
+
+
+def test_edited_on_both_sides_keeps_the_newer_in_place_and_the_other_as_a_copy(sender):
+    a, doc_id = sender
+    b = library("李四")
+    import_share(b, share_bytes(build_share(a, [doc_id], include_report=True)), "a")
+    note = a.annotations(doc_id, kinds=("note",))[0]
+    a.update_annotation(note.uuid, body="张三的修改")          # older
+    b.update_annotation(note.uuid, body="李四的修改")          # newer
+    data = share_bytes(build_share(a, [doc_id]))
+    plan = import_share(b, data, "a")
+    assert plan.counts()["conflict"] == 1
+    b_doc = b.documents()[0].id
+    bodies = sorted(n.body for n in b.annotations(b_doc, kinds=("note",)))
+    assert bodies == ["张三的修改", "李四的修改"]
+    assert b.annotation(note.uuid).body == "李四的修改"
+    before = snapshot(b)
+    assert import_share(b, data, "a").is_empty() and snapshot(b) == before
+
+
+def test_the_senders_newer_edit_wins_and_the_receivers_edit_is_kept_as_a_copy(sender):
+    a, doc_id = sender
+    b = library("李四")
+    import_share(b, share_bytes(build_share(a, [doc_id], include_report=True)), "a")
+    note = a.annotations(doc_id, kinds=("note",))[0]
+    b.update_annotation(note.uuid, body="李四的修改")
+    a.update_annotation(note.uuid, body="张三的修改")          # newer
+    import_share(b, share_bytes(build_share(a, [doc_id])), "a")
+    assert b.annotation(note.uuid).body == "张三的修改"
+    assert "李四的修改" in [n.body for n in b.annotations(b.documents()[0].id)]
+
+
+def test_the_receivers_own_annotations_are_never_deleted_or_overwritten(sender):
+    a, doc_id = sender
+    b = library("李四")
+    b_doc = b.import_report(parse_path(SAMPLE)).document_id
+    mine = b.add_annotation(b_doc, "note", 10, 20, body="我的批注")
+    hostile = json.loads(share_bytes(build_share(a, [doc_id])))
+    forged = copy.deepcopy(hostile["first"]["items"][0])
+    forged["id"] = f"urn:uuid:{mine.uuid}"
+    forged["modified"] = "2099-01-01T00:00:00+00:00"
+    forged["body"] = {"type": "TextualBody", "value": "别人改的", "format": "text/plain"}
+    tombstone = dict(copy.deepcopy(forged), **{"report-viewer": {"deleted": True}})
+    for item in (forged, tombstone):
+        hostile["first"]["items"] = [item]
+        import_share(b, json.dumps(hostile).encode(), "forged")
+        assert b.annotation(mine.uuid) == mine
+    assert "别人改的" in [n.body for n in b.annotations(b_doc)]       # kept beside it, as a copy
+
+
+def test_annotations_for_a_missing_report_wait_and_attach_when_it_is_imported(sender):
+    a, doc_id = sender
+    b = library("李四")
+    data = share_bytes(build_share(a, [doc_id]))
+    plan = import_share(b, data, "a")
+    assert plan.counts()["pending"] == 3 and b.documents() == []
+    assert import_share(b, data, "a").is_empty()
+    b_doc = b.import_report(parse_path(SAMPLE)).document_id
+    mine = {n.uuid: n for n in b.annotations(b_doc)}
+    theirs = {n.uuid: n for n in a.annotations(doc_id)}
+    assert {u: (n.start, n.end, n.body) for u, n in mine.items()} == \
+           {u: (n.start, n.end, n.body) for u, n in theirs.items()}
+    assert b.pending_annotations() == []
+
+
+def test_a_report_imported_from_html_and_from_text_still_matches():
+    a = library("张三")
+    a_doc = a.import_report(parse_bytes(SMALL_HTML.encode(), "r.html")).document_id
+    text = a.document(a_doc).text
+    at = text.index("12.5%")
+    note = a.add_annotation(a_doc, "note", at, at + 5, body="增幅")
+    b = library("李四")
+    b_doc = b.import_report(parse_bytes(SMALL.encode(), "r.txt")).document_id
+    plan = import_share(b, share_bytes(build_share(a, [a_doc])), "a")
+    assert plan.counts()["new"] == 1
+    placed = b.annotation(note.uuid)
+    assert b.document(b_doc).text[placed.start:placed.end] == "12.5%" and not placed.unplaced
+
+
+def test_a_quote_missing_from_the_receivers_copy_is_kept_unplaced(sender):
+    a, doc_id = sender
+    b = library("李四")
+    b.import_report(parse_path(SAMPLE))
+    data = json.loads(share_bytes(build_share(a, [doc_id])))
+    sel = data["first"]["items"][0]["target"]["selector"]
+    sel[0].update(exact="完全不在这份报告里的一句话，绝对找不到", prefix="", suffix="")
+    plan = import_share(b, json.dumps(data).encode(), "a")
+    assert plan.counts()["unplaced"] == 1
+    uuid = data["first"]["items"][0]["id"].removeprefix("urn:uuid:")
+    assert b.annotation(uuid).unplaced
+
+
+# --- broken and hostile files ----------------------------------------------------------------
+
+
+def valid_file(sender) -> dict:
+    a, doc_id = sender
+    return json.loads(share_bytes(build_share(a, [doc_id], include_report=True)))
+
+
+def _mutate(path, value):
+    def apply(doc):
+        *parents, last = path
+        target = doc
+        for key in parents:
+            target = target[key]
+        if value is KeyError:
+            del target[last]
+        else:
+            target[last] = value
+        return doc
+    return apply
+
+
+FIRST = ("first", "items", 0)
+BROKEN = {
+    "wrong @context": (_mutate(("@context",), "http://example.com/ctx"), "@context"),
+    "wrong type": (_mutate(("type",), "Collection"), "AnnotationCollection"),
+    "unknown version": (_mutate(("report-viewer", "format"), 99), "unknown format version 99"),
+    "missing items": (_mutate(("first", "items"), KeyError), "first.items: missing"),
+    "mistyped body": (_mutate((*FIRST, "body", "value"), 42), "should be text, not a number"),
+    "missing creator": (_mutate((*FIRST, "creator"), KeyError), "creator: missing"),
+    "bad id": (_mutate((*FIRST, "id"), "note-1"), "urn:uuid"),
+    "bad time": (_mutate((*FIRST, "modified"), "yesterday"), "ISO 8601"),
+    "negative position": (_mutate((*FIRST, "target", "selector", 1, "start"), -5), "impossible"),
+    "non-integer position": (_mutate((*FIRST, "target", "selector", 1, "end"), 3.5), "whole number"),
+    "string position": (_mutate((*FIRST, "target", "selector", 1, "end"), "9"), "whole number"),
+    "control character": (_mutate((*FIRST, "body", "value"), "正常\x07响铃"), "U+0007"),
+    "bidi override": (_mutate((*FIRST, "creator", "name"), "\u202eevil"), "U+202E"),
+    "html body format": (_mutate((*FIRST, "body", "format"), "text/html"), "plain-text"),
+    "unknown source": (_mutate((*FIRST, "target", "source"), "urn:sha256:" + "0" * 64), "missing from"),
+    "embedded report does not parse": (_mutate(("report-viewer", "documents", 0, "text"), "   \n "),
+                                       "does not parse"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_a_broken_file_says_why_and_changes_nothing(sender, case):
+    mutate, message = BROKEN[case]
+    b = library("李四")
+    before = snapshot(b)
+    with pytest.raises(ShareError, match=re.escape(message)) as err:
+        import_share(b, json.dumps(mutate(valid_file(sender)), ensure_ascii=False).encode(), "x.rvshare.json")
+    assert str(err.value).startswith("x.rvshare.json: ") and "\n" not in str(err.value)
+    assert snapshot(b) == before
+
+
+def test_duplicated_ids_within_a_file_are_refused(sender):
+    doc = valid_file(sender)
+    doc["first"]["items"].append(doc["first"]["items"][0])
+    with pytest.raises(ShareError, match="appears twice"):
+        read_share(json.dumps(doc).encode(), "dup")
+
+
+@pytest.mark.parametrize("data,message", [
+    (b"this is not json", "not valid JSON"),
+    (b'{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annota', "not valid JSON"),
+    (b"\xff\xfe\x00garbage", "not UTF-8"),
+    (b"[" * 100_000 + b"]" * 100_000, f"limit is {MAX_DEPTH} levels"),
+    (b'{"a": {"b": NaN}}', "not valid JSON"),
+    (b'{"type": 1, "type": 2}', "twice"),
+    (b"[]", "expected a JSON object"),
+])
+def test_files_that_are_not_share_files_get_one_clear_line(data, message):
+    with pytest.raises(ShareError, match=message):
+        read_share(data, "f")
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading():
+    with pytest.raises(ShareError, match=f"over the {MAX_FILE_BYTES // 2**20} MB limit"):
+        read_share(b" " * (100 * 2**20), "big")
+
+
+def test_a_million_annotations_is_over_the_count_limit(sender):
+    doc = valid_file(sender)
+    head = json.dumps(doc)[:-1].rsplit('"first"', 1)[0]
+    data = (head + '"first": {"type": "AnnotationPage", "items": [' + ",".join(["{}"] * 1_000_000) + "]}}").encode()
+    with pytest.raises(ShareError, match=f"over the limit of {MAX_ANNOTATIONS:,}"):
+        read_share(data, "many")
+
+
+def test_a_note_body_with_markup_stays_plain_text(sender):
+    doc = valid_file(sender)
+    evil = '<script>alert(1)</script><a href="file:///etc/passwd">x</a>'
+    doc["first"]["items"][0]["body"]["value"] = evil
+    b = library("李四")
+    import_share(b, json.dumps(doc).encode(), "evil")
+    uuid = doc["first"]["items"][0]["id"].removeprefix("urn:uuid:")
+    assert b.annotation(uuid).body == evil

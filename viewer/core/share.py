@@ -1,0 +1,555 @@
+"""Share files (.rvshare.json, a W3C Web Annotation collection): write, validate, plan and apply an import."""
+
+from __future__ import annotations
+
+import json
+import uuid as uuid_module
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any, Sequence
+
+from viewer.core.errors import ReportViewerError, ShareError
+from viewer.core.store import ANNOTATION_KINDS, Annotation, LibraryStore
+
+if TYPE_CHECKING:
+    from viewer.core.report import Report
+
+FORMAT_VERSION = 1
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+EXTENSION = "report-viewer"
+SUFFIX = ".rvshare.json"
+
+#: Limits on a share file, each named in the message of the file that breaks it.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_ANNOTATIONS = 100_000
+MAX_DEPTH = 32
+MAX_DOCUMENTS = 1_000
+MAX_FIELD_CHARS = {"body": 100_000, "exact": 100_000, "prefix": 1_000, "suffix": 1_000,
+                   "author": 200, "title": 1_000, "colour": 40}
+
+MOTIVATIONS = {"note": "commenting", "bookmark": "bookmarking", "highlight": "highlighting"}
+KINDS = {motivation: kind for kind, motivation in MOTIVATIONS.items()}
+ONLY_CHOICES = {"all": ANNOTATION_KINDS, "notes": ("note",), "bookmarks": ("bookmark",),
+                "highlights": ("highlight",)}
+KNOWN_COLOURS = ("yellow", "blue", "green", "pink", "purple")
+
+#: C0/C1 controls (tab, newline and carriage return aside) and the bidi embeddings, overrides and
+#: isolates that can make text display in an order other than it reads (Trojan Source).
+_FORBIDDEN = {c for c in range(0x20) if c not in (9, 10, 13)} | set(range(0x7F, 0xA0)) \
+    | set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+_COPY_NAMESPACE = uuid_module.UUID("6f1c1f3e-4b0a-4e57-9a53-7f1d0c2b8e11")
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def build_share(store: LibraryStore, doc_ids: Sequence[int], *, only: str = "all",
+                include_report: bool = False, include_deleted: bool = True) -> dict:
+    """The share collection of some reports' annotations (tombstones included), as a JSON-able dict.
+
+        data = build_share(store, [1], only="bookmarks", include_report=True)
+        Path("批注.rvshare.json").write_bytes(share_bytes(data))
+    """
+    kinds = ONLY_CHOICES[only]
+    documents, items = [], []
+    for doc_id in doc_ids:
+        doc = store.document(doc_id)
+        entry = {"source": f"urn:sha256:{doc.fingerprint}", "title": doc.title,
+                 "sourceName": doc.source_name}
+        if include_report:
+            entry["text"] = doc.text
+        documents.append(entry)
+        items += [annotation_to_jsonld(ann, doc.fingerprint)
+                  for ann in store.annotations(doc_id, include_deleted=include_deleted, kinds=kinds)]
+    return {
+        "@context": CONTEXT,
+        "id": f"urn:uuid:{uuid_module.uuid4()}",
+        "type": "AnnotationCollection",
+        "label": "、".join(d["title"] for d in documents),
+        "generator": "报告阅览器 Report Viewer",
+        "generated": _now(),
+        "total": len(items),
+        EXTENSION: {"format": FORMAT_VERSION, "documents": documents},
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+
+
+def share_bytes(collection: dict) -> bytes:
+    """A share collection as UTF-8 JSON, readable in a text editor."""
+    return json.dumps(collection, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def annotation_to_jsonld(ann: Annotation, fingerprint: str) -> dict:
+    """One Web Annotation; the colour and a deletion travel in the `report-viewer` extension."""
+    item: dict[str, Any] = {
+        "id": f"urn:uuid:{ann.uuid}",
+        "type": "Annotation",
+        "motivation": MOTIVATIONS[ann.kind],
+        "created": ann.created,
+        "modified": ann.modified,
+        "creator": {"type": "Person", "name": ann.author},
+        "target": {
+            "source": f"urn:sha256:{fingerprint}",
+            "selector": [
+                {"type": "TextQuoteSelector", "exact": ann.exact, "prefix": ann.prefix, "suffix": ann.suffix},
+                {"type": "TextPositionSelector", "start": ann.start, "end": ann.end},
+            ],
+        },
+        EXTENSION: {"colour": ann.colour, "deleted": ann.deleted},
+    }
+    if ann.body:
+        item["body"] = {"type": "TextualBody", "value": ann.body, "format": "text/plain"}
+    return item
+
+
+# --- reading and validating -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SharedDocument:
+    """A report named in a share file, with its text when the sender included it."""
+
+    fingerprint: str
+    title: str
+    source_name: str = ""
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class ShareFile:
+    """A validated share file: its reports and annotations (document_id 0 until placed)."""
+
+    documents: tuple[SharedDocument, ...]
+    annotations: tuple[tuple[str, Annotation], ...]    # (document fingerprint, annotation)
+
+
+def read_share(data: bytes, name: str = "share file") -> ShareFile:
+    """Validate a share file's bytes; ShareError (one line, with the limit it breaks) if unusable.
+
+        share = read_share(Path("a.rvshare.json").read_bytes(), "a.rvshare.json")
+    """
+    if len(data) > MAX_FILE_BYTES:
+        raise ShareError(f"{name}: {len(data) / 2**20:.0f} MB is over the {MAX_FILE_BYTES // 2**20} MB "
+                         "limit for share files; ask the sender to share fewer reports per file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ShareError(f"{name}: not a share file (not UTF-8 text); choose a .rvshare.json file") from None
+    try:
+        root = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+    except RecursionError:
+        raise ShareError(f"{name}: JSON nested too deep (the limit is {MAX_DEPTH} levels); "
+                         "the file is damaged or not a share file") from None
+    except ValueError as exc:
+        detail = str(exc).split(":")[0] if "Expecting" in str(exc) or "Unterminated" in str(exc) else str(exc)
+        raise ShareError(f"{name}: not valid JSON ({detail}), perhaps truncated; "
+                         "ask the sender for the file again") from None
+    _check_depth(root, name)
+    return _ShareReader(name).read(root)
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
+    keys = [k for k, _ in pairs]
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"a key appears twice in one object: {Counter(keys).most_common(1)[0][0]!r}")
+    return dict(pairs)
+
+
+def _no_constant(token: str) -> None:
+    raise ValueError(f"{token} is not a JSON number")
+
+
+def _check_depth(root: Any, name: str) -> None:
+    stack = [(root, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ShareError(f"{name}: JSON nested too deep (the limit is {MAX_DEPTH} levels); "
+                             "the file is damaged or not a share file")
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+
+
+class _ShareReader:
+    """Checks one parsed share file field by field; the first problem becomes the ShareError."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def fail(self, where: str, problem: str) -> ShareError:
+        return ShareError(f"{self.name}: {where}: {problem}; nothing was imported")
+
+    def read(self, root: Any) -> ShareFile:
+        if not isinstance(root, dict):
+            raise self.fail("top level", "not a share file (expected a JSON object)")
+        context = root.get("@context")
+        if context != CONTEXT and not (isinstance(context, list) and CONTEXT in context):
+            raise self.fail("@context", f"not a Web Annotation file (expected {CONTEXT})")
+        if root.get("type") != "AnnotationCollection":
+            raise self.fail("type", "expected an AnnotationCollection")
+        ext = self.field(root, EXTENSION, dict, "top level")
+        version = ext.get("format")
+        if version != FORMAT_VERSION or isinstance(version, bool):
+            raise self.fail(f"{EXTENSION}.format", f"unknown format version {version!r} (this app reads "
+                            f"version {FORMAT_VERSION}); update Report Viewer")
+        docs = self.field(ext, "documents", list, EXTENSION)
+        if len(docs) > MAX_DOCUMENTS:
+            raise self.fail("documents", f"{len(docs)} reports, over the limit of {MAX_DOCUMENTS}")
+        documents = tuple(self.document(d, i) for i, d in enumerate(docs))
+        known = {d.fingerprint for d in documents}
+        if len(known) != len(documents):
+            raise self.fail("documents", "a report is listed twice")
+        page = self.field(root, "first", dict, "top level")
+        if page.get("type") != "AnnotationPage":
+            raise self.fail("first.type", "expected an AnnotationPage")
+        items = self.field(page, "items", list, "first")
+        if len(items) > MAX_ANNOTATIONS:
+            raise self.fail("first.items", f"{len(items):,} annotations, over the limit of {MAX_ANNOTATIONS:,} "
+                            "per file; ask the sender to split it")
+        annotations = tuple(self.annotation(item, i, known) for i, item in enumerate(items))
+        ids = Counter(ann.uuid for _, ann in annotations)
+        if ids and ids.most_common(1)[0][1] > 1:
+            raise self.fail("first.items", f"annotation id urn:uuid:{ids.most_common(1)[0][0]} appears twice")
+        return ShareFile(documents, annotations)
+
+    def field(self, obj: dict, key: str, kind: type, where: str, *, optional: bool = False) -> Any:
+        if key not in obj and optional:
+            return None
+        value = obj.get(key)
+        if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+            label = {dict: "an object", list: "a list", str: "text", int: "a whole number", bool: "true or false"}[kind]
+            problem = "missing" if key not in obj else f"should be {label}, not {_json_type(value)}"
+            raise self.fail(f"{where}.{key}", problem)
+        if kind is str:
+            self.check_text(value, f"{where}.{key}", MAX_FIELD_CHARS.get(key))
+        return value
+
+    def check_text(self, value: str, where: str, limit: int | None) -> None:
+        if limit is not None and len(value) > limit:
+            raise self.fail(where, f"{len(value):,} characters, over the limit of {limit:,}")
+        bad = next((ch for ch in value if ord(ch) in _FORBIDDEN), None)
+        if bad is not None:
+            raise self.fail(where, f"contains the control or text-direction character U+{ord(bad):04X}, "
+                            "which a share file never needs (damaged or hostile file)")
+
+    def document(self, doc: Any, index: int) -> SharedDocument:
+        where = f"documents[{index}]"
+        if not isinstance(doc, dict):
+            raise self.fail(where, f"should be an object, not {_json_type(doc)}")
+        fingerprint = self.source(self.field(doc, "source", str, where), f"{where}.source")
+        title = self.field(doc, "title", str, where)
+        source_name = self.field(doc, "sourceName", str, where, optional=True) or ""
+        text = None
+        if "text" in doc:
+            text = doc["text"]
+            if not isinstance(text, str):
+                raise self.fail(f"{where}.text", f"should be text, not {_json_type(text)}")
+        return SharedDocument(fingerprint, title, source_name, text)
+
+    def source(self, value: str, where: str) -> str:
+        digest = value.removeprefix("urn:sha256:")
+        if not value.startswith("urn:sha256:") or len(digest) != 64 or not _is_hex(digest):
+            raise self.fail(where, "should be urn:sha256: and 64 hex digits")
+        return digest.lower()
+
+    def annotation(self, item: Any, index: int, known: set[str]) -> tuple[str, Annotation]:
+        where = f"annotation {index + 1}"
+        if not isinstance(item, dict):
+            raise self.fail(where, f"should be an object, not {_json_type(item)}")
+        raw_id = self.field(item, "id", str, where)
+        try:
+            ann_uuid = str(uuid_module.UUID(raw_id.removeprefix("urn:uuid:")))
+        except ValueError:
+            raise self.fail(f"{where}.id", "should be urn:uuid: and a UUID") from None
+        where = f"annotation {index + 1} ({ann_uuid[:8]})"
+        if item.get("type") != "Annotation":
+            raise self.fail(f"{where}.type", "expected Annotation")
+        motivation = self.field(item, "motivation", str, where)
+        if motivation not in KINDS:
+            raise self.fail(f"{where}.motivation", f"{motivation!r} is not one of {', '.join(KINDS)}")
+        created = self.time(self.field(item, "created", str, where), f"{where}.created")
+        modified = self.time(self.field(item, "modified", str, where), f"{where}.modified")
+        creator = self.field(item, "creator", dict, where)
+        author = self.field(creator, "name", str, f"{where}.creator")
+        body = ""
+        if "body" in item:
+            body_obj = self.field(item, "body", dict, where)
+            if body_obj.get("type") != "TextualBody" or body_obj.get("format", "text/plain") != "text/plain":
+                raise self.fail(f"{where}.body", "only plain-text bodies (TextualBody, text/plain) are read")
+            body = self.field(body_obj, "value", str, f"{where}.body")
+        target = self.field(item, "target", dict, where)
+        fingerprint = self.source(self.field(target, "source", str, f"{where}.target"), f"{where}.target.source")
+        if fingerprint not in known:
+            raise self.fail(f"{where}.target.source", "names a report missing from the file's documents list")
+        quote, position = self.selectors(self.field(target, "selector", list, f"{where}.target"), where)
+        ext = self.field(item, EXTENSION, dict, where, optional=True) or {}
+        colour = self.field(ext, "colour", str, f"{where}.{EXTENSION}", optional=True) or ""
+        deleted = self.field(ext, "deleted", bool, f"{where}.{EXTENSION}", optional=True) or False
+        kind = KINDS[motivation]
+        if kind != "bookmark" and not quote["exact"]:
+            raise self.fail(f"{where}.target", "a note or highlight needs the text it is on (exact is empty)")
+        return fingerprint, Annotation(
+            ann_uuid, 0, kind, position[0], position[1], quote["exact"], quote["prefix"], quote["suffix"],
+            body, colour if colour in KNOWN_COLOURS else "", author, created, modified, deleted)
+
+    def selectors(self, selectors: list, where: str) -> tuple[dict[str, str], tuple[int, int]]:
+        quote: dict[str, str] | None = None
+        position: tuple[int, int] | None = None
+        for i, sel in enumerate(selectors):
+            at = f"{where}.selector[{i}]"
+            if not isinstance(sel, dict):
+                raise self.fail(at, f"should be an object, not {_json_type(sel)}")
+            if sel.get("type") == "TextQuoteSelector":
+                quote = {k: (self.field(sel, k, str, at, optional=k != "exact") or "")
+                         for k in ("exact", "prefix", "suffix")}
+            elif sel.get("type") == "TextPositionSelector":
+                start, end = self.field(sel, "start", int, at), self.field(sel, "end", int, at)
+                if start < 0 or end < start:
+                    raise self.fail(at, f"positions {start}-{end} are impossible (need 0 <= start <= end)")
+                position = (start, end)
+        if quote is None:
+            raise self.fail(f"{where}.selector", "needs a TextQuoteSelector")
+        if position is None:
+            position = (0, len(quote["exact"]))
+        return quote, position
+
+    def time(self, value: str, where: str) -> str:
+        try:
+            _moment(value)
+        except ValueError:
+            raise self.fail(where, f"{value[:40]!r} is not an ISO 8601 date and time") from None
+        return value
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null",
+             int: "a number", float: "a number"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _is_hex(text: str) -> bool:
+    return all(c in "0123456789abcdefABCDEF" for c in text)
+
+
+def _moment(stamp: str) -> datetime:
+    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# --- planning and applying an import ----------------------------------------------------------
+
+ACTIONS = ("new", "updated", "unchanged", "deleted", "unplaced", "conflict", "pending")
+
+
+@dataclass
+class PlannedChange:
+    """What importing one shared annotation does: `writes` go to the library, `pending` waits."""
+
+    action: str                 # one of ACTIONS
+    incoming: Annotation
+    title: str                  # the report it belongs to
+    detail: str = ""
+    writes: list[Annotation] = field(default_factory=list)
+    pending: tuple[str, str] | None = None       # (fingerprint, title) while its report is missing
+    new_report: int | None = None                # index into ImportPlan.new_reports for its report
+
+
+@dataclass
+class ImportPlan:
+    """Everything an import will do, shown before it is applied (the preview and --dry-run)."""
+
+    source_name: str
+    changes: list[PlannedChange]
+    new_reports: list["Report"]                  # embedded reports the library lacks
+
+    def counts(self) -> dict[str, int]:
+        counted = Counter(change.action for change in self.changes)
+        return {action: counted.get(action, 0) for action in ACTIONS}
+
+    def is_empty(self) -> bool:
+        return not self.new_reports and all(c.action == "unchanged" for c in self.changes)
+
+    def summary(self) -> str:
+        """One line: `2 new, 1 updated, 0 unchanged, …; 1 report added`."""
+        counts = ", ".join(f"{n} {action}" for action, n in self.counts().items())
+        reports = f"; {len(self.new_reports)} report(s) added" if self.new_reports else ""
+        return counts + reports
+
+
+def plan_import(store: LibraryStore, share: ShareFile, source_name: str = "share file") -> ImportPlan:
+    """Work out, without writing, what importing a validated share file does to the library.
+
+        plan = plan_import(store, read_share(data, name), name)
+        print(plan.summary()); apply_import(store, plan)
+    """
+    me = store.author()
+    texts: dict[str, tuple[int | None, str, str | None]] = {}   # fingerprint -> (doc id, title, text)
+    new_reports: list[Report] = []
+    for doc in share.documents:
+        texts[doc.fingerprint] = _resolve_document(store, doc, new_reports, source_name)
+    changes = []
+    for fingerprint, incoming in share.annotations:
+        doc_id, title, text = texts[fingerprint]
+        if text is None:
+            changes.append(_plan_pending(store, incoming, fingerprint, title))
+            continue
+        local = store.annotation(incoming.uuid) if store.has_annotation(incoming.uuid) else None
+        change = _plan_one(store, local, incoming, doc_id or 0, title, text, me)
+        if doc_id is None:
+            change.new_report = next(i for i, r in enumerate(new_reports) if r.text is text)
+        changes.append(change)
+    return ImportPlan(source_name, changes, new_reports)
+
+
+def _resolve_document(store: LibraryStore, doc: SharedDocument, new_reports: list["Report"],
+                      source_name: str) -> tuple[int | None, str, str | None]:
+    """The receiver's copy of a shared report: by fingerprint, then by title; else the embedded text."""
+    doc_id = store.find_by_fingerprint(doc.fingerprint)
+    if doc_id is None:
+        same_title = store.documents_where("title = ?", (doc.title,))
+        doc_id = same_title[0].id if len(same_title) == 1 else None
+    if doc_id is not None:
+        return doc_id, store.document_info(doc_id).title, store.document(doc_id).text
+    if doc.text is None:
+        return None, doc.title, None
+    from viewer.core.report import parse_bytes
+
+    stem = (doc.source_name.rsplit(".", 1)[0] or "report")[:80]
+    try:
+        report = parse_bytes(doc.text.encode("utf-8"), f"{stem}.txt")
+    except ReportViewerError as exc:
+        raise ShareError(f"{source_name}: the report 《{doc.title[:40]}》 inside the file does not parse "
+                         f"({exc}); nothing was imported") from None
+    existing = store.find_by_fingerprint(report.fingerprint)
+    if existing is not None:
+        return existing, store.document_info(existing).title, store.document(existing).text
+    same = next((r for r in new_reports if r.fingerprint == report.fingerprint), None)
+    if same is not None:
+        return None, same.title, same.text
+    new_reports.append(report)
+    return None, report.title, report.text
+
+
+def _plan_pending(store: LibraryStore, incoming: Annotation, fingerprint: str, title: str) -> PlannedChange:
+    waiting = store.pending_annotation(incoming.uuid)
+    if waiting is not None and waiting.modified == incoming.modified:
+        return PlannedChange("unchanged", incoming, title)
+    # A deletion waits silently too, so the report's arrival cannot bring back a deleted note.
+    return PlannedChange("unchanged" if incoming.deleted else "pending", incoming, title,
+                         "等待报告导入后自动定位", pending=(fingerprint, title))
+
+
+def _place(incoming: Annotation, doc_id: int, text: str) -> Annotation:
+    """The incoming annotation positioned in the receiver's text by re-anchoring, or unplaced."""
+    from viewer.core.anchors import quote_selector, reanchor
+
+    place = reanchor(text, incoming.start, incoming.end, incoming.exact, incoming.prefix, incoming.suffix)
+    if not place.placed:
+        return replace(incoming, document_id=doc_id, unplaced=True)
+    quote = quote_selector(text, place.start, place.end)
+    return replace(incoming, document_id=doc_id, start=place.start, end=place.end, exact=quote.exact,
+                   prefix=quote.prefix, suffix=quote.suffix, unplaced=False)
+
+
+def _same_content(a: Annotation, b: Annotation) -> bool:
+    return (a.kind, a.body, a.colour, a.deleted) == (b.kind, b.body, b.colour, b.deleted)
+
+
+def _copy_of(version: Annotation, local: Annotation) -> Annotation:
+    """The losing version of a conflict, kept live as its own annotation at the local position.
+
+    Its id is derived from the version's id and time, so importing the file again adds no second copy.
+    """
+    copy_id = str(uuid_module.uuid5(_COPY_NAMESPACE, f"{version.uuid}@{version.modified}"))
+    return replace(version, uuid=copy_id, document_id=local.document_id, start=local.start, end=local.end,
+                   exact=local.exact, prefix=local.prefix, suffix=local.suffix, unplaced=local.unplaced,
+                   deleted=False, shared_modified=version.modified)
+
+
+def _plan_one(store: LibraryStore, local: Annotation | None, incoming: Annotation, doc_id: int,
+              title: str, text: str, me: str) -> PlannedChange:
+    """The rules: new, same, newer from the sender, edited on both sides, or the receiver's own."""
+    received = replace(incoming, shared_modified=incoming.modified)
+    if local is None:
+        placed = _place(received, doc_id, text)
+        if incoming.deleted:       # a deletion of something never received: keep it, so it stays deleted
+            return PlannedChange("unchanged", incoming, title, "已删除", [placed])
+        return PlannedChange("unplaced" if placed.unplaced else "new", incoming, title, writes=[placed])
+    change = PlannedChange("unchanged", incoming, title)
+    if _same_content(local, incoming) or incoming.modified == local.modified:
+        return change
+    kept_in_place = replace(received, document_id=local.document_id, start=local.start, end=local.end,
+                            exact=local.exact, prefix=local.prefix, suffix=local.suffix,
+                            unplaced=local.unplaced)
+    own = local.author == me and not local.shared_modified
+    if own or local.author != incoming.author:
+        # Never deleted or overwritten by another's version: a newer live one is kept as a copy.
+        if incoming.deleted or _moment(incoming.modified) <= _moment(local.modified):
+            return change
+        copy = _copy_of(received, local)
+        if store.has_annotation(copy.uuid):
+            return change
+        return PlannedChange("conflict", incoming, title, "你的版本保留；对方的新版本另存为一条", [copy])
+    if incoming.modified == local.shared_modified:          # the sender has not changed it since
+        return change
+    if local.modified == local.shared_modified:             # the receiver has not changed it since
+        if _moment(incoming.modified) < _moment(local.modified):
+            return change                                   # an older file
+        action = "deleted" if incoming.deleted and not local.deleted else "updated"
+        return PlannedChange(action, incoming, title, writes=[kept_in_place])
+    # Edited on both sides: the newer stays in place, the other is kept as a copy.
+    newer_incoming = _moment(incoming.modified) > _moment(local.modified)
+    winner = kept_in_place if newer_incoming else replace(local, shared_modified=incoming.modified)
+    loser = local if newer_incoming else received
+    writes = [winner]
+    if not loser.deleted:
+        copy = _copy_of(loser, local)
+        if not store.has_annotation(copy.uuid):
+            writes.append(copy)
+    detail = "保留较新的版本，另一版本另存为一条" if len(writes) > 1 else "保留较新的版本"
+    return PlannedChange("conflict", incoming, title, detail, writes)
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What apply_import wrote: counts per action and the ids of reports it added."""
+
+    counts: dict[str, int]
+    new_document_ids: tuple[int, ...]
+
+
+def apply_import(store: LibraryStore, plan: ImportPlan) -> ImportOutcome:
+    """Carry out a plan in one transaction: reports first, then annotations and pending ones."""
+    added: list[int] = []
+    with store.transaction() as conn:
+        for report in plan.new_reports:
+            added.append(store.insert_report(conn, report)[0])
+        for change in plan.changes:
+            if not change.writes and change.pending is None:
+                continue
+            if change.pending is not None:
+                store.write_pending(conn, *change.pending, replace(change.incoming,
+                                                                   shared_modified=change.incoming.modified))
+                continue
+            for record in change.writes:
+                if change.new_report is not None:
+                    record = replace(record, document_id=added[change.new_report])
+                store.write_annotation(conn, record)
+        for doc_id, report in zip(added, plan.new_reports):
+            store.attach_pending(conn, doc_id, report.fingerprint, report.title, report.text)
+    return ImportOutcome(plan.counts(), tuple(added))
+
+
+def import_share(store: LibraryStore, data: bytes, name: str, *, dry_run: bool = False) -> ImportPlan:
+    """Read, plan and (unless dry_run) apply a share file; the plan says what happened."""
+    plan = plan_import(store, read_share(data, name), name)
+    if not dry_run:
+        apply_import(store, plan)
+    return plan
