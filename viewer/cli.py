@@ -200,6 +200,70 @@ def cmd_reimport(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+EXPORT_FORMATS = ("md", "html", "csv", "jsonld")
+
+
+def _write_output(path: str, data: bytes) -> None:
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write ({exc.strerror}); choose another -o path") from None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """A report's notes, bookmarks and highlights as Markdown, HTML, CSV or JSON-LD."""
+    from viewer.core import export
+    from viewer.core.share import build_share, share_bytes
+
+    with open_store(args) as store:
+        doc_id = store.resolve_document(args.document)
+        title, sections = store.document_info(doc_id).title, store.sections(doc_id)
+        notes = store.annotations(doc_id)
+        names = export.colour_names(store.get_setting("highlight_names"))
+        if args.format == "jsonld":
+            data = share_bytes(build_share(store, [doc_id], include_deleted=False))
+        elif args.format == "csv":
+            data = export.annotations_csv(title, sections, notes, names)
+        else:
+            writer = export.annotations_markdown if args.format == "md" else export.annotations_html
+            data = writer(title, sections, notes, names).encode("utf-8")
+    if not args.output:
+        sys.stdout.buffer.write(data)
+        return EXIT_OK
+    _write_output(args.output, data)
+    _out(f"wrote {len(notes)} notes, bookmarks and highlights of 《{title}》 to {args.output}")
+    return EXIT_OK
+
+
+def cmd_share(args: argparse.Namespace) -> int:
+    """Write a share file for a colleague, or preview / apply one received."""
+    from viewer.core.share import SUFFIX, build_share, import_share, read_share_file, share_bytes
+
+    if args.action == "export":
+        with open_store(args) as store:
+            doc_id = store.resolve_document(args.target)
+            collection = build_share(store, [doc_id], only=args.only, include_report=args.include_report)
+            output = args.output or f"{_safe_file_stem(store.document_info(doc_id).title)}{SUFFIX}"
+        _write_output(output, share_bytes(collection))
+        _out(f"wrote {collection['total']} annotations{' and the report' if args.include_report else ''}"
+             f" to {output}")
+        return EXIT_OK
+    share = read_share_file(args.target)          # a bad file is refused before the library is opened
+    with open_store(args) as store:
+        plan = import_share(store, share, args.target, dry_run=args.dry_run)
+    _out(("would import" if args.dry_run else "imported") + f": {plan.summary()}")
+    for change in plan.changes:
+        if change.action != "unchanged":
+            quote = change.incoming.exact[:24] or change.incoming.body[:24]
+            _out(f"  {change.action:9} {change.incoming.kind:9} 《{change.title[:30]}》「{quote}」"
+                 f"{'  ' + change.detail if change.detail else ''}")
+    return EXIT_OK
+
+
+def _safe_file_stem(title: str) -> str:
+    return "".join(c for c in title if c not in '\\/:*?"<>|').strip()[:60] or "report"
+
+
 def launch_gui(argv: list[str]) -> int:
     """Open the desktop app; until it exists, print the sample's section tree."""
     try:
@@ -224,6 +288,8 @@ VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
     "figures": cmd_figures,
     "notes": cmd_notes,
     "reimport": cmd_reimport,
+    "export": cmd_export,
+    "share": cmd_share,
 }
 
 
@@ -263,6 +329,21 @@ def build_parser() -> argparse.ArgumentParser:
                        help="re-parse a report (newer parser, or a corrected source); notes are re-anchored")
     p.add_argument("document", metavar="PATH-OR-ID")
     p.add_argument("--source", metavar="PATH", help="a corrected source file for this report")
+    p = sub.add_parser("export", parents=[common], help="export a report's notes, bookmarks and highlights")
+    p.add_argument("document", metavar="PATH-OR-ID")
+    p.add_argument("--format", choices=EXPORT_FORMATS, default="md",
+                   help="md (briefing), html (self-contained page), csv (Excel), jsonld (Web Annotation)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p = sub.add_parser("share", parents=[common], help="write a share file, or import one from a colleague")
+    share = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_ArgumentParser)
+    q = share.add_parser("export", parents=[common], help="write a .rvshare.json file of a report's annotations")
+    q.add_argument("target", metavar="DOC")
+    q.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: TITLE.rvshare.json)")
+    q.add_argument("--only", choices=["all", "bookmarks", "notes", "highlights"], default="all")
+    q.add_argument("--include-report", action="store_true", help="embed the report's text for a colleague without it")
+    q = share.add_parser("import", parents=[common], help="import a .rvshare.json file")
+    q.add_argument("target", metavar="FILE")
+    q.add_argument("--dry-run", action="store_true", help="only print what the import would do")
     return parser
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import uuid as uuid_module
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -130,8 +131,7 @@ def read_share(data: bytes, name: str = "share file") -> ShareFile:
         share = read_share(Path("a.rvshare.json").read_bytes(), "a.rvshare.json")
     """
     if len(data) > MAX_FILE_BYTES:
-        raise ShareError(f"{name}: {len(data) / 2**20:.0f} MB is over the {MAX_FILE_BYTES // 2**20} MB "
-                         "limit for share files; ask the sender to share fewer reports per file")
+        _too_big(name, len(data))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -147,6 +147,25 @@ def read_share(data: bytes, name: str = "share file") -> ShareFile:
                          "ask the sender for the file again") from None
     _check_depth(root, name)
     return _ShareReader(name).read(root)
+
+
+def read_share_file(path: str | os.PathLike, name: str | None = None) -> ShareFile:
+    """Validate a share file on disk; its size is checked before a byte is read."""
+    name = name or str(path)
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_FILE_BYTES:
+            return _too_big(name, size)
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise ShareError(f"{name}: cannot read ({exc.strerror}); check the path") from None
+    return read_share(data, name)
+
+
+def _too_big(name: str, size: int) -> ShareFile:
+    raise ShareError(f"{name}: {size / 2**20:.0f} MB is over the {MAX_FILE_BYTES // 2**20} MB "
+                     "limit for share files; ask the sender to share fewer reports per file")
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
@@ -547,9 +566,10 @@ def apply_import(store: LibraryStore, plan: ImportPlan) -> ImportOutcome:
     return ImportOutcome(plan.counts(), tuple(added))
 
 
-def import_share(store: LibraryStore, data: bytes, name: str, *, dry_run: bool = False) -> ImportPlan:
-    """Read, plan and (unless dry_run) apply a share file; the plan says what happened."""
-    plan = plan_import(store, read_share(data, name), name)
+def import_share(store: LibraryStore, data: bytes | ShareFile, name: str, *, dry_run: bool = False) -> ImportPlan:
+    """Read (unless already read), plan and (unless dry_run) apply a share file; the plan says what happened."""
+    share = data if isinstance(data, ShareFile) else read_share(data, name)
+    plan = plan_import(store, share, name)
     if not dry_run:
         apply_import(store, plan)
     return plan

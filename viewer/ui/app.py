@@ -79,7 +79,16 @@ class Translations:
 
 
 def open_initial_report(window, store, file: str | None) -> None:
-    """FILE if given; else the last report read; else the bundled sample (imported on first start)."""
+    """FILE if given; else the last report read; else the bundled sample (imported on first start).
+
+    A share file (.rvshare.json) as FILE opens the last report and then the import preview over it.
+    """
+    from viewer.ui.export_actions import is_share_file
+
+    if file and is_share_file(file):
+        open_initial_report(window, store, None)
+        window.open_file(file)
+        return
     if file:
         if window.import_and_open(file):
             return

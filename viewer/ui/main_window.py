@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDial
                                QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from viewer.core.errors import ReportViewerError, StoreError
-from viewer.core.export import PATH_SEPARATOR, figures_csv, section_path_label
+from viewer.core.export import PATH_SEPARATOR, section_path_label
 from viewer.core.figures import FIGURE_KINDS, Figure
 from viewer.core.search import TextSearcher
 from viewer.core.store import Annotation, LibraryStore
@@ -22,6 +22,7 @@ from viewer.core.structure import SectionNode, section_path
 from viewer.ui import palette
 from viewer.ui.annotation_commands import (AddAnnotationCommand, DeleteAnnotationCommand,
                                            EditAnnotationCommand)
+from viewer.ui.export_actions import ExportActions, is_share_file
 from viewer.ui.figures_panel import FiguresPanel
 from viewer.ui.find_bar import FindBar
 from viewer.ui.notes_panel import AnnotationListModel, NoteDialog, NotesPanel, colour_swatch
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self._init_central()
         self._init_docks()
         self._init_actions()
+        self.exports = ExportActions(self)
         self._init_menus()
         self._init_statusbar()
         self._save_timer = QTimer(self)
@@ -105,7 +107,6 @@ class MainWindow(QMainWindow):
 
     def _init_actions(self) -> None:
         self.open_action = self._action(QKeySequence.StandardKey.Open)
-        self.export_figures_action = self._action()
         self.quit_action = self._action(QKeySequence.StandardKey.Quit)
         self.copy_action = self._action(QKeySequence.StandardKey.Copy)
         self.find_action = self._action(QKeySequence.StandardKey.Find)
@@ -154,8 +155,14 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.open_action)
         self.recent_menu = self.file_menu.addMenu("")
+        self.file_menu.addAction(self.exports.import_share_action)
         self.file_menu.addSeparator()
-        self.file_menu.addAction(self.export_figures_action)
+        self.file_menu.addAction(self.exports.share_action)
+        self.file_menu.addAction(self.exports.export_annotations_action)
+        self.file_menu.addAction(self.exports.export_figures_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.exports.print_action)
+        self.file_menu.addAction(self.exports.pdf_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -237,7 +244,6 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.open_action.triggered.connect(self.choose_file)
-        self.export_figures_action.triggered.connect(self.export_figures)
         self.quit_action.triggered.connect(self.close)
         self.copy_action.triggered.connect(self.view.copy)
         self.find_action.triggered.connect(self.open_find)
@@ -254,7 +260,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.tree_panel.sectionActivated.connect(self.go_to_section)
         self.figures_panel.figureActivated.connect(self.go_to_figure)
-        self.figures_panel.exportRequested.connect(self.export_figures)
+        self.figures_panel.exportRequested.connect(self.exports.export_figures)
         self.view.topOffsetChanged.connect(self._on_reading_moved)
         self.find_bar.queryChanged.connect(self.run_find)
         self.find_bar.nextRequested.connect(self.next_hit)
@@ -297,7 +303,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("帮助(&H)"))
         self.recent_menu.setTitle(self.tr("最近的报告(&R)"))
         self.open_action.setText(self.tr("打开(&O)…"))
-        self.export_figures_action.setText(self.tr("导出数据表 CSV(&C)…"))
+        self.exports.retranslate()
         self.quit_action.setText(self.tr("退出(&Q)"))
         self.copy_action.setText(self.tr("复制(&C)"))
         self.find_action.setText(self.tr("查找(&F)…"))
@@ -403,6 +409,12 @@ class MainWindow(QMainWindow):
                 result.title, result.sections, result.figures))
         return True
 
+    def open_file(self, path: str | os.PathLike) -> bool:
+        """A report is imported and opened; a share file (.rvshare.json) opens the import preview."""
+        if is_share_file(path):
+            return self.exports.preview_import(path) is not None
+        return self.import_and_open(path)
+
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("打开报告"), str(Path.home()),
                                               self.tr("报告 (*.txt *.html *.htm *.docx);;所有文件 (*)"))
@@ -427,7 +439,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event) -> None:  # noqa: N802
         for url in event.mimeData().urls():
             if url.isLocalFile():
-                self.import_and_open(url.toLocalFile())
+                self.open_file(url.toLocalFile())
                 break
 
     # -- navigation -----------------------------------------------------------------------------
@@ -563,6 +575,7 @@ class MainWindow(QMainWindow):
         self.highlight_menu.menuAction().setEnabled(True)    # its rename entry needs no selection
         self.bookmark_position_action.setEnabled(self.doc_id is not None)
         self.add_bookmark_action.setEnabled(self.doc_id is not None)    # no selection: the reading place
+        self.exports.update_enabled()
 
     def step_name(self, step: str, kind: str) -> str:
         """The name of an undo step ("add", "edit", "delete") on one kind, whole for translators."""
@@ -937,21 +950,8 @@ class MainWindow(QMainWindow):
 
     # -- export ---------------------------------------------------------------------------------
 
-    def export_figures(self) -> None:
-        if self.doc_id is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出数据表"), str(Path.home() / "figures.csv"),
-                                              "CSV (*.csv)")
-        if path:
-            self.write_figures_csv(path)
-
-    def write_figures_csv(self, path: str | os.PathLike) -> None:
-        try:
-            Path(path).write_bytes(figures_csv(self.figures, self.sections))
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("导出失败"), f"{path}: {exc.strerror}")
-            return
-        self.notify(self.tr("已导出 {0} 条数据到 {1}").format(len(self.figures), path))
+    def report_title(self) -> str:
+        return self._title
 
     def notify(self, text: str) -> None:
         """A short-lived confirmation in the status bar, beside the section path."""

@@ -1,0 +1,242 @@
+"""File › Export, Print, Save as PDF, Share and Import share: the actions, their dialogs and the files they write."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from viewer.core import export
+from viewer.core.errors import ReportViewerError
+from viewer.ui.share_dialogs import ImportPreviewDialog, ShareDialog
+
+if TYPE_CHECKING:
+    from viewer.core.share import ImportPlan
+    from viewer.ui.main_window import MainWindow
+
+#: Export formats: file suffix -> format name used by the CLI's --format.
+EXPORT_SUFFIXES = {".md": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".jsonld": "jsonld",
+                   ".json": "jsonld"}
+SHARE_SUFFIX = ".rvshare.json"
+
+
+def is_share_file(path: str | os.PathLike) -> bool:
+    return str(path).lower().endswith(SHARE_SUFFIX)
+
+
+class ExportActions(QObject):
+    """Owns the window's export, print and share actions; every file it writes is named in the status bar."""
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__(window)
+        self.window = window
+        self.export_annotations_action = QAction(window)
+        self.export_figures_action = QAction(window)
+        self.print_action = QAction(window)
+        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.pdf_action = QAction(window)
+        self.share_action = QAction(window)
+        self.import_share_action = QAction(window)
+        self.preview_dialog: ImportPreviewDialog | None = None
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.export_annotations_action.triggered.connect(self.export_annotations)
+        self.export_figures_action.triggered.connect(self.export_figures)
+        self.print_action.triggered.connect(self.print_report)
+        self.pdf_action.triggered.connect(self.save_pdf)
+        self.share_action.triggered.connect(self.share)
+        self.import_share_action.triggered.connect(self.choose_share_file)
+
+    def retranslate(self) -> None:
+        self.export_annotations_action.setText(self.tr("导出批注和书签(&E)…"))
+        self.export_figures_action.setText(self.tr("导出数据表 (CSV)…"))
+        self.print_action.setText(self.tr("打印(&P)…"))
+        self.pdf_action.setText(self.tr("另存为 PDF…"))
+        self.share_action.setText(self.tr("分享批注和书签(&S)…"))
+        self.import_share_action.setText(self.tr("导入分享文件(&I)…"))
+
+    def actions_needing_report(self) -> list[QAction]:
+        return [self.export_annotations_action, self.export_figures_action, self.print_action,
+                self.pdf_action, self.share_action]
+
+    def update_enabled(self) -> None:
+        for action in self.actions_needing_report():
+            action.setEnabled(self.window.doc_id is not None)
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _default_path(self, suffix: str) -> str:
+        stem = "".join(c for c in self.window.report_title() if c not in '\\/:*?"<>|').strip()[:60]
+        return str(Path.home() / f"{stem or 'report'}{suffix}")
+
+    def _write(self, path: str | os.PathLike, data: bytes, what: str) -> bool:
+        try:
+            Path(path).write_bytes(data)
+        except OSError as exc:
+            QMessageBox.warning(self.window, self.tr("导出失败"),
+                                self.tr("{0}：无法写入（{1}）；请另选位置").format(path, exc.strerror))
+            return False
+        self.window.notify(self.tr("已保存{0}：{1}").format(what, path))
+        return True
+
+    # -- exports ------------------------------------------------------------------------------
+
+    def export_annotations(self) -> None:
+        if self.window.doc_id is None:
+            return
+        filters = ";;".join([self.tr("Markdown 简报 (*.md)"), self.tr("网页 HTML (*.html)"),
+                             self.tr("Excel 表格 CSV (*.csv)"), self.tr("Web Annotation JSON-LD (*.jsonld)")])
+        path, chosen = QFileDialog.getSaveFileName(self.window, self.tr("导出批注和书签"),
+                                                   self._default_path(".md"), filters)
+        if not path:
+            return
+        suffix = Path(path).suffix.lower()
+        if suffix not in EXPORT_SUFFIXES:
+            suffix = "." + chosen.rsplit("*.", 1)[-1].rstrip(")") if "*." in chosen else ".md"
+            path += suffix
+        self.write_annotations(path, EXPORT_SUFFIXES[suffix])
+
+    def annotations_bytes(self, fmt: str) -> bytes:
+        """The current report's annotations in one export format (md, html, csv, jsonld)."""
+        from viewer.core.share import build_share, share_bytes
+
+        window = self.window
+        notes = window.store.annotations(window.doc_id)
+        args = (window.report_title(), window.sections, notes, window.colour_names())
+        if fmt == "jsonld":
+            return share_bytes(build_share(window.store, [window.doc_id], include_deleted=False))
+        if fmt == "csv":
+            return export.annotations_csv(*args)
+        writer = export.annotations_markdown if fmt == "md" else export.annotations_html
+        return writer(*args).encode("utf-8")
+
+    def write_annotations(self, path: str | os.PathLike, fmt: str) -> bool:
+        return self._write(path, self.annotations_bytes(fmt), self.tr("批注和书签"))
+
+    def export_figures(self) -> None:
+        if self.window.doc_id is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("导出数据表"),
+                                              self._default_path("-数据.csv"), "CSV (*.csv)")
+        if path:
+            self.write_figures_csv(path)
+
+    def write_figures_csv(self, path: str | os.PathLike) -> bool:
+        window = self.window
+        return self._write(path, export.figures_csv(window.figures, window.sections), self.tr("数据表"))
+
+    # -- print and PDF ------------------------------------------------------------------------
+
+    def print_document(self):
+        from viewer.ui.report_printer import build_print_document
+
+        window = self.window
+        return build_print_document(window.report_title(), window.view.text(), window.sections,
+                                    window.store.annotations(window.doc_id, include_deleted=False),
+                                    window.colour_names())
+
+    def save_pdf(self) -> None:
+        if self.window.doc_id is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("另存为 PDF"), self._default_path(".pdf"),
+                                              "PDF (*.pdf)")
+        if path:
+            self.write_pdf(path if path.lower().endswith(".pdf") else path + ".pdf")
+
+    def write_pdf(self, path: str | os.PathLike) -> bool:
+        from viewer.ui.report_printer import write_pdf
+
+        try:
+            write_pdf(self.print_document(), str(path), title=self.window.report_title())
+        except ReportViewerError as exc:
+            QMessageBox.warning(self.window, self.tr("导出失败"), str(exc))
+            return False
+        self.window.notify(self.tr("已保存 PDF：{0}").format(path))
+        return True
+
+    def print_report(self) -> None:
+        if self.window.doc_id is None:
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from viewer.ui.report_printer import print_document
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.window.report_title())
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            print_document(self.print_document(), printer, title=self.window.report_title())
+
+    # -- sharing ------------------------------------------------------------------------------
+
+    def share(self) -> None:
+        window = self.window
+        if window.doc_id is None:
+            return
+        live = window.store.annotations(window.doc_id)
+        counts = {"all": len(live), "notes": sum(a.kind == "note" for a in live),
+                  "bookmarks": sum(a.kind == "bookmark" for a in live),
+                  "highlights": sum(a.kind == "highlight" for a in live)}
+        dialog = ShareDialog(window.report_title(), counts, window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        path, _ = QFileDialog.getSaveFileName(window, self.tr("保存分享文件"), self._default_path(SHARE_SUFFIX),
+                                              self.tr("分享文件 (*.rvshare.json)"))
+        if path:
+            self.write_share(path if is_share_file(path) else path + SHARE_SUFFIX,
+                             dialog.only(), dialog.include_report.isChecked())
+
+    def write_share(self, path: str | os.PathLike, only: str = "all", include_report: bool = False) -> bool:
+        from viewer.core.share import build_share, share_bytes
+
+        data = share_bytes(build_share(self.window.store, [self.window.doc_id], only=only,
+                                       include_report=include_report))
+        return self._write(path, data, self.tr("分享文件"))
+
+    def choose_share_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("导入分享文件"), str(Path.home()),
+                                              self.tr("分享文件 (*.rvshare.json *.json);;所有文件 (*)"))
+        if path:
+            self.preview_import(path)
+
+    def preview_import(self, path: str | os.PathLike) -> ImportPreviewDialog | None:
+        """Read and plan a share file, then show the preview (window-modal); Import applies the plan."""
+        from viewer.core.share import plan_import, read_share_file
+
+        window = self.window
+        name = Path(path).name
+        try:
+            plan = plan_import(window.store, read_share_file(path, name), name)
+        except ReportViewerError as exc:
+            QMessageBox.warning(window, self.tr("无法导入分享文件"), str(exc))
+            return None
+        dialog = ImportPreviewDialog(plan, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.apply_import(plan))
+        dialog.destroyed.connect(lambda: setattr(self, "preview_dialog", None))
+        self.preview_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def apply_import(self, plan: "ImportPlan") -> None:
+        from viewer.core.share import apply_import
+
+        window = self.window
+        try:
+            outcome = apply_import(window.store, plan)
+        except ReportViewerError as exc:
+            QMessageBox.warning(window, self.tr("无法导入分享文件"), str(exc))
+            return
+        if window.doc_id is None and outcome.new_document_ids:
+            window.open_document(outcome.new_document_ids[0])
+        else:
+            window.refresh_annotations()
+        counts = outcome.counts
+        window.notify(self.tr("已导入分享文件：新增 {0}，更新 {1}，冲突 {2}，待报告 {3}").format(
+            counts["new"] + counts["unplaced"], counts["updated"] + counts["deleted"],
+            counts["conflict"], counts["pending"]))
