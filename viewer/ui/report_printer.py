@@ -25,10 +25,6 @@ NOTE_GREY = QColor("#555555")
 LINE_SEPARATOR = "\u2028"   # a line break inside one block (a note body never opens a new paragraph)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportPrinter", text)
-
-
 def cjk_font_family() -> str:
     """The first installed CJK family of CJK_FAMILIES, else the application's default family."""
     installed = set(QFontDatabase.families())
@@ -54,7 +50,7 @@ def _block_format(*, top: float = 0, bottom: float = 0, indent: float = 0) -> QT
 
 def _kind_label(ann: Annotation, colour_names: dict[str, str]) -> str:
     """批注 / 高亮 / 书签, and the colour's meaning when it has one (高亮 · 重点)."""
-    label = {"note": _tr("批注"), "highlight": _tr("高亮"), "bookmark": _tr("书签")}.get(ann.kind, ann.kind)
+    label = {"note": QCoreApplication.translate("ReportPrinter", "批注"), "highlight": QCoreApplication.translate("ReportPrinter", "高亮"), "bookmark": QCoreApplication.translate("ReportPrinter", "书签")}.get(ann.kind, ann.kind)
     meaning = colour_names.get(ann.colour, "") if ann.kind != "bookmark" else ""
     return f"{label} · {meaning}" if meaning else label
 
@@ -63,8 +59,8 @@ def _note_line(ann: Annotation, colour_names: dict[str, str]) -> str:
     """批注（张三）：正文 — plain text, one block."""
     head = _kind_label(ann, colour_names)
     if ann.author:
-        head += _tr("（{author}）").format(author=ann.author)
-    return head + _tr("：") + ann.body.replace("\r\n", "\n").replace("\n", LINE_SEPARATOR)
+        head += QCoreApplication.translate("ReportPrinter", "（{author}）").format(author=ann.author)
+    return head + QCoreApplication.translate("ReportPrinter", "：") + ann.body.replace("\r\n", "\n").replace("\n", LINE_SEPARATOR)
 
 
 def build_print_document(title: str, text: str, sections: Sequence[SectionNode], annotations: Sequence[Annotation],
@@ -113,7 +109,7 @@ def build_print_document(title: str, text: str, sections: Sequence[SectionNode],
         notes = after_line.get(index, ())
         for ann in notes:
             if ann.kind == "bookmark":
-                marker = _tr("［书签：{label}］").format(label=(ann.body or ann.exact).strip()[:40])
+                marker = QCoreApplication.translate("ReportPrinter", "［书签：{label}］").format(label=(ann.body or ann.exact).strip()[:40])
                 cursor.insertText(marker, _char_format(base_point_size - 2, bold=True,
                                                        colour=palette.annotation_line("bookmark", "")))
         for ann in notes:
@@ -169,11 +165,11 @@ def build_print_document(title: str, text: str, sections: Sequence[SectionNode],
         cursor.insertBlock(_block_format(top=base_point_size * 1.5, bottom=base_point_size * 0.5),
                            _char_format(base_point_size + palette.HEADING_SIZE_STEP.get(1, 0), bold=True,
                                         colour=palette.HEADING_COLOUR))
-        cursor.insertText(_tr("未定位的批注"))
+        cursor.insertText(QCoreApplication.translate("ReportPrinter", "未定位的批注"))
         for ann in unplaced:
             cursor.insertBlock(_block_format(indent=base_point_size, bottom=base_point_size * 0.4), note_fmt)
             quote = ann.exact.replace("\n", " ").strip()
-            cursor.insertText(_tr("「{quote}」").format(quote=quote) + LINE_SEPARATOR if quote else "", note_fmt)
+            cursor.insertText(QCoreApplication.translate("ReportPrinter", "「{quote}」").format(quote=quote) + LINE_SEPARATOR if quote else "", note_fmt)
             cursor.insertText(_note_line(ann, colour_names) if ann.body.strip() else _kind_label(ann, colour_names),
                               note_fmt)
     return document
@@ -199,7 +195,7 @@ def _paint_pages(document: QTextDocument, device: QPagedPaintDevice, title: str)
     _scale_block_margins(pages_doc, device.logicalDpiY() / 72)
     painter = QPainter()
     if not painter.begin(device):
-        raise ReportViewerError(_tr("无法开始打印：{title}").format(title=title))
+        raise ReportViewerError(QCoreApplication.translate("ReportPrinter", "无法开始打印：{title}").format(title=title))
     try:
         small = QFont(cjk_font_family())
         small.setPointSizeF(8.5)
@@ -223,7 +219,7 @@ def _paint_pages(document: QTextDocument, device: QPagedPaintDevice, title: str)
             painter.drawLine(int(page.left()), int(rule_y), int(page.right()), int(rule_y))
             footer = QRectF(page.left(), page.bottom() - line_height, page.width(), line_height)
             painter.drawText(footer, Qt.AlignmentFlag.AlignCenter,
-                             _tr("第 {page} 页 / 共 {pages} 页").format(page=number, pages=count))
+                             QCoreApplication.translate("ReportPrinter", "第 {page} 页 / 共 {pages} 页").format(page=number, pages=count))
             painter.save()
             painter.translate(body.left(), body.top() - (number - 1) * body.height())
             pages_doc.drawContents(painter, QRectF(0, (number - 1) * body.height(), body.width(), body.height()))
@@ -238,7 +234,7 @@ def write_pdf(document: QTextDocument, path: str, *, title: str) -> None:
         with open(path, "wb"):
             pass
     except OSError as error:
-        raise ReportViewerError(_tr("{path}：无法写入（{reason}）；请另选文件").format(
+        raise ReportViewerError(QCoreApplication.translate("ReportPrinter", "{path}：无法写入（{reason}）；请另选文件").format(
             path=path, reason=error.strerror or error)) from None
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_RESOLUTION)

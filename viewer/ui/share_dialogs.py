@@ -7,7 +7,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QDialog, QDialogButtonBox,
                                QHeaderView, QLabel, QRadioButton, QTableView, QVBoxLayout, QWidget)
 
-from viewer.core.share import ImportPlan, PlannedChange
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:   # the share module loads when a share file is opened, not at start-up
+    from viewer.core.share import ImportPlan, PlannedChange
 
 #: Row tints of the preview, by what happens (pale, so the plain text on them stays readable).
 ACTION_TINTS = {"new": "#e3f2e1", "updated": "#e1ecf7", "deleted": "#f6e0e0", "unplaced": "#fff3d6",
@@ -144,9 +147,9 @@ class ImportPreviewDialog(QDialog):
         names = ImportPlanModel(self.plan).action_names()
         parts = [f"{names[action]} {n}" for action, n in counts.items() if n]
         lines = [self.tr("{0}：共 {1} 条").format(self.plan.source_name, len(self.plan.changes)),
-                 "，".join(parts) or self.tr("没有内容")]
+                 self.tr("，").join(parts) or self.tr("没有内容")]
         if self.plan.new_reports:
-            titles = "、".join(f"《{r.title}》" for r in self.plan.new_reports)
+            titles = self.tr("、").join(self.tr("《{0}》").format(r.title) for r in self.plan.new_reports)
             lines.append(self.tr("将同时导入文件中附带的报告：{0}").format(titles))
         if counts["pending"]:
             lines.append(self.tr("待报告：本机还没有这些批注所在的报告；导入那份报告后它们会自动定位。"))
