@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 APT_PACKAGES := fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
 
-.PHONY: run test system-deps venv clean bench translations update-translations
+.PHONY: run test system-deps venv clean bench translations update-translations dist budgets install-desktop
 
 SAMPLE := seeds/000_5858aa637edd593f.txt
 
@@ -23,6 +23,26 @@ test: venv
 
 bench: venv
 	$(BIN)/python -m viewer.bench
+
+# The offline bundle: dist/report-viewer/ (onedir, PyInstaller) and its archive.
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+ARCHIVE := dist/report-viewer-$(VERSION)-linux-$(shell uname -m).tar.gz
+
+dist: venv
+	rm -rf dist/report-viewer $(ARCHIVE)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
+	find dist/report-viewer -xtype l -delete
+	cp packaging/install-desktop.sh dist/report-viewer/
+	tar -C dist -czf $(ARCHIVE) report-viewer
+	@echo "Built dist/report-viewer/ and $(ARCHIVE)"
+
+# Size and start-up budgets of the bundle (README, "Bundle budgets").
+budgets: dist
+	$(BIN)/python packaging/measure_bundle.py dist/report-viewer $(ARCHIVE)
+
+# Menu entry, icon and .rvshare.json file type for this user (uninstall: packaging/install-desktop.sh --uninstall).
+install-desktop: dist
+	packaging/install-desktop.sh "$(CURDIR)/dist/report-viewer/report-viewer"
 
 venv: system-deps $(STAMP) translations
 

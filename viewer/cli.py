@@ -264,6 +264,22 @@ def _safe_file_stem(title: str) -> str:
     return "".join(c for c in title if c not in '\\/:*?"<>|').strip()[:60] or "report"
 
 
+def print_where() -> int:
+    """`--where`: which rule chose the data folder (portable, environment or user) and the paths."""
+    from viewer import paths
+
+    mode = paths.data_mode()
+    why = {"portable": "a data/ folder beside the executable (portable mode)",
+           "environment": f"the {paths.DATA_DIR_ENV} environment variable",
+           "user": "the platform's user data folder"}[mode]
+    _out(f"data mode: {mode} ({why})")
+    _out(f"data folder: {paths.data_dir()}")
+    _out(f"library: {paths.default_db_path()}")
+    _out(f"resources: {paths.resource_path()}")
+    _out(f"sample report: {paths.sample_report_path()}")
+    return EXIT_OK
+
+
 def launch_gui(argv: list[str]) -> int:
     """Open the desktop app; until it exists, print the sample's section tree."""
     try:
@@ -301,6 +317,9 @@ def build_parser() -> argparse.ArgumentParser:
                              description="报告阅览器 Report Viewer: read Chinese government reports "
                                          "offline. Without a verb, opens the desktop app.")
     parser.add_argument("--version", action="version", version=f"report-viewer {__version__}")
+    parser.add_argument("--where", action="store_true", help="print where the library and settings live, and exit")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check the installation in a throwaway library (offscreen) and exit 0 or 1")
     sub = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_ArgumentParser)
 
     p = sub.add_parser("import", parents=[common], help="import report files into the library")
@@ -367,6 +386,12 @@ def first_word(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if "--where" in argv:
+            return print_where()
+        if "--self-test" in argv:
+            from viewer.self_test import run_self_test
+
+            return run_self_test(_out)
         if first_word(argv) not in VERBS and not {"-h", "--help", "--version"} & set(argv):
             return launch_gui(argv)
         args = build_parser().parse_args(argv)

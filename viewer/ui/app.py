@@ -120,6 +120,10 @@ def run_app(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("report-viewer")
     app.setApplicationDisplayName("报告阅览器")
+    app.setDesktopFileName("report-viewer")
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(paths.resource_path("icons", "report-viewer.png"))))
     store = LibraryStore(args.db or paths.default_db_path())
     try:
         translations = Translations(app)

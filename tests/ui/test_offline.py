@@ -1,0 +1,68 @@
+"""The offline guarantee: the main flows (start, import, notes, export, share, find, the CLI) run with
+every way of opening a socket made to fail, and none of them tries; Qt's network module never loads."""
+
+import socket
+import sys
+
+import pytest
+
+from tests.conftest import SAMPLE
+from viewer import cli
+
+
+class NetworkAttempt(AssertionError):
+    """Raised (and recorded) the moment anything tries to make a socket or resolve a name."""
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    attempts: list[str] = []
+
+    def refuse(name):
+        def fail(*args, **kwargs):
+            attempts.append(f"{name}{args[:2]}")
+            raise NetworkAttempt(f"network use: {name}")
+        return fail
+
+    class RefusingSocket(socket.socket):
+        def __init__(self, *args, **kwargs):
+            refuse("socket.socket")(*args)
+
+    monkeypatch.setattr(socket, "socket", RefusingSocket)
+    for name in ("create_connection", "getaddrinfo", "gethostbyname", "socketpair", "fromfd"):
+        monkeypatch.setattr(socket, name, refuse(f"socket.{name}"))
+    return attempts
+
+
+def test_main_flows_never_touch_the_network(no_network, make_window, tmp_path, qtbot):
+    window = make_window(None)                                 # start: imports the bundled sample
+    window.store.set_setting("author", "张三")
+    assert window.import_and_open(SAMPLE)
+    text = window.view.text()
+    at = text.index("41件")
+    window.view.select_offsets(at, at + 3)
+    window._add("note", at, at + 3, body="核对")
+    window._add("highlight", at + 5, at + 12, colour="green")
+    window.bookmark_position()
+    for fmt in ("md", "html", "csv", "jsonld"):
+        assert window.exports.write_annotations(tmp_path / f"notes.{fmt}", fmt)
+    assert window.exports.write_pdf(tmp_path / "report.pdf")
+    share = tmp_path / "a.rvshare.json"
+    assert window.exports.write_share(share, include_report=True)
+    dialog = window.exports.preview_import(share)
+    dialog.accept()
+    window.open_find()
+    window.run_find("法治")
+    assert window.find_count()[1] > 0
+    assert no_network == []
+    assert "PySide6.QtNetwork" not in sys.modules
+
+
+def test_cli_flows_never_touch_the_network(no_network, tmp_path, capsys):
+    db = str(tmp_path / "lib.sqlite3")
+    assert cli.main(["import", str(SAMPLE), "--db", db]) == 0
+    assert cli.main(["notes", "1", "add", "--start", "10", "--end", "20", "--text", "n", "--db", db]) == 0
+    assert cli.main(["export", "1", "--format", "html", "-o", str(tmp_path / "n.html"), "--db", db]) == 0
+    assert cli.main(["share", "export", "1", "-o", str(tmp_path / "s.rvshare.json"), "--db", db]) == 0
+    assert cli.main(["share", "import", str(tmp_path / "s.rvshare.json"), "--db", db]) == 0
+    assert no_network == []
