@@ -16,7 +16,9 @@ os.environ["REPORT_VIEWER_DATA_DIR"] = os.path.join(_SESSION_HOME, "data")
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "seeds" / "000_5858aa637edd593f.txt"
-GOLD = REPO.parent / "shared" / "fixtures" / "seed-gold.json"
+#: The sample's expected tree and figures (a copy of ../shared/fixtures/seed-gold.json, so a clean
+#: clone tests against it too).
+GOLD = REPO / "tests" / "fixtures" / "seed-gold.json"
 
 
 @pytest.fixture(autouse=True)

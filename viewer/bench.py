@@ -16,6 +16,9 @@ from viewer.core.store import LibraryStore
 
 DIGITS = re.compile(r"\d+")
 
+#: Inputs that would make a careless scanner quadratic: each repeated 300 and 3,000 times.
+PATHOLOGICAL_CHUNKS = ["1,234", "1余", "1-", "1.", "2021-", "1 ", "第1", "APP1", "1万"]
+
 
 def bench_parse(runs: int = 50) -> float:
     """Median milliseconds to ingest and parse the sample report."""
@@ -28,6 +31,24 @@ def bench_parse(runs: int = 50) -> float:
         parse_bytes(data, sample.name)
         times.append(time.perf_counter() - t0)
     return statistics.median(times) * 1000
+
+
+def bench_linearity() -> tuple[str, float]:
+    """The worst growth of find_figures over PATHOLOGICAL_CHUNKS from 300 to 3,000 repeats:
+    (chunk, time ratio); linear work gives about 10, quadratic 100."""
+    from viewer.core.figures import find_figures
+
+    def best(text: str) -> float:
+        times = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            find_figures(text)
+            times.append(time.perf_counter() - t0)
+        return max(min(times), 1e-4)
+
+    ratios = {chunk: best(chunk * 3_000) / best(chunk * 300) for chunk in PATHOLOGICAL_CHUNKS}
+    worst = max(ratios, key=ratios.get)
+    return worst, ratios[worst]
 
 
 def synthetic_reports(count: int, seed: int = 7) -> list[tuple[str, bytes]]:
@@ -154,6 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"parse sample: {parse_ms:.2f} ms median (target < 20 ms)")
     sample = parse_path(paths.sample_report_path())
     print(f"  {sample.section_count()} sections, {len(sample.figures)} figures")
+    chunk, growth = bench_linearity()
+    print(f"figures on pathological input, 10x longer: worst {growth:.1f}x slower ({chunk!r}; "
+          "linear ~10, target < 30)")
     seconds, rate, size = bench_import(args.reports)
     print(f"import {args.reports} reports: {seconds:.2f} s, {rate:.0f} reports/s, "
           f"store {size / 1e6:.1f} MB (target < 20 s)")

@@ -2,12 +2,12 @@
 
 import json
 import math
-import time
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from tests.conftest import GOLD, SAMPLE
+from viewer.bench import PATHOLOGICAL_CHUNKS
 from viewer.core.figures import FIGURE_KINDS, Figure, describe_value, find_figures
 
 
@@ -320,7 +320,6 @@ def test_describe_value_shows_the_normalised_value(text, shown, bare):
 KEYS = ("start", "end", "text", "kind", "value", "unit", "multiplier")
 
 
-@pytest.mark.skipif(not GOLD.exists(), reason=f"gold annotation {GOLD} is not present (it lives outside the repo)")
 def test_sample_figures_match_the_gold():
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     text = SAMPLE.read_text(encoding="utf-8")
@@ -335,25 +334,13 @@ def test_sample_figures_match_the_gold():
         assert not any(f.start < bad["end"] and bad["start"] < f.end for f in found), bad
 
 
-def test_sample_parses_in_a_few_milliseconds():
-    text = SAMPLE.read_text(encoding="utf-8")
-    find_figures(text)
-    best = min(_timed(find_figures, text) for _ in range(5))
-    assert best < 0.010, f"{best * 1000:.1f} ms"
-
-
-@pytest.mark.parametrize("chunk", ["1,234", "1余", "1-", "1.", "2021-", "1 ", "第1", "APP1", "1万"])
-def test_pathological_input_is_linear(chunk):
-    small, large = chunk * 300, chunk * 3_000          # quadratic work would take 100 times as long
-    t_small = min(_timed(find_figures, small) for _ in range(3))
-    t_large = _timed(find_figures, large)
-    assert t_large < 30 * max(t_small, 1e-3), (t_small, t_large)
-
-
-def _timed(fn, arg) -> float:
-    t0 = time.perf_counter()
-    fn(arg)
-    return time.perf_counter() - t0
+@pytest.mark.parametrize("chunk", PATHOLOGICAL_CHUNKS)
+def test_pathological_input_finishes_and_gives_well_formed_figures(chunk):
+    # How the time grows with size (linear, not quadratic) is measured by `python -m viewer.bench`.
+    text = chunk * 3_000
+    found = find_figures(text)
+    assert all(text[f.start:f.end] == f.text for f in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
 
 
 # -- properties ----------------------------------------------------------------------------------

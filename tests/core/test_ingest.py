@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import time
 import zipfile
 from pathlib import Path
@@ -25,9 +24,7 @@ from viewer.core.ingest import (
 )
 from viewer.core.structure import HeadingHint
 
-REPO = Path(__file__).resolve().parents[2]
-SAMPLE = REPO / "seeds" / "000_5858aa637edd593f.txt"
-GOLD = REPO.parent / "shared" / "fixtures" / "seed-gold.json"
+from tests.conftest import GOLD, REPO, SAMPLE
 
 SAMPLE_TITLE = "重庆市渝中区司法局2020年法治政府建设工作情况报告"
 CHROME_LINES = ("打印", "打印 打印", "纠错", "纠错 纠错", "分享到", "扫一扫在手机打开当前页")
@@ -870,17 +867,20 @@ def test_empty_file_is_an_ingest_error(tmp_path):
     assert_ingest_error(excinfo, "empty.txt")
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
-def test_unreadable_file_is_an_ingest_error(tmp_path):
+def test_unreadable_file_is_an_ingest_error(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text("标题\n", encoding="utf-8")
-    path.chmod(0)
-    try:
-        with pytest.raises(IngestError) as excinfo:
-            ingest_path(path)
-        assert_ingest_error(excinfo, "locked.txt")
-    finally:
-        path.chmod(0o600)
+    real_open = open
+
+    def denied(file, *args, **kwargs):      # as chmod 0 would be for anyone but root
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", denied)
+    with pytest.raises(IngestError) as excinfo:
+        ingest_path(path)
+    assert_ingest_error(excinfo, "locked.txt")
 
 
 def test_png_file_on_disk_is_an_ingest_error(tmp_path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -12,9 +11,7 @@ from hypothesis import strategies as st
 
 from viewer.core.structure import HeadingHint, SectionNode, build_sections, iter_sections, section_path
 
-REPO = Path(__file__).resolve().parents[2]
-SAMPLE = REPO / "seeds" / "000_5858aa637edd593f.txt"
-GOLD = REPO.parent / "shared" / "fixtures" / "seed-gold.json"
+from tests.conftest import GOLD, REPO, SAMPLE
 FOOTER = "扫一扫在手机打开当前页"
 
 
@@ -72,15 +69,12 @@ def test_sample_matches_gold_tree():
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     raw = SAMPLE.read_text(encoding="utf-8")
     text = raw[:raw.rindex(FOOTER)]        # the gold ends sections where the footer line starts
-    started = time.perf_counter()
     nodes = build_sections(text)
-    elapsed = time.perf_counter() - started
     assert _parsed_tree([n.to_dict() for n in nodes]) == _gold_tree(gold["sections"])
-    assert elapsed < 0.05
     assert_well_formed(text, nodes)
 
 
-def test_large_text_is_parsed_in_linear_time():
+def test_a_million_character_report_gets_its_whole_tree():
     cn = "一二三四五六七八九十"
     filler = "坚持以人民为中心，深入推进法治政府建设，全年办理案件1.5万件，同比增长12.3%；第二次全体会议审议通过。"
     parts = ["标题\n"]
@@ -92,9 +86,7 @@ def test_large_text_is_parsed_in_linear_time():
                 parts.append(f"{cn[c - 1]}是要点{c}。" + filler * 28 + "\n\n")
     text = "".join(parts)
     assert len(text) > 1_000_000
-    started = time.perf_counter()
-    nodes = build_sections(text)
-    assert time.perf_counter() - started < 1.0
+    nodes = build_sections(text)        # its speed is measured by `python -m viewer.bench`
     assert sum(1 for _ in iter_sections(nodes)) == 9 + 81 + 729
 
 
