@@ -25,6 +25,7 @@ class ShareDialog(QDialog):
     def __init__(self, title: str, counts: dict[str, int], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("分享批注和书签"))
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("把《{0}》上的批注、书签和高亮存成一个 .rvshare.json 文件，"
                                "用U盘或内网邮件交给同事；对方用“导入分享文件”打开。").format(title), self)
