@@ -127,6 +127,35 @@ def large_report_text(target_bytes: int = 2_000_000) -> str:
     return head + "\n" + body * copies
 
 
+def bench_share(notes: int = 5000) -> dict[str, float]:
+    """A share file of `notes` annotations on a 500 kB report: write, read, and plan the import into a
+    library whose copy of the report has a new first paragraph (every note moves), then apply."""
+    from viewer.core.share import apply_import, build_share, plan_import, read_share, share_bytes
+
+    text = large_report_text(500_000)
+    sender, receiver = LibraryStore(":memory:"), LibraryStore(":memory:")
+    doc_id = sender.import_report(parse_bytes(text.encode("utf-8"), "big.txt")).document_id
+    stored = sender.document(doc_id).text
+    rng = random.Random(3)
+    for _ in range(notes):
+        at = rng.randrange(0, len(stored) - 40)
+        sender.add_annotation(doc_id, "note", at, at + rng.randrange(4, 30), body="核对", author="甲")
+    head, body = text.split("\n", 1)
+    receiver.import_report(parse_bytes((head + "\n新增的第一段说明。\n" + body).encode("utf-8"), "big.txt"))
+    t0 = time.perf_counter()
+    data = share_bytes(build_share(sender, [doc_id]))
+    t1 = time.perf_counter()
+    share = read_share(data, "bench")
+    t2 = time.perf_counter()
+    plan = plan_import(receiver, share, "bench")
+    t3 = time.perf_counter()
+    apply_import(receiver, plan)
+    t4 = time.perf_counter()
+    return {"notes": notes, "mb": len(data) / 1e6, "write_s": t1 - t0, "read_s": t2 - t1,
+            "plan_s": t3 - t2, "apply_s": t4 - t3, "placed": sum(not c.writes[0].unplaced for c in plan.changes
+                                                                 if c.writes) / notes}
+
+
 def bench_large_report() -> dict[str, float]:
     """A ~2 MB report: parse+import seconds, first screen seconds, worst page-scroll milliseconds."""
     import os
@@ -181,6 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     seconds, rate, size = bench_import(args.reports)
     print(f"import {args.reports} reports: {seconds:.2f} s, {rate:.0f} reports/s, "
           f"store {size / 1e6:.1f} MB (target < 20 s)")
+    share = bench_share()
+    print(f"share file of {share['notes']:,} notes ({share['mb']:.1f} MB) into a shifted copy: write "
+          f"{share['write_s']:.2f} s, read {share['read_s']:.2f} s, plan {share['plan_s']:.2f} s, "
+          f"apply {share['apply_s']:.2f} s; {share['placed']:.1%} placed")
     if not args.skip_gui:
         large = bench_large_report()
         print(f"large report {large['bytes'] / 1e6:.1f} MB: parse+import {large['import_s']:.2f} s, "

@@ -10,8 +10,8 @@ import pytest
 from tests.conftest import SAMPLE
 from viewer.core.errors import ShareError
 from viewer.core.report import parse_bytes, parse_path
-from viewer.core.share import (MAX_ANNOTATIONS, MAX_DEPTH, MAX_FILE_BYTES, build_share, import_share,
-                               read_share, share_bytes)
+from viewer.core.share import (MAX_ANNOTATIONS, MAX_DEPTH, MAX_FILE_BYTES, apply_import, build_share,
+                               import_share, read_share, share_bytes)
 from viewer.core.store import LibraryStore
 
 SMALL = "关于2025年工作的报告\n一、总体情况\n全年共办理案件41件，同比增长12.5%。\n二、下一步工作\n继续完善制度，加强监督检查。\n"
@@ -189,6 +189,124 @@ def test_a_quote_missing_from_the_receivers_copy_is_kept_unplaced(sender):
     assert b.annotation(uuid).unplaced
 
 
+def report_of(year: int, extra: str = "") -> bytes:
+    return (f"政府工作报告\n一、{year}年工作回顾\n{extra}过去一年，全年新增就业{year - 1000}万人，"
+            f"重点抓好第{year}号任务。\n二、下一步安排\n继续推进改革。\n").encode()
+
+
+def test_a_different_report_with_the_same_title_does_not_take_the_notes():
+    a, b, c = library("张三"), library("李四"), library("王五")
+    a_doc = a.import_report(parse_bytes(report_of(2025), "r.txt")).document_id
+    text = a.document(a_doc).text
+    at = text.index("第2025号任务")
+    a.add_annotation(a_doc, "note", at, at + 8, body="今年的")
+    b.import_report(parse_bytes(report_of(2024), "r.txt"))
+    plan = import_share(b, share_bytes(build_share(a, [a_doc], include_report=True)), "a")
+    assert len(plan.new_reports) == 1 and len(b.documents()) == 2       # the 2025 report came with it
+    c.import_report(parse_bytes(report_of(2024), "r.txt"))
+    assert import_share(c, share_bytes(build_share(a, [a_doc])), "a").counts()["pending"] == 1
+    assert len(c.pending_annotations()) == 1                             # not attached to 2024's
+    c_doc = c.import_report(parse_bytes(report_of(2025), "r.txt")).document_id
+    assert [n.body for n in c.annotations(c_doc)] == ["今年的"] and c.pending_annotations() == []
+
+
+def test_a_report_of_the_same_title_from_another_format_takes_waiting_notes():
+    a, b = library("张三"), library("李四")
+    a_doc = a.import_report(parse_bytes(SMALL_HTML.encode(), "r.html")).document_id
+    at = a.document(a_doc).text.index("12.5%")
+    a.add_annotation(a_doc, "note", at, at + 5, body="增幅")
+    data = json.loads(share_bytes(build_share(a, [a_doc])))
+    data["report-viewer"]["documents"][0]["source"] = "urn:sha256:" + "a" * 64     # another fingerprint
+    data["first"]["items"][0]["target"]["source"] = "urn:sha256:" + "a" * 64
+    import_share(b, json.dumps(data).encode(), "a")
+    b_doc = b.import_report(parse_bytes(SMALL.encode(), "r.txt")).document_id
+    assert [n.body for n in b.annotations(b_doc)] == ["增幅"]
+
+
+def test_renaming_yourself_does_not_let_another_version_overwrite_your_note(sender):
+    a, a_doc = sender
+    b = library("李四")
+    b_doc = b.import_report(parse_path(SAMPLE)).document_id
+    mine = b.add_annotation(b_doc, "note", 10, 20, body="李四原文")
+    import_share(a, share_bytes(build_share(b, [b_doc])), "b")
+    a.update_annotation(mine.uuid, body="张三改的")
+    b.set_setting("author", "李四（新名字）")
+    import_share(b, share_bytes(build_share(a, [a_doc])), "a")
+    assert b.annotation(mine.uuid).body == "李四原文"
+    assert "张三改的" in [n.body for n in b.annotations(b_doc)]
+
+
+def test_a_deletion_of_a_waiting_note_stays_deleted_when_the_report_arrives(sender):
+    a, doc_id = sender
+    b = library("李四")
+    import_share(b, share_bytes(build_share(a, [doc_id])), "a")
+    note = a.annotations(doc_id, kinds=("note",))[0]
+    a.set_annotation_deleted(note.uuid)
+    plan = import_share(b, share_bytes(build_share(a, [doc_id])), "a")
+    assert not plan.is_empty() and plan.counts()["deleted"] == 1
+    b_doc = b.import_report(parse_path(SAMPLE)).document_id
+    assert note.uuid not in [n.uuid for n in b.annotations(b_doc)]
+
+
+def test_an_older_file_does_not_roll_back_a_waiting_note(sender):
+    a, doc_id = sender
+    b = library("李四")
+    note = a.annotations(doc_id, kinds=("note",))[0]
+    old = share_bytes(build_share(a, [doc_id]))
+    a.update_annotation(note.uuid, body="第二版")
+    import_share(b, share_bytes(build_share(a, [doc_id])), "a")
+    assert import_share(b, old, "old").is_empty()
+    b_doc = b.import_report(parse_path(SAMPLE)).document_id
+    assert b.annotation(note.uuid).body == "第二版" and b.annotation(note.uuid).document_id == b_doc
+
+
+def test_the_same_moment_written_another_way_is_not_a_conflict(sender):
+    a, doc_id = sender
+    b = library("李四")
+    data = share_bytes(build_share(a, [doc_id], include_report=True))
+    import_share(b, data, "a")
+    note = a.annotations(doc_id, kinds=("note",))[0]
+    b.update_annotation(note.uuid, body="李四改的")
+    before = snapshot(b)
+    assert import_share(b, data.replace(b"+00:00", b"Z"), "a-with-z").is_empty()
+    assert snapshot(b) == before
+
+
+def test_a_conflict_copy_coming_back_is_not_a_second_note(sender):
+    a, a_doc = sender
+    b = library("李四")
+    import_share(b, share_bytes(build_share(a, [a_doc], include_report=True)), "a")
+    note = a.annotations(a_doc, kinds=("note",))[0]
+    b.update_annotation(note.uuid, body="李四补充")
+    import_share(a, share_bytes(build_share(b, [b.documents()[0].id])), "b")     # a copy on A's side
+    import_share(b, share_bytes(build_share(a, [a_doc])), "a")                   # and back again
+    assert [n.body for n in b.annotations(b.documents()[0].id, kinds=("note",))].count("李四补充") == 1
+
+
+def test_a_report_with_form_feeds_exports_and_imports(tmp_path):
+    a, b = library("张三"), library("李四")
+    raw = "标题\n一、第一部分\n全年办理案件41件。\x0c\n二、第二部分\n\x0c继续推进。\n"
+    a_doc = a.import_report(parse_bytes(raw.encode(), "r.txt")).document_id
+    text = a.document(a_doc).text
+    at = text.index("继续")
+    a.add_annotation(a_doc, "note", at, at + 4, body="跟进")
+    plan = import_share(b, share_bytes(build_share(a, [a_doc], include_report=True)), "a")
+    assert plan.counts()["new"] == 1
+
+
+def test_a_library_changed_after_the_preview_is_not_overwritten(sender):
+    a, doc_id = sender
+    b = library("李四")
+    import_share(b, share_bytes(build_share(a, [doc_id], include_report=True)), "a")
+    note = a.annotations(doc_id, kinds=("note",))[0]
+    a.update_annotation(note.uuid, body="张三第二版")
+    plan = import_share(b, share_bytes(build_share(a, [doc_id])), "a", dry_run=True)
+    b.update_annotation(note.uuid, body="李四刚改的")               # while the preview is open
+    with pytest.raises(ShareError, match="changed after the preview"):
+        apply_import(b, plan)
+    assert b.annotation(note.uuid).body == "李四刚改的"
+
+
 # --- broken and hostile files ----------------------------------------------------------------
 
 
@@ -226,6 +344,10 @@ BROKEN = {
     "string position": (_mutate((*FIRST, "target", "selector", 1, "end"), "9"), "whole number"),
     "control character": (_mutate((*FIRST, "body", "value"), "正常\x07响铃"), "U+0007"),
     "bidi override": (_mutate((*FIRST, "creator", "name"), "\u202eevil"), "U+202E"),
+    "bidi override in the report text": (_mutate(("report-viewer", "documents", 0, "text"), "标题\n\u2066正文"),
+                                         "U+2066"),
+    "huge position": (_mutate((*FIRST, "target", "selector", 1, "end"), 10**20), "impossible"),
+    "date only": (_mutate((*FIRST, "created"), "2025-01-01"), "ISO 8601"),
     "html body format": (_mutate((*FIRST, "body", "format"), "text/html"), "plain-text"),
     "unknown source": (_mutate((*FIRST, "target", "source"), "urn:sha256:" + "0" * 64), "missing from"),
     "embedded report does not parse": (_mutate(("report-viewer", "documents", 0, "text"), "   \n "),

@@ -47,6 +47,7 @@ _PIECE = 24                # length of those pieces
 _PIECE_HITS = 50           # at most this many hits per piece are followed up
 _REFINE = 32               # at most this many characters of slack when fitting a fuzzy span
 _SHORTLIST = 100           # occurrences of a common quote examined closely, nearest and best-context
+_NEAR = 4000               # characters either side of the old position searched first
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,13 @@ def reanchor(text: str, start: int, end: int, exact: str, prefix: str = "", suff
     return lone or UNPLACED
 
 
+def quotes_match(text: str, quotes: Iterable[str]) -> bool:
+    """Whether at least half of the (non-empty) quotes stand verbatim in text: it is the same
+    report, perhaps from another format, not another one with the same title."""
+    quoted = [q for q in quotes if q]
+    return bool(quoted) and 2 * sum(q in text for q in quoted) >= len(quoted)
+
+
 def reanchor_all(text: str, annotations: Iterable[T],
                  key: Callable[[T], tuple[int, int, str, str, str]] =
                  lambda a: (a.start, a.end, a.exact, a.prefix, a.suffix),
@@ -135,13 +143,24 @@ def _best_occurrence(text: str, exact: str, prefix: str, suffix: str, old: int) 
     """The best exact occurrence of the quote and whether its context agrees (True when there is
     no stored context): agreeing context first, then the longest context match either side,
     then nearest the old position."""
+    end = len(exact)
+    if prefix or suffix:                    # most edits move text a little: look near first
+        lo, hi = max(0, old - _NEAR), min(len(text), old + end + _NEAR)
+        near = [at for at in _occurrences(text[lo:hi], exact) if
+                _context_intact(text, lo + at, lo + at + end, prefix, suffix)]
+        if near:
+            return lo + min(near, key=lambda at: (abs(lo + at - old), at)), True
     hits = list(_occurrences(text, exact))
     if not hits:
         return None
-    affix = {at: _affix_match(text, at, at + len(exact), prefix, suffix) for at in hits}
+    whole = [at for at in hits if _context_intact(text, at, at + end, prefix, suffix)]
+    if whole and (prefix or suffix):        # context unchanged around it: the nearest such one
+        return min(whole, key=lambda at: (abs(at - old), at)), True
     if len(hits) > 2 * _SHORTLIST:          # a common word: judge only the likeliest few closely
         nearest = sorted(hits, key=lambda at: abs(at - old))[:_SHORTLIST]
-        hits = sorted(set(nearest) | set(sorted(hits, key=lambda at: -affix[at])[:_SHORTLIST]))
+        near_context = [at for at in hits if _context_touches(text, at, at + end, prefix, suffix)]
+        hits = sorted(set(nearest) | set(near_context[:4 * _SHORTLIST]))
+    affix = {at: _affix_match(text, at, at + end, prefix, suffix) for at in hits}
     best: tuple | None = None
     for at in hits:
         ctx = _context_similarity(text, at, at + len(exact), prefix, suffix)
@@ -151,6 +170,19 @@ def _best_occurrence(text: str, exact: str, prefix: str, suffix: str, old: int) 
             best = (key, at, agrees)
     assert best is not None
     return best[1], best[2]
+
+
+def _context_intact(text: str, start: int, end: int, prefix: str, suffix: str) -> bool:
+    """The stored prefix and suffix stand unchanged right before start and after end."""
+    return text.startswith(suffix, end) and (not prefix or (start >= len(prefix)
+                                                            and text.startswith(prefix, start - len(prefix))))
+
+
+def _context_touches(text: str, start: int, end: int, prefix: str, suffix: str, size: int = 4) -> bool:
+    """At least the few characters next to the quote agree on one side (a cheap first sieve)."""
+    before, after = prefix[-size:], suffix[:size]
+    return bool((before and text.startswith(before, start - len(before)) and start >= len(before))
+                or (after and text.startswith(after, end)))
 
 
 def _affix_match(text: str, start: int, end: int, prefix: str, suffix: str) -> int:

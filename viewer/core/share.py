@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import uuid as uuid_module
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Sequence
 
+from viewer.core.anchors import quotes_match
 from viewer.core.errors import ReportViewerError, ShareError
 from viewer.core.store import ANNOTATION_KINDS, Annotation, LibraryStore
 
@@ -26,8 +28,11 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_ANNOTATIONS = 100_000
 MAX_DEPTH = 32
 MAX_DOCUMENTS = 1_000
-MAX_FIELD_CHARS = {"body": 100_000, "exact": 100_000, "prefix": 1_000, "suffix": 1_000,
-                   "author": 200, "title": 1_000, "colour": 40}
+MAX_POSITION = 2**31 - 1          # far beyond any report (sources are at most 50 MB)
+#: Longest text per field, by the field's key in the file (body.value, creator.name, ...).
+MAX_FIELD_CHARS = {"value": 100_000, "exact": 2_000_000, "prefix": 1_000, "suffix": 1_000,
+                   "name": 200, "title": 1_000, "colour": 40, "sourceName": 1_000, "text": 50 * 1024 * 1024}
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
 
 MOTIVATIONS = {"note": "commenting", "bookmark": "bookmarking", "highlight": "highlighting"}
 KINDS = {motivation: kind for kind, motivation in MOTIVATIONS.items()}
@@ -37,8 +42,7 @@ KNOWN_COLOURS = ("yellow", "blue", "green", "pink", "purple")
 
 #: C0/C1 controls (tab, newline and carriage return aside) and the bidi embeddings, overrides and
 #: isolates that can make text display in an order other than it reads (Trojan Source).
-_FORBIDDEN = {c for c in range(0x20) if c not in (9, 10, 13)} | set(range(0x7F, 0xA0)) \
-    | set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _COPY_NAMESPACE = uuid_module.UUID("6f1c1f3e-4b0a-4e57-9a53-7f1d0c2b8e11")
 
 
@@ -56,10 +60,10 @@ def build_share(store: LibraryStore, doc_ids: Sequence[int], *, only: str = "all
     documents, items = [], []
     for doc_id in doc_ids:
         doc = store.document(doc_id)
-        entry = {"source": f"urn:sha256:{doc.fingerprint}", "title": doc.title,
-                 "sourceName": doc.source_name}
+        entry = {"source": f"urn:sha256:{doc.fingerprint}", "title": _plain(doc.title)[:MAX_FIELD_CHARS["title"]],
+                 "sourceName": _plain(doc.source_name)[:MAX_FIELD_CHARS["sourceName"]]}
         if include_report:
-            entry["text"] = doc.text
+            entry["text"] = _plain(doc.text)
         documents.append(entry)
         items += [annotation_to_jsonld(ann, doc.fingerprint)
                   for ann in store.annotations(doc_id, include_deleted=include_deleted, kinds=kinds)]
@@ -81,6 +85,12 @@ def share_bytes(collection: dict) -> bytes:
     return json.dumps(collection, ensure_ascii=False, indent=1).encode("utf-8")
 
 
+def _plain(text: str) -> str:
+    """Text as a share file may carry it: a control or text-direction character (a form feed from a
+    PDF conversion, say) becomes a space, one for one, so offsets and re-anchoring still hold."""
+    return _FORBIDDEN_RE.sub(" ", text)
+
+
 def annotation_to_jsonld(ann: Annotation, fingerprint: str) -> dict:
     """One Web Annotation; the colour and a deletion travel in the `report-viewer` extension."""
     item: dict[str, Any] = {
@@ -89,18 +99,19 @@ def annotation_to_jsonld(ann: Annotation, fingerprint: str) -> dict:
         "motivation": MOTIVATIONS[ann.kind],
         "created": ann.created,
         "modified": ann.modified,
-        "creator": {"type": "Person", "name": ann.author},
+        "creator": {"type": "Person", "name": _plain(ann.author)[:MAX_FIELD_CHARS["name"]]},
         "target": {
             "source": f"urn:sha256:{fingerprint}",
             "selector": [
-                {"type": "TextQuoteSelector", "exact": ann.exact, "prefix": ann.prefix, "suffix": ann.suffix},
+                {"type": "TextQuoteSelector", "exact": _plain(ann.exact), "prefix": _plain(ann.prefix),
+                 "suffix": _plain(ann.suffix)},
                 {"type": "TextPositionSelector", "start": ann.start, "end": ann.end},
             ],
         },
         EXTENSION: {"colour": ann.colour, "deleted": ann.deleted},
     }
     if ann.body:
-        item["body"] = {"type": "TextualBody", "value": ann.body, "format": "text/plain"}
+        item["body"] = {"type": "TextualBody", "value": _plain(ann.body), "format": "text/plain"}
     return item
 
 
@@ -249,9 +260,9 @@ class _ShareReader:
     def check_text(self, value: str, where: str, limit: int | None) -> None:
         if limit is not None and len(value) > limit:
             raise self.fail(where, f"{len(value):,} characters, over the limit of {limit:,}")
-        bad = next((ch for ch in value if ord(ch) in _FORBIDDEN), None)
+        bad = _FORBIDDEN_RE.search(value)
         if bad is not None:
-            raise self.fail(where, f"contains the control or text-direction character U+{ord(bad):04X}, "
+            raise self.fail(where, f"contains the control or text-direction character U+{ord(bad.group()):04X}, "
                             "which a share file never needs (damaged or hostile file)")
 
     def document(self, doc: Any, index: int) -> SharedDocument:
@@ -261,11 +272,7 @@ class _ShareReader:
         fingerprint = self.source(self.field(doc, "source", str, where), f"{where}.source")
         title = self.field(doc, "title", str, where)
         source_name = self.field(doc, "sourceName", str, where, optional=True) or ""
-        text = None
-        if "text" in doc:
-            text = doc["text"]
-            if not isinstance(text, str):
-                raise self.fail(f"{where}.text", f"should be text, not {_json_type(text)}")
+        text = self.field(doc, "text", str, where, optional=True)
         return SharedDocument(fingerprint, title, source_name, text)
 
     def source(self, value: str, where: str) -> str:
@@ -326,8 +333,9 @@ class _ShareReader:
                          for k in ("exact", "prefix", "suffix")}
             elif sel.get("type") == "TextPositionSelector":
                 start, end = self.field(sel, "start", int, at), self.field(sel, "end", int, at)
-                if start < 0 or end < start:
-                    raise self.fail(at, f"positions {start}-{end} are impossible (need 0 <= start <= end)")
+                if start < 0 or end < start or end > MAX_POSITION:
+                    raise self.fail(at, f"positions {start}-{end} are impossible "
+                                    f"(need 0 <= start <= end <= {MAX_POSITION:,})")
                 position = (start, end)
         if quote is None:
             raise self.fail(f"{where}.selector", "needs a TextQuoteSelector")
@@ -336,11 +344,14 @@ class _ShareReader:
         return quote, position
 
     def time(self, value: str, where: str) -> str:
+        """A date and time, returned as one canonical UTC form so equal moments compare equal."""
         try:
-            _moment(value)
+            if not _TIMESTAMP.fullmatch(value):
+                raise ValueError(value)
+            return _moment(value).astimezone(timezone.utc).isoformat(timespec="microseconds")
         except ValueError:
-            raise self.fail(where, f"{value[:40]!r} is not an ISO 8601 date and time") from None
-        return value
+            raise self.fail(where, f"{value[:40]!r} is not an ISO 8601 date and time "
+                            "(like 2026-11-26T10:00:00+00:00)") from None
 
 
 def _json_type(value: Any) -> str:
@@ -378,6 +389,10 @@ class PlannedChange:
     writes: list[Annotation] = field(default_factory=list)
     pending: tuple[str, str] | None = None       # (fingerprint, title) while its report is missing
     new_report: int | None = None                # index into ImportPlan.new_reports for its report
+    seen_modified: str | None = None             # the local version's `modified` when planned
+
+    def changes_library(self) -> bool:
+        return bool(self.writes) or self.pending is not None
 
 
 @dataclass
@@ -393,7 +408,8 @@ class ImportPlan:
         return {action: counted.get(action, 0) for action in ACTIONS}
 
     def is_empty(self) -> bool:
-        return not self.new_reports and all(c.action == "unchanged" for c in self.changes)
+        """True when applying would write nothing at all (the same file imported again)."""
+        return not self.new_reports and not any(c.changes_library() for c in self.changes)
 
     def summary(self) -> str:
         """One line: `2 new, 1 updated, 0 unchanged, …; 1 report added`."""
@@ -408,36 +424,44 @@ def plan_import(store: LibraryStore, share: ShareFile, source_name: str = "share
         plan = plan_import(store, read_share(data, name), name)
         print(plan.summary()); apply_import(store, plan)
     """
-    me = store.author()
+    quotes: dict[str, list[str]] = {}
+    for fingerprint, ann in share.annotations:
+        quotes.setdefault(fingerprint, []).append(ann.exact)
     texts: dict[str, tuple[int | None, str, str | None]] = {}   # fingerprint -> (doc id, title, text)
     new_reports: list[Report] = []
     for doc in share.documents:
-        texts[doc.fingerprint] = _resolve_document(store, doc, new_reports, source_name)
+        texts[doc.fingerprint] = _resolve_document(store, doc, quotes.get(doc.fingerprint, []),
+                                                   new_reports, source_name)
+    twins: dict[int, set[tuple]] = {}           # per report: what its live annotations say, where
     changes = []
     for fingerprint, incoming in share.annotations:
         doc_id, title, text = texts[fingerprint]
         if text is None:
             changes.append(_plan_pending(store, incoming, fingerprint, title))
             continue
+        if doc_id is not None and doc_id not in twins:
+            twins[doc_id] = {_twin_key(a) for a in store.annotations(doc_id)}
         local = store.annotation(incoming.uuid) if store.has_annotation(incoming.uuid) else None
-        change = _plan_one(store, local, incoming, doc_id or 0, title, text, me)
+        change = _plan_one(store, local, incoming, doc_id or 0, title, text, twins.get(doc_id, set()))
+        change.seen_modified = local.modified if local is not None else None
         if doc_id is None:
             change.new_report = next(i for i, r in enumerate(new_reports) if r.text is text)
         changes.append(change)
     return ImportPlan(source_name, changes, new_reports)
 
 
-def _resolve_document(store: LibraryStore, doc: SharedDocument, new_reports: list["Report"],
-                      source_name: str) -> tuple[int | None, str, str | None]:
-    """The receiver's copy of a shared report: by fingerprint, then by title; else the embedded text."""
-    doc_id = store.find_by_fingerprint(doc.fingerprint)
-    if doc_id is None:
-        same_title = store.documents_where("title = ?", (doc.title,))
-        doc_id = same_title[0].id if len(same_title) == 1 else None
-    if doc_id is not None:
-        return doc_id, store.document_info(doc_id).title, store.document(doc_id).text
+def _resolve_document(store: LibraryStore, doc: SharedDocument, quotes: Sequence[str],
+                      new_reports: list["Report"], source_name: str) -> tuple[int | None, str, str | None]:
+    """The receiver's copy of a shared report: the report inside the file when there is one (matched
+    by fingerprint, else added); otherwise by fingerprint, then by title when the quotes agree."""
     if doc.text is None:
-        return None, doc.title, None
+        doc_id = store.find_by_fingerprint(doc.fingerprint)
+        if doc_id is None:       # the same report from another format; same-titled reports of other years are not
+            same_title = [d.id for d in store.documents_where("title = ?", (doc.title,))]
+            doc_id = next((d for d in same_title if quotes_match(store.document(d).text, quotes)), None)
+        if doc_id is None:
+            return None, doc.title, None
+        return doc_id, store.document_info(doc_id).title, store.document(doc_id).text
     from viewer.core.report import parse_bytes
 
     stem = (doc.source_name.rsplit(".", 1)[0] or "report")[:80]
@@ -446,9 +470,10 @@ def _resolve_document(store: LibraryStore, doc: SharedDocument, new_reports: lis
     except ReportViewerError as exc:
         raise ShareError(f"{source_name}: the report 《{doc.title[:40]}》 inside the file does not parse "
                          f"({exc}); nothing was imported") from None
-    existing = store.find_by_fingerprint(report.fingerprint)
-    if existing is not None:
-        return existing, store.document_info(existing).title, store.document(existing).text
+    for fingerprint in (report.fingerprint, doc.fingerprint):
+        existing = store.find_by_fingerprint(fingerprint)
+        if existing is not None:
+            return existing, store.document_info(existing).title, store.document(existing).text
     same = next((r for r in new_reports if r.fingerprint == report.fingerprint), None)
     if same is not None:
         return None, same.title, same.text
@@ -457,12 +482,14 @@ def _resolve_document(store: LibraryStore, doc: SharedDocument, new_reports: lis
 
 
 def _plan_pending(store: LibraryStore, incoming: Annotation, fingerprint: str, title: str) -> PlannedChange:
+    """An annotation for a report not here: it waits; a newer version or a deletion replaces what waits."""
     waiting = store.pending_annotation(incoming.uuid)
-    if waiting is not None and waiting.modified == incoming.modified:
+    if waiting is not None and _moment(incoming.modified) <= _moment(waiting.modified):
         return PlannedChange("unchanged", incoming, title)
-    # A deletion waits silently too, so the report's arrival cannot bring back a deleted note.
-    return PlannedChange("unchanged" if incoming.deleted else "pending", incoming, title,
-                         "等待报告导入后自动定位", pending=(fingerprint, title))
+    if incoming.deleted:     # recorded, so the report's arrival cannot bring back a deleted note
+        action = "deleted" if waiting is not None and not waiting.deleted else "unchanged"
+        return PlannedChange(action, incoming, title, pending=(fingerprint, title))
+    return PlannedChange("pending", incoming, title, "等待报告导入后自动定位", pending=(fingerprint, title))
 
 
 def _place(incoming: Annotation, doc_id: int, text: str) -> Annotation:
@@ -481,6 +508,11 @@ def _same_content(a: Annotation, b: Annotation) -> bool:
     return (a.kind, a.body, a.colour, a.deleted) == (b.kind, b.body, b.colour, b.deleted)
 
 
+def _twin_key(ann: Annotation) -> tuple:
+    """What an annotation says and where: two live ones with the same key are the same note."""
+    return ann.kind, ann.start, ann.end, ann.body, ann.colour, ann.unplaced
+
+
 def _copy_of(version: Annotation, local: Annotation) -> Annotation:
     """The losing version of a conflict, kept live as its own annotation at the local position.
 
@@ -493,45 +525,57 @@ def _copy_of(version: Annotation, local: Annotation) -> Annotation:
 
 
 def _plan_one(store: LibraryStore, local: Annotation | None, incoming: Annotation, doc_id: int,
-              title: str, text: str, me: str) -> PlannedChange:
-    """The rules: new, same, newer from the sender, edited on both sides, or the receiver's own."""
+              title: str, text: str, twins: set[tuple]) -> PlannedChange:
+    """The rules: new, same, newer from the sender, edited on both sides, or the receiver's own.
+
+    The receiver's own annotations are those never received in a share file (no `shared_modified`):
+    what the author field says cannot make another's version overwrite or delete them.
+    """
     received = replace(incoming, shared_modified=incoming.modified)
+    unchanged = PlannedChange("unchanged", incoming, title)
+
+    def keep_copy(version: Annotation, writes: list[Annotation]) -> list[Annotation]:
+        copy = _copy_of(version, local)
+        if version.deleted or store.has_annotation(copy.uuid) or _twin_key(copy) in twins:
+            return writes
+        twins.add(_twin_key(copy))
+        return writes + [copy]
+
     if local is None:
         placed = _place(received, doc_id, text)
-        if incoming.deleted:       # a deletion of something never received: keep it, so it stays deleted
-            return PlannedChange("unchanged", incoming, title, "已删除", [placed])
+        if incoming.deleted:       # a deletion of something never received: kept, so it stays deleted
+            return PlannedChange("unchanged", incoming, title, writes=[placed])
+        if _twin_key(placed) in twins:      # the same note already here (e.g. a copy coming back)
+            return unchanged
+        twins.add(_twin_key(placed))
         return PlannedChange("unplaced" if placed.unplaced else "new", incoming, title, writes=[placed])
-    change = PlannedChange("unchanged", incoming, title)
     if _same_content(local, incoming) or incoming.modified == local.modified:
-        return change
+        return unchanged
     kept_in_place = replace(received, document_id=local.document_id, start=local.start, end=local.end,
                             exact=local.exact, prefix=local.prefix, suffix=local.suffix,
                             unplaced=local.unplaced)
-    own = local.author == me and not local.shared_modified
-    if own or local.author != incoming.author:
+    if not local.shared_modified or local.author != incoming.author:
         # Never deleted or overwritten by another's version: a newer live one is kept as a copy.
         if incoming.deleted or _moment(incoming.modified) <= _moment(local.modified):
-            return change
-        copy = _copy_of(received, local)
-        if store.has_annotation(copy.uuid):
-            return change
-        return PlannedChange("conflict", incoming, title, "你的版本保留；对方的新版本另存为一条", [copy])
+            return unchanged
+        writes = keep_copy(received, [])
+        if not writes:
+            return unchanged
+        return PlannedChange("conflict", incoming, title, "你的版本保留；对方的新版本另存为一条", writes)
     if incoming.modified == local.shared_modified:          # the sender has not changed it since
-        return change
+        return unchanged
     if local.modified == local.shared_modified:             # the receiver has not changed it since
         if _moment(incoming.modified) < _moment(local.modified):
-            return change                                   # an older file
+            return unchanged                                # an older file
         action = "deleted" if incoming.deleted and not local.deleted else "updated"
         return PlannedChange(action, incoming, title, writes=[kept_in_place])
     # Edited on both sides: the newer stays in place, the other is kept as a copy.
     newer_incoming = _moment(incoming.modified) > _moment(local.modified)
     winner = kept_in_place if newer_incoming else replace(local, shared_modified=incoming.modified)
-    loser = local if newer_incoming else received
-    writes = [winner]
-    if not loser.deleted:
-        copy = _copy_of(loser, local)
-        if not store.has_annotation(copy.uuid):
-            writes.append(copy)
+    if newer_incoming:                  # the local text moves into the copy: it is no twin of itself
+        twins.discard(_twin_key(local))
+        twins.add(_twin_key(winner))
+    writes = keep_copy(local if newer_incoming else received, [winner])
     detail = "保留较新的版本，另一版本另存为一条" if len(writes) > 1 else "保留较新的版本"
     return PlannedChange("conflict", incoming, title, detail, writes)
 
@@ -545,18 +589,20 @@ class ImportOutcome:
 
 
 def apply_import(store: LibraryStore, plan: ImportPlan) -> ImportOutcome:
-    """Carry out a plan in one transaction: reports first, then annotations and pending ones."""
+    """Carry out a plan in one transaction: reports first, then annotations and pending ones.
+
+    If the library changed since the plan was made (a note edited, the report imported meanwhile),
+    nothing is written and ShareError asks for a fresh preview.
+    """
     added: list[int] = []
     with store.transaction() as conn:
+        _check_still_current(store, plan)
         for report in plan.new_reports:
             added.append(store.insert_report(conn, report)[0])
         for change in plan.changes:
-            if not change.writes and change.pending is None:
-                continue
             if change.pending is not None:
                 store.write_pending(conn, *change.pending, replace(change.incoming,
                                                                    shared_modified=change.incoming.modified))
-                continue
             for record in change.writes:
                 if change.new_report is not None:
                     record = replace(record, document_id=added[change.new_report])
@@ -564,6 +610,19 @@ def apply_import(store: LibraryStore, plan: ImportPlan) -> ImportOutcome:
         for doc_id, report in zip(added, plan.new_reports):
             store.attach_pending(conn, doc_id, report.fingerprint, report.title, report.text)
     return ImportOutcome(plan.counts(), tuple(added))
+
+
+def _check_still_current(store: LibraryStore, plan: ImportPlan) -> None:
+    stale = any(store.find_by_fingerprint(r.fingerprint) is not None for r in plan.new_reports)
+    for change in plan.changes:
+        if stale or not change.writes:
+            continue
+        uuid = change.incoming.uuid
+        now = store.annotation(uuid).modified if store.has_annotation(uuid) else None
+        stale = now != change.seen_modified
+    if stale:
+        raise ShareError(f"{plan.source_name}: the library changed after the preview was made; "
+                         "nothing was imported, open the file again to see a fresh preview")
 
 
 def import_share(store: LibraryStore, data: bytes | ShareFile, name: str, *, dry_run: bool = False) -> ImportPlan:

@@ -537,16 +537,30 @@ class LibraryStore:
 
     def attach_pending(self, conn: sqlite3.Connection, doc_id: int, fingerprint: str, title: str,
                        text: str) -> int:
-        """Inside an open transaction: place the annotations waiting for this report; returns how many."""
+        """Inside an open transaction: place the annotations waiting for this report; returns how many.
+
+        They wait for a fingerprint; a report of the same title takes them only when most of their
+        quotes stand in its text (another year's report of the same name does not). A waiting
+        version newer than one already here (from a later file) replaces its content.
+        """
         from dataclasses import replace
 
-        from viewer.core.anchors import quote_selector, reanchor
+        from viewer.core.anchors import quote_selector, quotes_match, reanchor
 
-        rows = conn.execute("SELECT uuid, record FROM pending_annotations WHERE fingerprint = ? OR title = ?",
-                            (fingerprint, title)).fetchall()
-        for uuid, record in rows:
-            ann = Annotation(**json.loads(record))
-            if not self.has_annotation(uuid):
+        rows = conn.execute("SELECT uuid, fingerprint, record FROM pending_annotations"
+                            " WHERE fingerprint = ? OR title = ?", (fingerprint, title)).fetchall()
+        waiting = [(fp, Annotation(**json.loads(record))) for _uuid, fp, record in rows]
+        by_title = [ann for fp, ann in waiting if fp != fingerprint]
+        if by_title and not quotes_match(text, [ann.exact for ann in by_title]):
+            waiting = [(fp, ann) for fp, ann in waiting if fp == fingerprint]
+        for _fp, ann in waiting:
+            if self.has_annotation(ann.uuid):
+                here = self.annotation(ann.uuid)
+                if ann.modified > here.modified:
+                    self.write_annotation(conn, replace(ann, document_id=here.document_id, start=here.start,
+                                                        end=here.end, exact=here.exact, prefix=here.prefix,
+                                                        suffix=here.suffix, unplaced=here.unplaced))
+            else:
                 place = reanchor(text, ann.start, ann.end, ann.exact, ann.prefix, ann.suffix)
                 if place.placed:
                     quote = quote_selector(text, place.start, place.end)
@@ -555,8 +569,8 @@ class LibraryStore:
                 else:
                     ann = replace(ann, unplaced=True)
                 self.write_annotation(conn, replace(ann, document_id=doc_id))
-            conn.execute("DELETE FROM pending_annotations WHERE uuid = ?", (uuid,))
-        return len(rows)
+            conn.execute("DELETE FROM pending_annotations WHERE uuid = ?", (ann.uuid,))
+        return len(waiting)
 
     def replace_report(self, doc_id: int, report: "Report") -> list[tuple[Annotation, str]]:
         """Give a stored report new text (a newer parser, or a corrected source) in one transaction.
