@@ -2,6 +2,252 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AnnotationActions</name>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="123"/>
+        <source>批注(&amp;A)</source>
+        <translation>&amp;Annotate</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="124"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="134"/>
+        <source>高亮</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="125"/>
+        <source>批注工具栏</source>
+        <translation>Annotation toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="126"/>
+        <source>添加批注…</source>
+        <translation>Add Note…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="127"/>
+        <source>为选中的文字添加批注 (Ctrl+Alt+M)</source>
+        <translation>Add a note to the selected text (Ctrl+Alt+M)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="128"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="167"/>
+        <source>添加书签</source>
+        <translation>Add Bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="129"/>
+        <source>为选中的文字（未选中时为当前位置）添加书签，名称取所在章节 (Ctrl+Alt+B)</source>
+        <translation>Bookmark the selected text (or, with none, the reading position), named after its section (Ctrl+Alt+B)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="131"/>
+        <source>为当前位置添加书签</source>
+        <translation>Bookmark This Position</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="132"/>
+        <source>复制并注明出处</source>
+        <translation>Copy with Citation</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="133"/>
+        <source>复制选中的文字，附报告标题和章节 (Ctrl+Shift+C)</source>
+        <translation>Copy the selected text with the report&apos;s title and section (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="135"/>
+        <source>重命名颜色…</source>
+        <translation>Rename Colours…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="159"/>
+        <source>撤销 {0}</source>
+        <translation>Undo {0}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="160"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="161"/>
+        <source>重做 {0}</source>
+        <translation>Redo {0}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="162"/>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="167"/>
+        <source>添加批注</source>
+        <translation>Add Note</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="168"/>
+        <source>添加高亮</source>
+        <translation>Add Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="169"/>
+        <source>编辑批注</source>
+        <translation>Edit Note</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="169"/>
+        <source>编辑书签</source>
+        <translation>Edit Bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="170"/>
+        <source>编辑高亮说明</source>
+        <translation>Edit Highlight Comment</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="171"/>
+        <source>删除批注</source>
+        <translation>Delete Note</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="171"/>
+        <source>删除书签</source>
+        <translation>Delete Bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="172"/>
+        <source>删除高亮</source>
+        <translation>Delete Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="177"/>
+        <source>重点</source>
+        <translation>Key point</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="177"/>
+        <source>疑问</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="177"/>
+        <source>待办</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="178"/>
+        <source>数据</source>
+        <comment>highlight colour</comment>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="178"/>
+        <source>引用</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="211"/>
+        <source>高亮：{0}</source>
+        <translation>Highlight: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="215"/>
+        <source>高亮为“{0}” (Ctrl+Alt+H)；点箭头选其他颜色</source>
+        <translation>Highlight as “{0}” (Ctrl+Alt+H); the arrow picks another colour</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="227"/>
+        <source>重命名高亮颜色</source>
+        <translation>Rename Highlight Colours</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="229"/>
+        <source>给每种颜色起一个含义，例如“重点”“待核实”。留空恢复默认。</source>
+        <translation>Give each colour a meaning, such as “Key point” or “To check”. Leave a name empty for the default.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="258"/>
+        <source>署名</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="258"/>
+        <source>批注和书签上署的名字（只问这一次）：</source>
+        <translation>Name shown on your notes and bookmarks (asked only once):</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="271"/>
+        <source>请先在报告中选中一段文字</source>
+        <translation>Select some text in the report first</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="340"/>
+        <source>已放弃这条批注（Ctrl+Shift+Z 可恢复）</source>
+        <translation>Note discarded (Ctrl+Shift+Z brings it back)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="371"/>
+        <source>已添加书签：{0}</source>
+        <translation>Bookmark added: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="411"/>
+        <source>已复制引文及出处</source>
+        <translation>Quote and citation copied</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="419"/>
+        <source>更改颜色</source>
+        <translation>Change Colour</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="447"/>
+        <source>{0}：已完成（Ctrl+Z 撤销）</source>
+        <translation>{0}: done (Ctrl+Z undoes it)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="463"/>
+        <source>在此行添加书签</source>
+        <translation>Bookmark This Line</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="475"/>
+        <source>为高亮“{0}”写说明…</source>
+        <translation>Comment on Highlight “{0}”…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="476"/>
+        <source>删除高亮“{0}”</source>
+        <translation>Delete Highlight “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="478"/>
+        <source>编辑这条批注…</source>
+        <translation>Edit This Note…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="479"/>
+        <source>删除这条批注</source>
+        <translation>Delete This Note</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="499"/>
+        <source>跳到本节</source>
+        <translation>Go to Section</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="501"/>
+        <source>为本节添加书签</source>
+        <translation>Bookmark Section</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/annotation_actions.py" line="513"/>
+        <source>未能保存</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationListModel</name>
     <message>
         <location filename="../../viewer/ui/notes_panel.py" line="144"/>
@@ -267,82 +513,82 @@
 <context>
     <name>ImportPlanModel</name>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="68"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="69"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="68"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="69"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="68"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="69"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="69"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="70"/>
         <source>未定位</source>
         <translation>Unplaced</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="69"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="70"/>
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="69"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="70"/>
         <source>待报告</source>
         <translation>Awaiting report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="70"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="71"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="73"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="74"/>
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="73"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="74"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="73"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="74"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="87"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="88"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="87"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="88"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="87"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="88"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="87"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="88"/>
         <source>原文</source>
         <translation>As written</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="87"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="88"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="88"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="89"/>
         <source>作者 · 说明</source>
         <translation>Author · Detail</translation>
     </message>
@@ -350,62 +596,62 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="114"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="115"/>
         <source>导入分享文件</source>
         <translation>Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="139"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="140"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="139"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="140"/>
         <source>没有需要导入的内容</source>
         <translation>Nothing to Import</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="149"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="150"/>
         <source>{0}：共 {1} 条</source>
         <translation>{0}: {1} in all</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="150"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="151"/>
         <source>没有内容</source>
         <translation>Nothing in it</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="150"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="151"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="152"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="153"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="152"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="153"/>
         <source>《{0}》</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="153"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="154"/>
         <source>将同时导入文件中附带的报告：{0}</source>
         <translation>The reports included in the file will be imported too: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="155"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="156"/>
         <source>待报告：本机还没有这些批注所在的报告；导入那份报告后它们会自动定位。</source>
         <translation>Awaiting report: the report these notes belong to is not on this computer yet; they will be placed automatically once that report is imported.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="157"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="158"/>
         <source>冲突：双方都改过的批注保留较新的版本，另一版本另存为一条；你自己的批注不会被别人覆盖或删除。</source>
         <translation>Conflict: where both sides changed a note, the newer version is kept and the other is saved as a separate note; your own notes are never overwritten or deleted by someone else&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="159"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="160"/>
         <source>未定位：在你的报告中找不到原文的批注会保留在“未定位”分组里。</source>
         <translation>Unplaced: notes whose quote cannot be found in your report are kept in the “Unplaced” group.</translation>
     </message>
@@ -413,244 +659,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="300"/>
+        <location filename="../../viewer/ui/main_window.py" line="229"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="301"/>
+        <location filename="../../viewer/ui/main_window.py" line="230"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="302"/>
+        <location filename="../../viewer/ui/main_window.py" line="231"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="303"/>
+        <location filename="../../viewer/ui/main_window.py" line="232"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="304"/>
+        <location filename="../../viewer/ui/main_window.py" line="233"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="305"/>
+        <location filename="../../viewer/ui/main_window.py" line="234"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="307"/>
+        <location filename="../../viewer/ui/main_window.py" line="236"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="308"/>
+        <location filename="../../viewer/ui/main_window.py" line="237"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="309"/>
+        <location filename="../../viewer/ui/main_window.py" line="238"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="310"/>
+        <location filename="../../viewer/ui/main_window.py" line="239"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="311"/>
+        <location filename="../../viewer/ui/main_window.py" line="240"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="312"/>
+        <location filename="../../viewer/ui/main_window.py" line="241"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="313"/>
+        <location filename="../../viewer/ui/main_window.py" line="242"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="314"/>
+        <location filename="../../viewer/ui/main_window.py" line="243"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="315"/>
+        <location filename="../../viewer/ui/main_window.py" line="244"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="316"/>
+        <location filename="../../viewer/ui/main_window.py" line="245"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="317"/>
+        <location filename="../../viewer/ui/main_window.py" line="246"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="318"/>
+        <location filename="../../viewer/ui/main_window.py" line="247"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="325"/>
+        <location filename="../../viewer/ui/main_window.py" line="254"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="326"/>
+        <location filename="../../viewer/ui/main_window.py" line="255"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="327"/>
+        <location filename="../../viewer/ui/main_window.py" line="256"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="328"/>
+        <location filename="../../viewer/ui/main_window.py" line="257"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="329"/>
+        <location filename="../../viewer/ui/main_window.py" line="258"/>
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="330"/>
-        <source>批注(&amp;A)</source>
-        <translation>&amp;Annotate</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="331"/>
-        <location filename="../../viewer/ui/main_window.py" line="341"/>
-        <source>高亮</source>
-        <translation>Highlight</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="332"/>
-        <source>批注工具栏</source>
-        <translation>Annotation toolbar</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="333"/>
-        <source>添加批注…</source>
-        <translation>Add Note…</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="334"/>
-        <source>为选中的文字添加批注 (Ctrl+Alt+M)</source>
-        <translation>Add a note to the selected text (Ctrl+Alt+M)</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="335"/>
-        <location filename="../../viewer/ui/main_window.py" line="583"/>
-        <source>添加书签</source>
-        <translation>Add Bookmark</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="336"/>
-        <source>为选中的文字（未选中时为当前位置）添加书签，名称取所在章节 (Ctrl+Alt+B)</source>
-        <translation>Bookmark the selected text (or, with none, the reading position), named after its section (Ctrl+Alt+B)</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="338"/>
-        <source>为当前位置添加书签</source>
-        <translation>Bookmark This Position</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="339"/>
-        <source>复制并注明出处</source>
-        <translation>Copy with Citation</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="340"/>
-        <source>复制选中的文字，附报告标题和章节 (Ctrl+Shift+C)</source>
-        <translation>Copy the selected text with the report&apos;s title and section (Ctrl+Shift+C)</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="342"/>
-        <source>重命名颜色…</source>
-        <translation>Rename Colours…</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="354"/>
+        <location filename="../../viewer/ui/main_window.py" line="269"/>
         <source>计数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="354"/>
+        <location filename="../../viewer/ui/main_window.py" line="269"/>
         <source>百分比</source>
         <translation>Percent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="354"/>
+        <location filename="../../viewer/ui/main_window.py" line="269"/>
         <source>金额</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="355"/>
+        <location filename="../../viewer/ui/main_window.py" line="270"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="355"/>
+        <location filename="../../viewer/ui/main_window.py" line="270"/>
         <source>数字</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="366"/>
+        <location filename="../../viewer/ui/main_window.py" line="281"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="403"/>
+        <location filename="../../viewer/ui/main_window.py" line="318"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="408"/>
+        <location filename="../../viewer/ui/main_window.py" line="323"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="419"/>
+        <location filename="../../viewer/ui/main_window.py" line="334"/>
         <source>打开报告</source>
         <translation>Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="420"/>
+        <location filename="../../viewer/ui/main_window.py" line="335"/>
         <source>报告 (*.txt *.html *.htm *.docx);;所有文件 (*)</source>
         <translation>Reports (*.txt *.html *.htm *.docx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="428"/>
+        <location filename="../../viewer/ui/main_window.py" line="343"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="480"/>
+        <location filename="../../viewer/ui/main_window.py" line="395"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="503"/>
+        <location filename="../../viewer/ui/main_window.py" line="418"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="504"/>
+        <location filename="../../viewer/ui/main_window.py" line="419"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -659,195 +848,9 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="558"/>
-        <source>未能保存</source>
-        <translation>Not saved</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="566"/>
-        <source>撤销 {0}</source>
-        <translation>Undo {0}</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="567"/>
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="568"/>
-        <source>重做 {0}</source>
-        <translation>Redo {0}</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="569"/>
-        <source>重做</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="583"/>
-        <source>添加批注</source>
-        <translation>Add Note</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="584"/>
-        <source>添加高亮</source>
-        <translation>Add Highlight</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="585"/>
-        <source>编辑批注</source>
-        <translation>Edit Note</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="585"/>
-        <source>编辑书签</source>
-        <translation>Edit Bookmark</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="586"/>
-        <source>编辑高亮说明</source>
-        <translation>Edit Highlight Comment</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="587"/>
-        <source>删除批注</source>
-        <translation>Delete Note</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="587"/>
-        <source>删除书签</source>
-        <translation>Delete Bookmark</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="588"/>
-        <source>删除高亮</source>
-        <translation>Delete Highlight</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="595"/>
-        <source>重点</source>
-        <translation>Key point</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="595"/>
-        <source>疑问</source>
-        <translation>Question</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="595"/>
-        <source>待办</source>
-        <translation>To do</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="596"/>
-        <source>引用</source>
-        <translation>Quote</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="596"/>
-        <source>数据</source>
-        <comment>highlight colour</comment>
-        <translation>Data</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="629"/>
-        <source>高亮：{0}</source>
-        <translation>Highlight: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="633"/>
-        <source>高亮为“{0}” (Ctrl+Alt+H)；点箭头选其他颜色</source>
-        <translation>Highlight as “{0}” (Ctrl+Alt+H); the arrow picks another colour</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="645"/>
-        <source>重命名高亮颜色</source>
-        <translation>Rename Highlight Colours</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="647"/>
-        <source>给每种颜色起一个含义，例如“重点”“待核实”。留空恢复默认。</source>
-        <translation>Give each colour a meaning, such as “Key point” or “To check”. Leave a name empty for the default.</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="678"/>
-        <source>署名</source>
-        <translation>Your name</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="678"/>
-        <source>批注和书签上署的名字（只问这一次）：</source>
-        <translation>Name shown on your notes and bookmarks (asked only once):</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="691"/>
-        <source>请先在报告中选中一段文字</source>
-        <translation>Select some text in the report first</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="760"/>
-        <source>已放弃这条批注（Ctrl+Shift+Z 可恢复）</source>
-        <translation>Note discarded (Ctrl+Shift+Z brings it back)</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="869"/>
-        <source>{0}：已完成（Ctrl+Z 撤销）</source>
-        <translation>{0}: done (Ctrl+Z undoes it)</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="876"/>
+        <location filename="../../viewer/ui/main_window.py" line="476"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="914"/>
-        <source>为高亮“{0}”写说明…</source>
-        <translation>Comment on Highlight “{0}”…</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="915"/>
-        <source>删除高亮“{0}”</source>
-        <translation>Delete Highlight “{0}”</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="917"/>
-        <source>编辑这条批注…</source>
-        <translation>Edit This Note…</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="918"/>
-        <source>删除这条批注</source>
-        <translation>Delete This Note</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="791"/>
-        <source>已添加书签：{0}</source>
-        <translation>Bookmark added: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="831"/>
-        <source>已复制引文及出处</source>
-        <translation>Quote and citation copied</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="841"/>
-        <source>更改颜色</source>
-        <translation>Change Colour</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="902"/>
-        <source>在此行添加书签</source>
-        <translation>Bookmark This Line</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="938"/>
-        <source>跳到本节</source>
-        <translation>Go to Section</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="940"/>
-        <source>为本节添加书签</source>
-        <translation>Bookmark Section</translation>
     </message>
 </context>
 <context>
@@ -1078,37 +1081,37 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
         <translation>Share Notes and Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="29"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="30"/>
         <source>把《{0}》上的批注、书签和高亮存成一个 .rvshare.json 文件，用U盘或内网邮件交给同事；对方用“导入分享文件”打开。</source>
         <translation>Save the notes, bookmarks and highlights on “{0}” as one .rvshare.json file to hand to a colleague on a USB stick or by internal email; they open it with “Import Share File”.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="34"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="35"/>
         <source>全部（{0} 条）</source>
         <translation>All ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="34"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="35"/>
         <source>只有批注（{0} 条）</source>
         <translation>Notes only ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="35"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="36"/>
         <source>只有书签（{0} 条）</source>
         <translation>Bookmarks only ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="35"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="36"/>
         <source>只有高亮（{0} 条）</source>
         <translation>Highlights only ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="42"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="43"/>
         <source>附带报告全文（对方还没有这份报告时勾选）</source>
         <translation>Include the full report text (tick this if they don&apos;t have the report yet)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="46"/>
+        <location filename="../../viewer/ui/share_dialogs.py" line="47"/>
         <source>保存分享文件…</source>
         <translation>Save Share File…</translation>
     </message>

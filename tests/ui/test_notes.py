@@ -42,8 +42,8 @@ def select(win, fragment, nth=0):
 def add_note(win, qtbot, fragment, body):
     """Select, 添加批注, type the body in the dialog, finish."""
     select(win, fragment)
-    win.add_note_action.trigger()
-    dialog = win.note_dialog
+    win.annotating.add_note_action.trigger()
+    dialog = win.annotating.note_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.editor.insertPlainText(body)
     dialog.accept()
@@ -76,9 +76,9 @@ def band(win, offset):
 
 def test_add_note_from_selection_saves_the_typed_body_within_a_second(win, qtbot):
     start, end = select(win, "新增四项工作制度")
-    assert win.add_note_action.isEnabled()
-    win.add_note_action.trigger()
-    dialog = win.note_dialog
+    assert win.annotating.add_note_action.isEnabled()
+    win.annotating.add_note_action.trigger()
+    dialog = win.annotating.note_dialog
     note = live(win)[0]
     assert (note.kind, note.start, note.end, note.exact, note.author) == ("note", start, end, "新增四项工作制度", "张三")
     typed = time.monotonic()
@@ -97,27 +97,27 @@ def test_add_note_from_selection_saves_the_typed_body_within_a_second(win, qtbot
 
 def test_closing_the_window_saves_what_the_note_dialog_holds(win, qtbot):
     select(win, "新增四项工作制度")
-    win.add_note_action.trigger()
-    win.note_dialog.editor.insertPlainText("没来得及停顿就关了窗口")
+    win.annotating.add_note_action.trigger()
+    win.annotating.note_dialog.editor.insertPlainText("没来得及停顿就关了窗口")
     win.close()
     assert [a.body for a in live(win)] == ["没来得及停顿就关了窗口"]
 
 
 def test_cancelling_the_note_dialog_keeps_nothing_and_leaves_no_undo_step(win, qtbot):
     select(win, "新增四项工作制度")
-    win.add_note_action.trigger()
-    win.note_dialog.reject()
+    win.annotating.add_note_action.trigger()
+    win.annotating.note_dialog.reject()
     assert live(win) == [] and win.notes_panel.shown() == []
-    assert not win.undo_stack.canUndo() and not win.undo_stack.canRedo()
+    assert not win.annotating.undo_stack.canUndo() and not win.annotating.undo_stack.canRedo()
 
 
 def test_cancelling_a_typed_note_can_be_redone(win, qtbot):
     select(win, "新增四项工作制度")
-    win.add_note_action.trigger()
-    win.note_dialog.editor.insertPlainText("按错了取消")
-    win.note_dialog.reject()
+    win.annotating.add_note_action.trigger()
+    win.annotating.note_dialog.editor.insertPlainText("按错了取消")
+    win.annotating.note_dialog.reject()
     assert live(win) == []
-    win.redo_action.trigger()
+    win.annotating.redo_action.trigger()
     assert [a.body for a in live(win)] == ["按错了取消"]
 
 
@@ -133,10 +133,10 @@ def test_edit_note_inline_saves_after_the_pause_and_undo_restores_it(win, qtbot)
     qtbot.waitUntil(lambda: win.store.annotation(note.uuid).body == "初稿，再补充两句。", timeout=1500)
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert win.notes_panel.delegate.open_editor() is None
-    win.undo_action.trigger()                      # the whole editing session is one step
+    win.annotating.undo_action.trigger()                      # the whole editing session is one step
     assert win.store.annotation(note.uuid).body == "初稿"
     assert win.notes_panel.shown()[0].body == "初稿"
-    win.redo_action.trigger()
+    win.annotating.redo_action.trigger()
     assert win.store.annotation(note.uuid).body == "初稿，再补充两句。"
 
 
@@ -156,10 +156,10 @@ def test_note_text_is_saved_on_focus_out_and_on_close(win, qtbot):
 
 def test_add_undo_redo_and_delete_undo_for_a_note(win, qtbot):
     note = add_note(win, qtbot, "新增四项工作制度", "核对")
-    win.undo_action.trigger()
+    win.annotating.undo_action.trigger()
     assert win.store.annotation(note.uuid).deleted and live(win) == []
     assert win.notes_panel.shown() == [] and band(win, note.start) is None
-    win.redo_action.trigger()
+    win.annotating.redo_action.trigger()
     assert not win.store.annotation(note.uuid).deleted
     assert band(win, note.start) == NOTE_BAND
     win.notes_panel.select(note.uuid)
@@ -182,7 +182,7 @@ def test_highlight_in_a_named_colour_marks_the_text_and_keeps_figure_underlines(
     text = win.view.text()
     start, end = fig.start - 6, fig.end + 2
     win.view.select_offsets(start, end)
-    win.highlight_actions["blue"].trigger()
+    win.annotating.highlight_actions["blue"].trigger()
     mark = live(win)[0]
     assert (mark.kind, mark.colour, mark.exact) == ("highlight", "blue", text[start:end])
     blue = palette.annotation_background("highlight", "blue")
@@ -196,52 +196,52 @@ def test_highlight_in_a_named_colour_marks_the_text_and_keeps_figure_underlines(
 
 def test_change_colour_undo_redo_and_delete_button_for_a_highlight(win, qtbot):
     start, end = select(win, "法律服务")
-    win.highlight_actions["yellow"].trigger()
+    win.annotating.highlight_actions["yellow"].trigger()
     mark = live(win)[0]
     win.notes_panel.colourRequested.emit(mark.uuid, "pink")
     assert win.store.annotation(mark.uuid).colour == "pink"
     assert band(win, start) == palette.annotation_background("highlight", "pink")
-    win.undo_action.trigger()
+    win.annotating.undo_action.trigger()
     assert win.store.annotation(mark.uuid).colour == "yellow"
     assert band(win, start) == palette.annotation_background("highlight", "yellow")
-    win.redo_action.trigger()
+    win.annotating.redo_action.trigger()
     assert win.store.annotation(mark.uuid).colour == "pink"
     win.notes_panel.select(mark.uuid)
     assert win.notes_panel.delete_button.isEnabled()
     qtbot.mouseClick(win.notes_panel.delete_button, Qt.MouseButton.LeftButton)
     assert win.store.annotation(mark.uuid).deleted and band(win, start) is None
-    win.undo_action.trigger()
+    win.annotating.undo_action.trigger()
     assert not win.store.annotation(mark.uuid).deleted and band(win, start) is not None
-    win.undo_action.trigger()                      # back to yellow
-    win.undo_action.trigger()                      # and the highlight is gone
+    win.annotating.undo_action.trigger()                      # back to yellow
+    win.annotating.undo_action.trigger()                      # and the highlight is gone
     assert win.store.annotation(mark.uuid).deleted
-    win.redo_action.trigger()
+    win.annotating.redo_action.trigger()
     assert live(win)[0].colour == "yellow"
 
 
 def test_highlighting_the_same_span_again_recolours_it(win):
     select(win, "法律服务")
-    win.highlight_actions["yellow"].trigger()
-    win.highlight_actions["green"].trigger()
+    win.annotating.highlight_actions["yellow"].trigger()
+    win.annotating.highlight_actions["green"].trigger()
     assert [(a.kind, a.colour) for a in live(win)] == [("highlight", "green")]
-    assert win.last_highlight() == "green"
+    assert win.annotating.last_highlight() == "green"
     select(win, "法律服务", nth=1)
-    win.highlight_last_action.trigger()
+    win.annotating.highlight_last_action.trigger()
     assert [a.colour for a in live(win)] == ["green", "green"]
 
 
 def test_highlight_colours_can_be_renamed_and_the_name_is_kept(win, qtbot, store):
-    win.set_colour_names({"yellow": "必读", "blue": ""})
+    win.annotating.set_colour_names({"yellow": "必读", "blue": ""})
     assert store.get_setting("highlight_names") == {"yellow": "必读"}
-    assert win.highlight_actions["yellow"].text() == "必读"
-    assert win.highlight_actions["blue"].text() == "疑问"
+    assert win.annotating.highlight_actions["yellow"].text() == "必读"
+    assert win.annotating.highlight_actions["blue"].text() == "疑问"
     select(win, "法律服务")
-    win.highlight_actions["yellow"].trigger()
+    win.annotating.highlight_actions["yellow"].trigger()
     assert win.annotation_model.kind_label(live(win)[0]) == "高亮 · 必读"
     assert win.notes_panel.colour_combo.findText("必读") > 0
     again = MainWindow(store)
     qtbot.addWidget(again)
-    assert again.highlight_actions["yellow"].text() == "必读"
+    assert again.annotating.highlight_actions["yellow"].text() == "必读"
 
 
 # -- bookmarks ----------------------------------------------------------------------------------
@@ -249,7 +249,7 @@ def test_highlight_colours_can_be_renamed_and_the_name_is_kept(win, qtbot, store
 
 def test_bookmark_a_selection_is_named_after_its_section(win, qtbot):
     start, end = select(win, "新增四项工作制度")
-    win.add_bookmark_action.trigger()
+    win.annotating.add_bookmark_action.trigger()
     mark = live(win)[0]
     node = section_path(win.sections, start)[-1]
     assert (mark.kind, mark.start, mark.end, mark.body) == ("bookmark", start, end, f"{node.number}{node.title}")
@@ -288,28 +288,28 @@ def test_add_bookmark_without_a_selection_marks_the_reading_position(win):
     win.go_to_section(win.sections[2])
     win.view.select_offsets(0, 0)
     top = win.view.top_offset()
-    assert win.add_bookmark_action.isEnabled() and not win.add_note_action.isEnabled()
-    win.add_bookmark_action.trigger()
+    assert win.annotating.add_bookmark_action.isEnabled() and not win.annotating.add_note_action.isEnabled()
+    win.annotating.add_bookmark_action.trigger()
     assert [(a.kind, a.start, a.end) for a in live(win)] == [("bookmark", top, top)]
 
 
 def test_tree_context_menu_bookmarks_a_section(win, qtbot):
     node = win.sections[1].children[0]
-    menu = win.tree_menu(node)
+    menu = win.annotating.tree_menu(node)
     action = next(a for a in menu.actions() if a.text() == "为本节添加书签")
     action.trigger()
     mark = live(win)[0]
     assert (mark.kind, mark.start, mark.end, mark.body) == ("bookmark", node.start, node.start,
                                                             f"{node.number}{node.title}")
-    win.undo_action.trigger()
+    win.annotating.undo_action.trigger()
     assert live(win) == [] and win.bookmarks_panel.shown() == []
-    win.redo_action.trigger()
+    win.annotating.redo_action.trigger()
     assert [a.uuid for a in win.bookmarks_panel.shown()] == [mark.uuid]
 
 
 def test_bookmark_label_edit_and_delete_with_undo(win, qtbot):
     node = win.sections[0]
-    mark = win.bookmark_section(node)
+    mark = win.annotating.bookmark_section(node)
     editor = win.bookmarks_panel.edit(mark.uuid)
     editor.selectAll()
     editor.insertPlainText("第一部分：主要举措")
@@ -319,9 +319,9 @@ def test_bookmark_label_edit_and_delete_with_undo(win, qtbot):
     win.bookmarks_panel.select(mark.uuid)
     win.bookmarks_panel.delete_current()
     assert live(win) == []
-    win.undo_action.trigger()
+    win.annotating.undo_action.trigger()
     assert live(win)[0].body == "第一部分：主要举措"
-    win.undo_action.trigger()
+    win.annotating.undo_action.trigger()
     assert live(win)[0].body == f"{node.number}{node.title}"
 
 
@@ -506,7 +506,7 @@ def test_hovering_a_note_shows_its_body_as_literal_text(win, qtbot, monkeypatch)
 
 def test_copy_with_citation_names_the_report_and_section(win):
     start, end = select(win, "新增四项工作制度")
-    win.copy_citation_action.trigger()
+    win.annotating.copy_citation_action.trigger()
     copied = QApplication.clipboard().text()
     path = section_path(win.sections, start)
     assert copied.startswith("“新增四项工作制度”")
@@ -516,16 +516,16 @@ def test_copy_with_citation_names_the_report_and_section(win):
 
 def test_report_context_menu_keeps_copy_and_offers_the_annotation_actions(win):
     select(win, "新增四项工作制度")
-    menu = win.report_menu(QPoint(5, 5))
+    menu = win.annotating.report_menu(QPoint(5, 5))
     texts = [a.text() for a in menu.actions()]
     assert any(t.startswith("复制") for t in texts)
-    for action in (win.add_note_action, win.add_bookmark_action, win.copy_citation_action,
-                   win.highlight_menu.menuAction()):
+    for action in (win.annotating.add_note_action, win.annotating.add_bookmark_action, win.annotating.copy_citation_action,
+                   win.annotating.highlight_menu.menuAction()):
         assert action in menu.actions()
-    assert [a.text() for a in win.highlight_menu.actions()[:5]] == ["重点", "疑问", "待办", "数据", "引用"]
-    assert win.add_note_action.shortcut().toString() == "Ctrl+Alt+M"
-    assert win.add_note_action in win.annotate_menu.actions()
-    assert win.add_note_action in win.annotate_toolbar.actions()
+    assert [a.text() for a in win.annotating.highlight_menu.actions()[:5]] == ["重点", "疑问", "待办", "数据", "引用"]
+    assert win.annotating.add_note_action.shortcut().toString() == "Ctrl+Alt+M"
+    assert win.annotating.add_note_action in win.annotating.menu.actions()
+    assert win.annotating.add_note_action in win.annotating.toolbar.actions()
 
 
 def test_the_author_is_asked_once_defaulting_to_the_os_user(window, qtbot, monkeypatch):
@@ -539,9 +539,9 @@ def test_the_author_is_asked_once_defaulting_to_the_os_user(window, qtbot, monke
     assert window.store.get_setting("author") is None
     os_user = window.store.author()
     select(window, "法律服务")
-    window.highlight_actions["yellow"].trigger()
+    window.annotating.highlight_actions["yellow"].trigger()
     select(window, "调解")
-    window.highlight_actions["pink"].trigger()
+    window.annotating.highlight_actions["pink"].trigger()
     assert asked == [os_user]
     assert window.store.get_setting("author") == "李四"
     assert {a.author for a in live(window)} == {"李四"}
@@ -558,8 +558,8 @@ def test_restart_shows_the_same_notes_marks_and_bookmarks(qtbot, store, make_win
     open_initial_report(first, store, None)
     note = add_note(first, qtbot, "新增四项工作制度", "重启后还在")
     select(first, "法律服务")
-    first.highlight_actions["purple"].trigger()
-    first.bookmark_section(first.sections[2])
+    first.annotating.highlight_actions["purple"].trigger()
+    first.annotating.bookmark_section(first.sections[2])
     first.close()
 
     second = make_window(size=(1200, 800), restore=True)
@@ -596,13 +596,13 @@ def test_screenshot_with_notes_highlights_and_bookmarks(win, qtbot, screenshot_d
     translations = Translations(QApplication.instance())
     try:
         translations.set_language("en")
-        qtbot.waitUntil(lambda: win.annotate_menu.title() == "&Annotate")
+        qtbot.waitUntil(lambda: win.annotating.menu.title() == "&Annotate")
         assert win.side_tabs.tabText(1) == "Notes" and win.side_tabs.tabText(2) == "Bookmarks"
-        assert win.highlight_actions["yellow"].text() == "Key point"
+        assert win.annotating.highlight_actions["yellow"].text() == "Key point"
         assert win.annotation_model.kind_label(win.notes_panel.shown()[1]) == "Highlight · Key point"
         win.side_tabs.setCurrentWidget(win.bookmarks_panel)
         en = screenshot_dir / "notes-en.png"
         assert win.grab().save(str(en))
     finally:
         translations.set_language("zh")
-    qtbot.waitUntil(lambda: win.annotate_menu.title() == "批注(&A)")
+    qtbot.waitUntil(lambda: win.annotating.menu.title() == "批注(&A)")

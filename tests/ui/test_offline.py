@@ -41,9 +41,9 @@ def test_main_flows_never_touch_the_network(no_network, make_window, tmp_path, q
     text = window.view.text()
     at = text.index("41件")
     window.view.select_offsets(at, at + 3)
-    window._add("note", at, at + 3, body="核对")
-    window._add("highlight", at + 5, at + 12, colour="green")
-    window.bookmark_position()
+    window.annotating._add("note", at, at + 3, body="核对")
+    window.annotating._add("highlight", at + 5, at + 12, colour="green")
+    window.annotating.bookmark_position()
     for fmt in ("md", "html", "csv", "jsonld"):
         assert window.exports.write_annotations(tmp_path / f"notes.{fmt}", fmt)
     assert window.exports.write_pdf(tmp_path / "report.pdf")

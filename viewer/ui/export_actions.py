@@ -107,7 +107,7 @@ class ExportActions(QObject):
 
         window = self.window
         notes = window.store.annotations(window.doc_id)
-        args = (window.report_title(), window.sections, notes, window.colour_names())
+        args = (window.report_title(), window.sections, notes, window.annotating.colour_names())
         if fmt == "jsonld":
             return share_bytes(build_share(window.store, [window.doc_id], include_deleted=False))
         if fmt == "csv":
@@ -138,7 +138,7 @@ class ExportActions(QObject):
         window = self.window
         return build_print_document(window.report_title(), window.view.text(), window.sections,
                                     window.store.annotations(window.doc_id, include_deleted=False),
-                                    window.colour_names())
+                                    window.annotating.colour_names())
 
     def save_pdf(self) -> None:
         if self.window.doc_id is None:

@@ -1,32 +1,29 @@
-"""The main window: wires the library, the report pane, the 目录 dock, the 数据 / 批注 / 书签 tabs,
-the find bar, and the reader's annotations (create, mark, list, undo)."""
+"""The main window: lays out and wires the library, the report pane, the 目录 dock, the 数据 / 批注 /
+书签 tabs and the find bar; annotation and export actions live in their own controllers."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QTextCursor, QUndoStack
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDialog, QFormLayout,
-                               QInputDialog, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox,
-                               QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
+                               QVBoxLayout, QWidget)
 
-from viewer.core.errors import ReportViewerError, StoreError
+from viewer.core.errors import ReportViewerError
 from viewer.core.export import PATH_SEPARATOR, section_path_label
 from viewer.core.figures import FIGURE_KINDS, Figure
 from viewer.core.search import TextSearcher
 from viewer.core.store import Annotation, LibraryStore
 from viewer.core.structure import SectionNode, section_path
 from viewer.ui import palette
-from viewer.ui.annotation_commands import (AddAnnotationCommand, DeleteAnnotationCommand,
-                                           EditAnnotationCommand)
+from viewer.ui.annotation_actions import AnnotationActions
 from viewer.ui.export_actions import ExportActions, is_share_file
 from viewer.ui.figures_panel import FiguresPanel
 from viewer.ui.find_bar import FindBar
-from viewer.ui.notes_panel import AnnotationListModel, NoteDialog, NotesPanel, colour_swatch
-from viewer.ui.section_tree import NodeRole, SectionTreePanel
+from viewer.ui.notes_panel import AnnotationListModel, NotesPanel
+from viewer.ui.section_tree import SectionTreePanel
 from viewer.ui.text_pane import ReportView
 
 SAVE_POSITION_DELAY_MS = 400
@@ -48,13 +45,12 @@ class MainWindow(QMainWindow):
         self._searcher: TextSearcher | None = None
         self._hits: list[tuple[int, int]] = []
         self._hit = -1
-        self.undo_stack = QUndoStack(self)
-        self.note_dialog: NoteDialog | None = None
         self.setAcceptDrops(True)
         self.resize(1280, 860)
         self._init_central()
         self._init_docks()
         self._init_actions()
+        self.annotating = AnnotationActions(self)
         self.exports = ExportActions(self)
         self._init_menus()
         self._init_statusbar()
@@ -131,24 +127,6 @@ class MainWindow(QMainWindow):
             self.lang_group.addAction(action)
         self.lang_zh_action.setChecked(True)
         self.about_action = self._action()
-        # annotations
-        self.undo_action = self._action("Ctrl+Z")
-        self.redo_action = self._action("Ctrl+Shift+Z")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.add_note_action = self._action("Ctrl+Alt+M")
-        self.add_bookmark_action = self._action("Ctrl+Alt+B")
-        self.bookmark_position_action = self._action("Ctrl+D")
-        self.copy_citation_action = self._action("Ctrl+Shift+C")
-        self.highlight_actions: dict[str, QAction] = {}
-        for i, key in enumerate(palette.HIGHLIGHT_KEYS):
-            action = self._action(f"Ctrl+Alt+{i + 1}")
-            action.setData(key)
-            action.setIcon(colour_swatch(palette.annotation_background("highlight", key)))
-            self.highlight_actions[key] = action
-        self.highlight_last_action = self._action("Ctrl+Alt+H")
-        self.rename_colours_action = self._action()
-        self._selection_actions = [self.add_note_action, self.copy_citation_action,
-                                   self.highlight_last_action, *self.highlight_actions.values()]
 
     def _init_menus(self) -> None:
         bar = self.menuBar()
@@ -166,27 +144,16 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
-        self.edit_menu.addAction(self.undo_action)
-        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addAction(self.annotating.undo_action)
+        self.edit_menu.addAction(self.annotating.redo_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.copy_action)
-        self.edit_menu.addAction(self.copy_citation_action)
+        self.edit_menu.addAction(self.annotating.copy_citation_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.find_action)
         self.edit_menu.addAction(self.find_next_action)
         self.edit_menu.addAction(self.find_prev_action)
-        self.annotate_menu = bar.addMenu("")
-        self.annotate_menu.addAction(self.add_note_action)
-        self.annotate_menu.addAction(self.add_bookmark_action)
-        self.highlight_menu = QMenu(self)
-        for action in self.highlight_actions.values():
-            self.highlight_menu.addAction(action)
-        self.highlight_menu.addSeparator()
-        self.highlight_menu.addAction(self.rename_colours_action)
-        self.annotate_menu.addMenu(self.highlight_menu)
-        self.annotate_menu.addAction(self.copy_citation_action)
-        self.annotate_menu.addSeparator()
-        self.annotate_menu.addAction(self.bookmark_position_action)
+        bar.addMenu(self.annotating.menu)
         self.view_menu = bar.addMenu("")
         self.view_menu.addAction(self.zoom_in_action)
         self.view_menu.addAction(self.zoom_out_action)
@@ -204,24 +171,8 @@ class MainWindow(QMainWindow):
         self.lang_menu.addAction(self.lang_en_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
-        self.annotate_toolbar = QToolBar(self)
-        self.annotate_toolbar.setObjectName("annotateToolbar")
-        self.annotate_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.annotate_toolbar.setMovable(False)
-        self.annotate_toolbar.addAction(self.add_note_action)
-        self.highlight_button = QToolButton(self)
-        self.highlight_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.highlight_button.setDefaultAction(self.highlight_last_action)
-        self.highlight_button.setMenu(self.highlight_menu)
-        self.highlight_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.annotate_toolbar.addWidget(self.highlight_button)
-        self.annotate_toolbar.addAction(self.add_bookmark_action)
-        self.annotate_toolbar.addAction(self.copy_citation_action)
-        self.annotate_toolbar.addSeparator()
-        self.annotate_toolbar.addAction(self.undo_action)
-        self.annotate_toolbar.addAction(self.redo_action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.annotate_toolbar)
-        self.docks_menu.addAction(self.annotate_toolbar.toggleViewAction())
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.annotating.toolbar)
+        self.docks_menu.addAction(self.annotating.toolbar.toggleViewAction())
 
     def _init_statusbar(self) -> None:
         self.path_label = QLabel(self)
@@ -267,31 +218,9 @@ class MainWindow(QMainWindow):
         self.find_bar.previousRequested.connect(self.previous_hit)
         self.find_bar.closed.connect(self._on_find_closed)
         self._save_timer.timeout.connect(self.save_position)
-        # annotations
-        self.undo_action.triggered.connect(self.undo_stack.undo)
-        self.redo_action.triggered.connect(self.undo_stack.redo)
-        self.undo_stack.indexChanged.connect(lambda _i: self._update_undo_actions())
-        self.add_note_action.triggered.connect(self.add_note)
-        self.add_bookmark_action.triggered.connect(self.add_bookmark)
-        self.bookmark_position_action.triggered.connect(self.bookmark_position)
-        self.copy_citation_action.triggered.connect(self.copy_with_citation)
-        for key, action in self.highlight_actions.items():
-            action.triggered.connect(lambda _=False, k=key: self.highlight(k))
-        self.highlight_last_action.triggered.connect(lambda: self.highlight(self.last_highlight()))
-        self.rename_colours_action.triggered.connect(self.rename_colours)
         self.view.copyAvailable.connect(lambda _on: self._update_selection_actions())
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._show_report_menu)
-        tree_view = self.tree_panel.view
-        tree_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        tree_view.customContextMenuRequested.connect(self._show_tree_menu)
-        self.annotation_model.bodyEdited.connect(self.edit_body)
-        for panel in (self.notes_panel, self.bookmarks_panel):
-            panel.annotationActivated.connect(self.go_to_annotation)
-            panel.deleteRequested.connect(self.delete_annotation)
-            panel.colourRequested.connect(self.set_annotation_colour)
+        self.annotating.connect_signals()
         self._update_selection_actions()
-        self._update_undo_actions()
 
     # -- translation ----------------------------------------------------------------------------
 
@@ -327,24 +256,10 @@ class MainWindow(QMainWindow):
         self.side_tabs.setTabText(self.side_tabs.indexOf(self.figures_panel), self.tr("数据"))
         self.side_tabs.setTabText(self.side_tabs.indexOf(self.notes_panel), self.tr("批注"))
         self.side_tabs.setTabText(self.side_tabs.indexOf(self.bookmarks_panel), self.tr("书签"))
-        self.annotate_menu.setTitle(self.tr("批注(&A)"))
-        self.highlight_menu.setTitle(self.tr("高亮"))
-        self.annotate_toolbar.setWindowTitle(self.tr("批注工具栏"))
-        self.add_note_action.setText(self.tr("添加批注…"))
-        self.add_note_action.setToolTip(self.tr("为选中的文字添加批注 (Ctrl+Alt+M)"))
-        self.add_bookmark_action.setText(self.tr("添加书签"))
-        self.add_bookmark_action.setToolTip(self.tr("为选中的文字（未选中时为当前位置）添加书签，"
-                                                    "名称取所在章节 (Ctrl+Alt+B)"))
-        self.bookmark_position_action.setText(self.tr("为当前位置添加书签"))
-        self.copy_citation_action.setText(self.tr("复制并注明出处"))
-        self.copy_citation_action.setToolTip(self.tr("复制选中的文字，附报告标题和章节 (Ctrl+Shift+C)"))
-        self.highlight_last_action.setText(self.tr("高亮"))
-        self.rename_colours_action.setText(self.tr("重命名颜色…"))
         self.annotation_model.retranslate()
         self.notes_panel.retranslate()
         self.bookmarks_panel.retranslate()
-        self._apply_colour_names()
-        self._update_undo_actions()
+        self.annotating.retranslate()
         self.tree_panel.retranslate()
         self.figures_panel.retranslate()
         self.find_bar.retranslate()
@@ -382,7 +297,7 @@ class MainWindow(QMainWindow):
         self.tree_panel.set_sections(self.sections)
         self.figures_panel.set_figures(
             self.figures, [section_path_label(self.sections, f.start) for f in self.figures])
-        self.undo_stack.clear()
+        self.annotating.undo_stack.clear()
         self.refresh_annotations(reset=True)
         self._update_selection_actions()
         self.setWindowTitle(self._window_title())
@@ -551,324 +466,9 @@ class MainWindow(QMainWindow):
         self.annotation_model.set_annotations(notes, self.sections if reset else None)
         self.view.set_annotations(notes)
 
-    def _annotation_changed(self, _uuid: str) -> None:
-        self.refresh_annotations()
-
-    def _store_failed(self, exc: StoreError) -> None:
-        QMessageBox.warning(self, self.tr("未能保存"), str(exc))
-
-    def _update_undo_actions(self) -> None:
-        stack = self.undo_stack
-        if not shiboken6.isValid(stack):           # the stack clears itself while the window dies
-            return
-        self.undo_action.setEnabled(stack.canUndo())
-        self.redo_action.setEnabled(stack.canRedo())
-        self.undo_action.setText(self.tr("撤销 {0}").format(stack.undoText()).strip() if stack.canUndo()
-                                 else self.tr("撤销"))
-        self.redo_action.setText(self.tr("重做 {0}").format(stack.redoText()).strip() if stack.canRedo()
-                                 else self.tr("重做"))
-
     def _update_selection_actions(self) -> None:
-        has = self.doc_id is not None and self.view.textCursor().hasSelection()
-        for action in self._selection_actions:
-            action.setEnabled(has)
-        self.highlight_menu.menuAction().setEnabled(True)    # its rename entry needs no selection
-        self.bookmark_position_action.setEnabled(self.doc_id is not None)
-        self.add_bookmark_action.setEnabled(self.doc_id is not None)    # no selection: the reading place
+        self.annotating.update_enabled()
         self.exports.update_enabled()
-
-    def step_name(self, step: str, kind: str) -> str:
-        """The name of an undo step ("add", "edit", "delete") on one kind, whole for translators."""
-        names = {
-            ("add", "note"): self.tr("添加批注"), ("add", "bookmark"): self.tr("添加书签"),
-            ("add", "highlight"): self.tr("添加高亮"),
-            ("edit", "note"): self.tr("编辑批注"), ("edit", "bookmark"): self.tr("编辑书签"),
-            ("edit", "highlight"): self.tr("编辑高亮说明"),
-            ("delete", "note"): self.tr("删除批注"), ("delete", "bookmark"): self.tr("删除书签"),
-            ("delete", "highlight"): self.tr("删除高亮"),
-        }
-        return names.get((step, kind), step)
-
-    # colours and their meanings
-
-    def default_colour_names(self) -> dict[str, str]:
-        return {"yellow": self.tr("重点"), "blue": self.tr("疑问"), "green": self.tr("待办"),
-                "pink": self.tr("数据", "highlight colour"), "purple": self.tr("引用")}
-
-    def colour_names(self) -> dict[str, str]:
-        """Each highlight colour's meaning: the user's name for it, else the default."""
-        names = self.default_colour_names()
-        saved = self.store.get_setting("highlight_names") or {}
-        if isinstance(saved, dict):
-            names.update({k: str(v) for k, v in saved.items() if k in names and str(v).strip()})
-        return names
-
-    def set_colour_names(self, names: dict[str, str]) -> None:
-        """Rename highlight colours (kept in the library; an empty name goes back to the default)."""
-        saved = self.store.get_setting("highlight_names") or {}
-        saved = dict(saved) if isinstance(saved, dict) else {}
-        defaults = self.default_colour_names()
-        for key, name in names.items():
-            if key not in defaults:
-                continue
-            name = name.strip()
-            if not name or name == defaults[key]:
-                saved.pop(key, None)
-            else:
-                saved[key] = name
-        try:
-            self.store.set_setting("highlight_names", saved)
-        except StoreError as exc:
-            self._store_failed(exc)
-        self._apply_colour_names()
-
-    def _apply_colour_names(self) -> None:
-        names = self.colour_names()
-        for key, action in self.highlight_actions.items():
-            action.setText(names[key])
-            action.setToolTip(self.tr("高亮：{0}").format(names[key]))
-        last = self.last_highlight()
-        self.highlight_last_action.setIcon(colour_swatch(palette.annotation_background("highlight", last)))
-        self.highlight_last_action.setToolTip(
-            self.tr("高亮为“{0}” (Ctrl+Alt+H)；点箭头选其他颜色").format(names[last]))
-        self.annotation_model.set_colour_names(names)
-        self.notes_panel.set_colour_names(names)
-        self.bookmarks_panel.set_colour_names(names)
-        self.view.set_colour_names(names)
-
-    def last_highlight(self) -> str:
-        key = self.store.get_setting("last_highlight", palette.DEFAULT_HIGHLIGHT)
-        return key if key in palette.HIGHLIGHT_COLOURS else palette.DEFAULT_HIGHLIGHT
-
-    def rename_colours(self) -> None:
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("重命名高亮颜色"))
-        form = QFormLayout(dialog)
-        hint = QLabel(self.tr("给每种颜色起一个含义，例如“重点”“待核实”。"
-                              "留空恢复默认。"), dialog)
-        hint.setTextFormat(Qt.TextFormat.PlainText)
-        hint.setWordWrap(True)
-        form.addRow(hint)
-        edits: dict[str, QLineEdit] = {}
-        names, defaults = self.colour_names(), self.default_colour_names()
-        for key in palette.HIGHLIGHT_KEYS:
-            swatch = QLabel(dialog)
-            swatch.setPixmap(colour_swatch(palette.annotation_background("highlight", key), 18).pixmap(18, 18))
-            edit = QLineEdit(names[key], dialog)
-            edit.setPlaceholderText(defaults[key])
-            edit.setMaxLength(12)
-            form.addRow(swatch, edit)
-            edits[key] = edit
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                   dialog)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form.addRow(buttons)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.set_colour_names({key: edit.text() for key, edit in edits.items()})
-
-    # creating
-
-    def _ensure_author(self) -> None:
-        """The name on annotations: asked once, the first time, defaulting to the OS user name."""
-        if self.store.get_setting("author"):
-            return
-        default = self.store.author()
-        name, ok = QInputDialog.getText(
-            self, self.tr("署名"), self.tr("批注和书签上署的名字（只问这一次）："),
-            QLineEdit.EchoMode.Normal, default)
-        name = name.strip() if ok else ""
-        try:
-            self.store.set_setting("author", name or default)
-        except StoreError as exc:
-            self._store_failed(exc)
-
-    def _selection(self) -> tuple[int, int] | None:
-        if self.doc_id is None:
-            return None
-        span = self.view.selected_offsets()
-        if span is None or span[0] == span[1]:
-            self.notify(self.tr("请先在报告中选中一段文字"))
-            return None
-        return span
-
-    def _add(self, kind: str, start: int, end: int, *, body: str = "", colour: str = "") -> Annotation | None:
-        """Create an annotation (committed at once) as one undoable step."""
-        if self.doc_id is None:
-            return None
-        self._ensure_author()
-        try:
-            added = self.store.add_annotation(self.doc_id, kind, start, end, body=body, colour=colour)
-        except StoreError as exc:
-            self._store_failed(exc)
-            return None
-        self.undo_stack.push(AddAnnotationCommand(
-            self.store, added, self.step_name("add", kind),
-            self._annotation_changed, self._store_failed))
-        self.refresh_annotations()
-        return added
-
-    def _show_in_panel(self, ann: Annotation) -> NotesPanel:
-        panel = self.bookmarks_panel if ann.kind == "bookmark" else self.notes_panel
-        self.side_tabs.setCurrentWidget(panel)
-        panel.select(ann.uuid)
-        return panel
-
-    def add_note(self) -> Annotation | None:
-        """A note on the selection; its body is typed in a small dialog and saved as it is typed."""
-        span = self._selection()
-        if span is None:
-            return None
-        added = self._add("note", *span)
-        if added is None:
-            return None
-        self._show_in_panel(added)
-        dialog = NoteDialog(added.exact, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.bodyChanged.connect(lambda body, u=added.uuid: self._save_new_note_body(u, body))
-        dialog.rejected.connect(lambda u=added.uuid: self._discard_new_note(u))
-        dialog.finished.connect(lambda _r: setattr(self, "note_dialog", None))
-        self.note_dialog = dialog
-        dialog.open()
-        return added
-
-    def _save_new_note_body(self, uuid: str, body: str) -> None:
-        """The new note's body, typed in its dialog: part of the "add" step, so no undo entry."""
-        try:
-            self.store.update_annotation(uuid, body=body)
-        except StoreError as exc:
-            self._store_failed(exc)
-        self.refresh_annotations()
-
-    def _discard_new_note(self, uuid: str) -> None:
-        """Cancel in the note dialog: the note goes. An empty one leaves no trace; one with text
-        is undone like any step, so Redo (Ctrl+Shift+Z) brings the text back."""
-        stack = self.undo_stack
-        top = stack.command(stack.index() - 1) if stack.index() > 0 else None
-        try:
-            typed = bool(self.store.annotation(uuid).body)
-            if isinstance(top, AddAnnotationCommand) and top.uuid == uuid and stack.index() == stack.count():
-                top.setObsolete(not typed)
-                stack.undo()
-            if not self.store.annotation(uuid).deleted:
-                self.store.set_annotation_deleted(uuid, True)
-        except StoreError as exc:
-            self._store_failed(exc)
-            typed = False
-        self.refresh_annotations()
-        if typed:
-            self.notify(self.tr("已放弃这条批注（Ctrl+Shift+Z 可恢复）"))
-
-    def _section_label(self, offset: int) -> str:
-        path = section_path(self.sections, offset)
-        if not path:
-            return self._title
-        node = path[-1]
-        return f"{node.number}{node.title}".strip() or self._title
-
-    def add_bookmark(self) -> Annotation | None:
-        """A bookmark on the selection (without one, at the reading position), named after the
-        section holding it."""
-        span = self.view.selected_offsets() if self.doc_id is not None else None
-        if span is None or span[0] == span[1]:
-            return self.bookmark_position()
-        return self._bookmark(span[0], span[1], self._section_label(span[0]))
-
-    def bookmark_position(self) -> Annotation | None:
-        """Ctrl+D: a bookmark at the start of the line at the top of the view."""
-        if self.doc_id is None:
-            return None
-        top = self.view.top_offset()
-        return self._bookmark(top, top, self._section_label(top))
-
-    def bookmark_section(self, node: SectionNode) -> Annotation | None:
-        return self._bookmark(node.start, node.start, f"{node.number}{node.title}".strip())
-
-    def _bookmark(self, start: int, end: int, label: str) -> Annotation | None:
-        added = self._add("bookmark", start, end, body=label)
-        if added is not None:
-            self._show_in_panel(added)
-            self.notify(self.tr("已添加书签：{0}").format(label))
-        return added
-
-    def highlight(self, colour: str) -> Annotation | None:
-        """Highlight the selection in a colour; the same span highlighted again changes colour."""
-        span = self._selection()
-        if span is None:
-            return None
-        if self.last_highlight() != colour:
-            try:
-                self.store.set_setting("last_highlight", colour)
-            except StoreError:
-                pass
-            self._apply_colour_names()
-        same = next((a for a in self.annotation_model.annotations()
-                     if a.kind == "highlight" and (a.start, a.end) == span and not a.unplaced), None)
-        if same is not None:
-            self.set_annotation_colour(same.uuid, colour)
-            return self.store.annotation(same.uuid)
-        added = self._add("highlight", *span, colour=colour)
-        if added is not None:
-            self._show_in_panel(added)
-        return added
-
-    def citation(self, start: int, end: int) -> str:
-        """The quote with the report's title and the section path, for pasting into a document."""
-        quote = self.view.text()[start:end].strip()
-        path = section_path(self.sections, start)
-        where = ""
-        if path:
-            where = " " + section_path_label(self.sections, start)
-            if path[-1].number and path[-1].title:
-                where += f" {path[-1].title}"
-        return f"“{quote}”\n——《{self._title}》{where}"
-
-    def copy_with_citation(self) -> None:
-        span = self._selection()
-        if span is None:
-            return
-        QGuiApplication.clipboard().setText(self.citation(*span))
-        self.notify(self.tr("已复制引文及出处"))
-
-    # changing
-
-    def edit_body(self, uuid: str, body: str, session: object = None) -> None:
-        """A new body (typed in a panel): stored at once, one undo step per editing session."""
-        self._change_annotation(uuid, lambda before: self.step_name("edit", before.kind),
-                                session=session, body=body)
-
-    def set_annotation_colour(self, uuid: str, colour: str) -> None:
-        self._change_annotation(uuid, lambda _before: self.tr("更改颜色"), colour=colour)
-
-    def _change_annotation(self, uuid: str, step_name, session: object = None, **changes: str) -> None:
-        """Store a body or colour change at once and record it as an undo step (nothing if unchanged)."""
-        try:
-            before = self.store.annotation(uuid)
-            if all(getattr(before, key) == value for key, value in changes.items()):
-                return
-            self.store.update_annotation(uuid, **changes)
-        except StoreError as exc:
-            self._store_failed(exc)
-            return
-        self.undo_stack.push(EditAnnotationCommand(
-            self.store, before, step_name(before), self._annotation_changed, self._store_failed,
-            session=session, **changes))
-        self.refresh_annotations()
-
-    def delete_annotation(self, uuid: str) -> None:
-        """Delete (a tombstone the store keeps for share files); undo brings it back."""
-        try:
-            ann = self.store.set_annotation_deleted(uuid, True)
-        except StoreError as exc:
-            self._store_failed(exc)
-            return
-        self.undo_stack.push(DeleteAnnotationCommand(
-            self.store, uuid, self.step_name("delete", ann.kind),
-            self._annotation_changed, self._store_failed))
-        self.refresh_annotations()
-        self.notify(self.tr("{0}：已完成（Ctrl+Z 撤销）").format(self.step_name("delete", ann.kind)))
-
-    # going there
 
     def go_to_annotation(self, ann: Annotation) -> None:
         """Scroll to an annotation's passage, select it and let it glow for a moment."""
@@ -882,71 +482,6 @@ class MainWindow(QMainWindow):
         self.view.scroll_to_offset(ann.start, context_lines=2)
         self.view.flash_offsets(ann.start, ann.end)
         self._on_reading_moved(self.view.top_offset())
-
-    # context menus
-
-    def report_menu(self, pos: QPoint) -> QMenu:
-        """The report pane's context menu at viewport point `pos`: Copy and the annotation actions,
-        and for a mark under the mouse, its own edit and delete."""
-        self._update_selection_actions()
-        menu = self.view.createStandardContextMenu(pos)
-        menu.addSeparator()
-        menu.addAction(self.add_note_action)
-        selected = self.view.textCursor().hasSelection()
-        if selected or self.doc_id is None:
-            menu.addAction(self.add_bookmark_action)
-        else:                                   # nothing selected: mark the clicked line
-            line = self.view.cursorForPosition(pos)
-            line.movePosition(QTextCursor.MoveOperation.StartOfLine)
-            here = self.view.from_qt(line.position())
-            mark_here = menu.addAction(self.tr("在此行添加书签"))
-            mark_here.triggered.connect(lambda: self._bookmark(here, here, self._section_label(here)))
-        menu.addMenu(self.highlight_menu)
-        menu.addAction(self.copy_citation_action)
-        if self.doc_id is not None:
-            offset = self.view.from_qt(self.view.cursorForPosition(pos).position())
-            marks = self.view.annotations_at(offset)
-            if marks:
-                menu.addSeparator()
-            for mark in marks[:3]:
-                if mark.kind == "highlight":
-                    name = self.colour_names().get(mark.colour, mark.colour)
-                    edit_text = self.tr("为高亮“{0}”写说明…").format(name)
-                    delete_text = self.tr("删除高亮“{0}”").format(name)
-                else:
-                    edit_text = self.tr("编辑这条批注…")
-                    delete_text = self.tr("删除这条批注")
-                edit = menu.addAction(edit_text)
-                edit.triggered.connect(lambda _=False, m=mark: self.edit_in_panel(m.uuid))
-                delete = menu.addAction(delete_text)
-                delete.triggered.connect(lambda _=False, u=mark.uuid: self.delete_annotation(u))
-        return menu
-
-    def _show_report_menu(self, pos: QPoint) -> None:
-        self.report_menu(pos).exec(self.view.viewport().mapToGlobal(pos))
-
-    def edit_in_panel(self, uuid: str):
-        """Open an annotation's body editor in its tab."""
-        ann = self.store.annotation(uuid)
-        panel = self._show_in_panel(ann)
-        if not self.side_dock.isVisible():
-            self.side_dock.show()
-        return panel.edit(uuid)
-
-    def tree_menu(self, node: SectionNode) -> QMenu:
-        menu = QMenu(self)
-        go = menu.addAction(self.tr("跳到本节"))
-        go.triggered.connect(lambda: self.go_to_section(node))
-        mark = menu.addAction(self.tr("为本节添加书签"))
-        mark.triggered.connect(lambda: self.bookmark_section(node))
-        return menu
-
-    def _show_tree_menu(self, pos: QPoint) -> None:
-        view = self.tree_panel.view
-        index: QModelIndex = view.indexAt(pos)
-        node = self.tree_panel.proxy.mapToSource(index).data(NodeRole) if index.isValid() else None
-        if node is not None:
-            self.tree_menu(node).exec(view.viewport().mapToGlobal(pos))
 
     # -- export ---------------------------------------------------------------------------------
 
@@ -982,8 +517,7 @@ class MainWindow(QMainWindow):
         """Save a note body being typed (inline editor or the note dialog) now."""
         self.notes_panel.commit_editor()
         self.bookmarks_panel.commit_editor()
-        if self.note_dialog is not None:
-            self.note_dialog.flush()
+        self.annotating.commit_typing()
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.commit_typing()
