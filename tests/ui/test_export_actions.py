@@ -173,3 +173,18 @@ def test_import_preview_screenshot(annotated, receiver, tmp_path, screenshot_dir
     qtbot.waitExposed(dialog)
     assert dialog.model.rowCount() == 3 and text
     assert dialog.grab().save(str(screenshot_dir / "share-import-preview-zh.png"))
+
+
+def test_print_sends_the_report_with_its_notes_to_the_chosen_printer(annotated, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    out = tmp_path / "printed.pdf"
+
+    def choose_pdf_printer(dialog):          # what a user does in the print dialog, without the dialog
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(out))
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", choose_pdf_printer)
+    annotated.exports.print_report()
+    assert out.read_bytes().startswith(b"%PDF") and b"/FontFile2" in out.read_bytes()
