@@ -270,8 +270,13 @@ def test_identifiers_section_and_version_numbers_are_not_figures(text):
     assert find_figures(text) == []
 
 
-def test_document_number_is_not_a_figure():
-    assert find_figures("渝中司发〔2021〕5号") == []
+@pytest.mark.parametrize("text", ["渝中司发〔2021〕5号", "渝中司发（2021）5号", "渝府办发(2021) 12号", "国办发[2021]3号"])
+def test_document_number_is_not_a_figure(text):
+    assert find_figures(text) == []
+
+
+def test_a_year_in_ordinary_brackets_is_still_a_date():
+    assert [(f.text, f.kind) for f in find_figures("全年(2021)完成41件")] == [("2021", "date"), ("41件", "count")]
 
 
 def test_dash_between_unrelated_numbers_is_an_identifier():

@@ -109,6 +109,7 @@ _TIME = rf"(?:{_SPACE}?(?P<hh>{_D}{{1,2}})(?:[:：](?P<mi>{_D}{{2}})|时(?:(?P<m
 _CJK_DATE = re.compile(
     rf"(?:(?P<y>{_D}{{4}})年)?(?P<m>{_D}{{1,2}})月(?:(?P<d>{_D}{{1,2}})[日号]{_TIME}|份)?")
 _RANGE_SEP = re.compile(rf"(?:[-－~～〜—–至到])(?={_D})")
+_DOC_NUMBER_TAIL = re.compile(rf"[)）]{_SPACE}?{_D}{{1,4}}号")   # the rest of （2021）5号
 _TIME_TAIL = re.compile(rf"时(?:{_D}{{1,2}}分)?")
 
 
@@ -183,9 +184,9 @@ def _figure_at(text: str, s: int, run_end: int) -> tuple[Figure | None, int]:
         j -= 1
     if j >= 0 and text[j] == "第":
         return None, _chain_end(text, s)             # ordinal: 第5条, 第2次
-    if prev in "〔［[":
-        return None, _chain_end(text, s)             # document number 〔2021〕5号
     run_len = run_end - s
+    if prev in "〔［[" or (prev in "(（" and run_len == 4 and _DOC_NUMBER_TAIL.match(text, run_end)):
+        return None, _chain_end(text, s)             # document number 〔2021〕5号, （2021）5号
 
     date = _date_at(text, s, run_len, run_end)
     if date is not None:
