@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from viewer.core import export
@@ -210,11 +210,14 @@ class ExportActions(QObject):
 
         window = self.window
         name = Path(path).name
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)     # a big file takes a moment
         try:
             plan = plan_import(window.store, read_share_file(path, name), name)
         except ReportViewerError as exc:
+            QGuiApplication.restoreOverrideCursor()
             QMessageBox.warning(window, self.tr("无法导入分享文件"), str(exc))
             return None
+        QGuiApplication.restoreOverrideCursor()
         dialog = ImportPreviewDialog(plan, window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply_import(plan))
