@@ -66,6 +66,14 @@ def _err(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
+def _write_output(path: str, data: bytes) -> None:
+    """Write a verb's -o file, or one line saying why not."""
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write ({exc.strerror}); choose another -o path") from None
+
+
 # --- verbs -------------------------------------------------------------------------------------
 
 
@@ -144,10 +152,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
     if args.csv:
         data = figures_csv(figures, sections)
         if args.output:
-            try:
-                Path(args.output).write_bytes(data)
-            except OSError as exc:
-                raise UsageError(f"{args.output}: cannot write ({exc.strerror}); choose another -o path") from None
+            _write_output(args.output, data)
             _out(f"wrote {len(figures)} figures to {args.output}")
         else:
             sys.stdout.buffer.write(data)
@@ -200,50 +205,33 @@ def cmd_reimport(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-EXPORT_FORMATS = ("md", "html", "csv", "jsonld")
-
-
-def _write_output(path: str, data: bytes) -> None:
-    try:
-        Path(path).write_bytes(data)
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write ({exc.strerror}); choose another -o path") from None
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     """A report's notes, bookmarks and highlights as Markdown, HTML, CSV or JSON-LD."""
-    from viewer.core import export
-    from viewer.core.share import build_share, share_bytes
+    from viewer.core.export import colour_names, export_annotations
 
     with open_store(args) as store:
         doc_id = store.resolve_document(args.document)
-        title, sections = store.document_info(doc_id).title, store.sections(doc_id)
-        notes = store.annotations(doc_id)
-        names = export.colour_names(store.get_setting("highlight_names"))
-        if args.format == "jsonld":
-            data = share_bytes(build_share(store, [doc_id], include_deleted=False))
-        elif args.format == "csv":
-            data = export.annotations_csv(title, sections, notes, names)
-        else:
-            writer = export.annotations_markdown if args.format == "md" else export.annotations_html
-            data = writer(title, sections, notes, names).encode("utf-8")
+        title, count = store.document_info(doc_id).title, len(store.annotations(doc_id))
+        data = export_annotations(store, doc_id, args.format,
+                                  colour_names(store.get_setting("highlight_names")))
     if not args.output:
         sys.stdout.buffer.write(data)
         return EXIT_OK
     _write_output(args.output, data)
-    _out(f"wrote {len(notes)} notes, bookmarks and highlights of 《{title}》 to {args.output}")
+    _out(f"wrote {count} notes, bookmarks and highlights of 《{title}》 to {args.output}")
     return EXIT_OK
 
 
 def cmd_share(args: argparse.Namespace) -> int:
     """Write a share file for a colleague, or preview / apply one received."""
+    from viewer.core.export import file_stem
     from viewer.core.share import SUFFIX, build_share, import_share, read_share_file, share_bytes
 
     if args.action == "export":
         with open_store(args) as store:
             doc_id = store.resolve_document(args.target)
             collection = build_share(store, [doc_id], only=args.only, include_report=args.include_report)
-            output = args.output or f"{_safe_file_stem(store.document_info(doc_id).title)}{SUFFIX}"
+            output = args.output or f"{file_stem(store.document_info(doc_id).title)}{SUFFIX}"
         _write_output(output, share_bytes(collection))
         _out(f"wrote {collection['total']} annotations{' and the report' if args.include_report else ''}"
              f" to {output}")
@@ -258,10 +246,6 @@ def cmd_share(args: argparse.Namespace) -> int:
             _out(f"  {change.action:9} {change.incoming.kind:9} 《{change.title[:30]}》「{quote}」"
                  f"{'  ' + change.detail if change.detail else ''}")
     return EXIT_OK
-
-
-def _safe_file_stem(title: str) -> str:
-    return "".join(c for c in title if c not in '\\/:*?"<>|').strip()[:60] or "report"
 
 
 def print_where() -> int:
@@ -310,6 +294,8 @@ VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from viewer.core.export import EXPORT_FORMATS
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                         help="library database file (default: the user data dir)")

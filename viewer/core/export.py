@@ -1,4 +1,4 @@
-"""Exports of a report's data: its figures table as CSV, and its annotations as Markdown, HTML or CSV."""
+"""Exports of a report's data: its figures table as CSV, and its annotations as Markdown, HTML, CSV or JSON-LD."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from viewer.core.figures import Figure
 from viewer.core.structure import SectionNode, section_path
 
 if TYPE_CHECKING:
-    from viewer.core.store import Annotation
+    from viewer.core.store import Annotation, LibraryStore
 
     Group = tuple[list[SectionNode] | None, list[Annotation]]   # (section path, its annotations)
 
@@ -324,12 +324,39 @@ def _csv_bytes(header: list[str], rows: Iterable[list]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def colour_names(saved: object = None) -> dict[str, str]:
-    """Each highlight colour's meaning: the user's saved names (the `highlight_names` setting) over the defaults.
+def colour_names(saved: object = None, defaults: Mapping[str, str] = DEFAULT_COLOUR_NAMES) -> dict[str, str]:
+    """Each highlight colour's meaning: the user's saved names (the `highlight_names` setting) over the
+    defaults (the UI passes its translated ones).
 
         colour_names(store.get_setting("highlight_names"))["yellow"]  # "重点", or the user's name
     """
-    names = dict(DEFAULT_COLOUR_NAMES)
+    names = dict(defaults)
     if isinstance(saved, dict):
         names.update({k: str(v) for k, v in saved.items() if k in names and str(v).strip()})
     return names
+
+
+EXPORT_FORMATS = ("md", "html", "csv", "jsonld")
+
+
+def export_annotations(store: "LibraryStore", doc_id: int, fmt: str, names: Mapping[str, str]) -> bytes:
+    """A stored report's live annotations as a file in one of EXPORT_FORMATS (the CLI and the app).
+
+        Path("批注.md").write_bytes(export_annotations(store, 1, "md", colour_names()))
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+    if fmt == "jsonld":
+        from viewer.core.share import build_share, share_bytes
+
+        return share_bytes(build_share(store, [doc_id], include_deleted=False))
+    args = (store.document_info(doc_id).title, store.sections(doc_id), store.annotations(doc_id), names)
+    if fmt == "csv":
+        return annotations_csv(*args)
+    writer = annotations_markdown if fmt == "md" else annotations_html
+    return writer(*args).encode("utf-8")
+
+
+def file_stem(title: str) -> str:
+    """A report title made safe as a file name on Windows and Linux: `TITLE.rvshare.json`, `TITLE.pdf`."""
+    return "".join(c for c in title if c not in '\\/:*?"<>|').strip()[:60] or "report"

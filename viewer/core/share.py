@@ -9,7 +9,7 @@ import uuid as uuid_module
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, Sequence
 
 from viewer.core.anchors import quotes_match
 from viewer.core.errors import ReportViewerError, ShareError
@@ -166,7 +166,7 @@ def read_share_file(path: str | os.PathLike, name: str | None = None) -> ShareFi
     try:
         size = os.stat(path).st_size
         if size > MAX_FILE_BYTES:
-            return _too_big(name, size)
+            _too_big(name, size)
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
@@ -174,7 +174,7 @@ def read_share_file(path: str | os.PathLike, name: str | None = None) -> ShareFi
     return read_share(data, name)
 
 
-def _too_big(name: str, size: int) -> ShareFile:
+def _too_big(name: str, size: int) -> NoReturn:
     raise ShareError(f"{name}: {size / 2**20:.0f} MB is over the {MAX_FILE_BYTES // 2**20} MB "
                      "limit for share files; ask the sender to share fewer reports per file")
 
@@ -492,18 +492,6 @@ def _plan_pending(store: LibraryStore, incoming: Annotation, fingerprint: str, t
     return PlannedChange("pending", incoming, title, "等待报告导入后自动定位", pending=(fingerprint, title))
 
 
-def _place(incoming: Annotation, doc_id: int, text: str) -> Annotation:
-    """The incoming annotation positioned in the receiver's text by re-anchoring, or unplaced."""
-    from viewer.core.anchors import quote_selector, reanchor
-
-    place = reanchor(text, incoming.start, incoming.end, incoming.exact, incoming.prefix, incoming.suffix)
-    if not place.placed:
-        return replace(incoming, document_id=doc_id, unplaced=True)
-    quote = quote_selector(text, place.start, place.end)
-    return replace(incoming, document_id=doc_id, start=place.start, end=place.end, exact=quote.exact,
-                   prefix=quote.prefix, suffix=quote.suffix, unplaced=False)
-
-
 def _same_content(a: Annotation, b: Annotation) -> bool:
     return (a.kind, a.body, a.colour, a.deleted) == (b.kind, b.body, b.colour, b.deleted)
 
@@ -519,9 +507,7 @@ def _copy_of(version: Annotation, local: Annotation) -> Annotation:
     Its id is derived from the version's id and time, so importing the file again adds no second copy.
     """
     copy_id = str(uuid_module.uuid5(_COPY_NAMESPACE, f"{version.uuid}@{version.modified}"))
-    return replace(version, uuid=copy_id, document_id=local.document_id, start=local.start, end=local.end,
-                   exact=local.exact, prefix=local.prefix, suffix=local.suffix, unplaced=local.unplaced,
-                   deleted=False, shared_modified=version.modified)
+    return replace(version.positioned_like(local), uuid=copy_id, deleted=False, shared_modified=version.modified)
 
 
 def _plan_one(store: LibraryStore, local: Annotation | None, incoming: Annotation, doc_id: int,
@@ -542,7 +528,7 @@ def _plan_one(store: LibraryStore, local: Annotation | None, incoming: Annotatio
         return writes + [copy]
 
     if local is None:
-        placed = _place(received, doc_id, text)
+        placed = replace(received.placed_in(text)[0], document_id=doc_id)
         if incoming.deleted:       # a deletion of something never received: kept, so it stays deleted
             return PlannedChange("unchanged", incoming, title, writes=[placed])
         if _twin_key(placed) in twins:      # the same note already here (e.g. a copy coming back)
@@ -551,9 +537,7 @@ def _plan_one(store: LibraryStore, local: Annotation | None, incoming: Annotatio
         return PlannedChange("unplaced" if placed.unplaced else "new", incoming, title, writes=[placed])
     if _same_content(local, incoming) or incoming.modified == local.modified:
         return unchanged
-    kept_in_place = replace(received, document_id=local.document_id, start=local.start, end=local.end,
-                            exact=local.exact, prefix=local.prefix, suffix=local.suffix,
-                            unplaced=local.unplaced)
+    kept_in_place = received.positioned_like(local)
     if not local.shared_modified or local.author != incoming.author:
         # Never deleted or overwritten by another's version: a newer live one is kept as a copy.
         if incoming.deleted or _moment(incoming.modified) <= _moment(local.modified):

@@ -6,7 +6,7 @@ import contextlib
 import json
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -169,6 +169,23 @@ class Annotation:
     deleted: bool = False
     unplaced: bool = False
     shared_modified: str = ""   # `modified` of the version last received in a share file
+
+    def positioned_like(self, other: "Annotation") -> "Annotation":
+        """This annotation's content at `other`'s place (report, span, quote, unplaced)."""
+        return replace(self, document_id=other.document_id, start=other.start, end=other.end, exact=other.exact,
+                       prefix=other.prefix, suffix=other.suffix, unplaced=other.unplaced)
+
+    def placed_in(self, text: str) -> tuple["Annotation", str]:
+        """Re-anchored in (possibly changed) text: moved with a fresh quote, or marked unplaced
+        keeping its old quote; with the method (position, exact, fuzzy or unplaced)."""
+        from viewer.core.anchors import quote_selector, reanchor
+
+        place = reanchor(text, self.start, self.end, self.exact, self.prefix, self.suffix)
+        if not place.placed:
+            return replace(self, unplaced=True), place.method
+        quote = quote_selector(text, place.start, place.end)
+        return replace(self, start=place.start, end=place.end, exact=quote.exact, prefix=quote.prefix,
+                       suffix=quote.suffix, unplaced=False), place.method
 
     @classmethod
     def from_row(cls, row: tuple) -> "Annotation":
@@ -543,9 +560,7 @@ class LibraryStore:
         quotes stand in its text (another year's report of the same name does not). A waiting
         version newer than one already here (from a later file) replaces its content.
         """
-        from dataclasses import replace
-
-        from viewer.core.anchors import quote_selector, quotes_match, reanchor
+        from viewer.core.anchors import quotes_match
 
         rows = conn.execute("SELECT uuid, fingerprint, record FROM pending_annotations"
                             " WHERE fingerprint = ? OR title = ?", (fingerprint, title)).fetchall()
@@ -557,18 +572,9 @@ class LibraryStore:
             if self.has_annotation(ann.uuid):
                 here = self.annotation(ann.uuid)
                 if ann.modified > here.modified:
-                    self.write_annotation(conn, replace(ann, document_id=here.document_id, start=here.start,
-                                                        end=here.end, exact=here.exact, prefix=here.prefix,
-                                                        suffix=here.suffix, unplaced=here.unplaced))
+                    self.write_annotation(conn, ann.positioned_like(here))
             else:
-                place = reanchor(text, ann.start, ann.end, ann.exact, ann.prefix, ann.suffix)
-                if place.placed:
-                    quote = quote_selector(text, place.start, place.end)
-                    ann = replace(ann, start=place.start, end=place.end, exact=quote.exact,
-                                  prefix=quote.prefix, suffix=quote.suffix, unplaced=False)
-                else:
-                    ann = replace(ann, unplaced=True)
-                self.write_annotation(conn, replace(ann, document_id=doc_id))
+                self.write_annotation(conn, replace(ann.placed_in(text)[0], document_id=doc_id))
             conn.execute("DELETE FROM pending_annotations WHERE uuid = ?", (ann.uuid,))
         return len(waiting)
 
@@ -579,8 +585,6 @@ class LibraryStore:
         that cannot be placed is kept as unplaced with its old quote. Returns (annotation, method)
         for each annotation, method being position, exact, fuzzy or unplaced.
         """
-        from viewer.core.anchors import quote_selector, reanchor
-
         self.document_info(doc_id)            # a clear error for an unknown id
         other = self.find_by_fingerprint(report.fingerprint)
         if other is not None and other != doc_id:
@@ -598,16 +602,9 @@ class LibraryStore:
             self._insert_sections(doc_id, report.sections)
             self._insert_figures(doc_id, report.figures)
             for note in self.annotations(doc_id, include_deleted=True):
-                place = reanchor(report.text, note.start, note.end, note.exact, note.prefix, note.suffix)
-                if place.start is None or place.end is None:
-                    conn.execute("UPDATE annotations SET unplaced = 1 WHERE uuid = ?", (note.uuid,))
-                else:
-                    quote = quote_selector(report.text, place.start, place.end)
-                    conn.execute(
-                        "UPDATE annotations SET start = ?, [end] = ?, exact = ?, prefix = ?, suffix = ?,"
-                        " unplaced = 0 WHERE uuid = ?",
-                        (place.start, place.end, quote.exact, quote.prefix, quote.suffix, note.uuid))
-                moved.append((self.annotation(note.uuid), place.method))
+                placed, method = note.placed_in(report.text)
+                self.write_annotation(conn, placed)
+                moved.append((placed, method))
         return moved
 
     # -- settings -----------------------------------------------------------------------------

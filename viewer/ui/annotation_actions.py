@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QInputDia
                                QMenu, QMessageBox, QToolBar, QToolButton)
 
 from viewer.core.errors import StoreError
+from viewer.core.export import colour_names as names_over_defaults
 from viewer.core.export import section_path_label
 from viewer.core.store import Annotation
 from viewer.core.structure import SectionNode, section_path
@@ -179,11 +180,7 @@ class AnnotationActions(QObject):
 
     def colour_names(self) -> dict[str, str]:
         """Each highlight colour's meaning: the user's name for it, else the default."""
-        names = self.default_colour_names()
-        saved = self.store.get_setting("highlight_names") or {}
-        if isinstance(saved, dict):
-            names.update({k: str(v) for k, v in saved.items() if k in names and str(v).strip()})
-        return names
+        return names_over_defaults(self.store.get_setting("highlight_names"), self.default_colour_names())
 
     def set_colour_names(self, names: dict[str, str]) -> None:
         """Rename highlight colours (kept in the library; an empty name goes back to the default)."""

@@ -71,8 +71,7 @@ class ExportActions(QObject):
     # -- helpers ------------------------------------------------------------------------------
 
     def _default_path(self, suffix: str) -> str:
-        stem = "".join(c for c in self.window.report_title() if c not in '\\/:*?"<>|').strip()[:60]
-        return str(Path.home() / f"{stem or 'report'}{suffix}")
+        return str(Path.home() / f"{export.file_stem(self.window.report_title())}{suffix}")
 
     def _write(self, path: str | os.PathLike, data: bytes, what: str) -> bool:
         try:
@@ -101,22 +100,10 @@ class ExportActions(QObject):
             path += suffix
         self.write_annotations(path, EXPORT_SUFFIXES[suffix])
 
-    def annotations_bytes(self, fmt: str) -> bytes:
-        """The current report's annotations in one export format (md, html, csv, jsonld)."""
-        from viewer.core.share import build_share, share_bytes
-
-        window = self.window
-        notes = window.store.annotations(window.doc_id)
-        args = (window.report_title(), window.sections, notes, window.annotating.colour_names())
-        if fmt == "jsonld":
-            return share_bytes(build_share(window.store, [window.doc_id], include_deleted=False))
-        if fmt == "csv":
-            return export.annotations_csv(*args)
-        writer = export.annotations_markdown if fmt == "md" else export.annotations_html
-        return writer(*args).encode("utf-8")
-
     def write_annotations(self, path: str | os.PathLike, fmt: str) -> bool:
-        return self._write(path, self.annotations_bytes(fmt), self.tr("批注和书签"))
+        window = self.window
+        data = export.export_annotations(window.store, window.doc_id, fmt, window.annotating.colour_names())
+        return self._write(path, data, self.tr("批注和书签"))
 
     def export_figures(self) -> None:
         if self.window.doc_id is None:

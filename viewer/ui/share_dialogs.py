@@ -115,11 +115,11 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle(self.tr("导入分享文件"))
         self.resize(820, 460)
         layout = QVBoxLayout(self)
+        self.model = ImportPlanModel(plan, self)
         self.summary_label = QLabel(self.summary_text(), self)
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
-        self.model = ImportPlanModel(plan, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -145,7 +145,7 @@ class ImportPreviewDialog(QDialog):
 
     def summary_text(self) -> str:
         counts = self.plan.counts()
-        names = ImportPlanModel(self.plan).action_names()
+        names = self.model.action_names()
         parts = [f"{names[action]} {n}" for action, n in counts.items() if n]
         lines = [self.tr("{0}：共 {1} 条").format(self.plan.source_name, len(self.plan.changes)),
                  self.tr("，").join(parts) or self.tr("没有内容")]
