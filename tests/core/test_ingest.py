@@ -24,7 +24,7 @@ from viewer.core.ingest import (
 )
 from viewer.core.structure import HeadingHint
 
-from tests.conftest import GOLD, REPO, SAMPLE
+from tests.conftest import GOLD, SAMPLE
 
 SAMPLE_TITLE = "重庆市渝中区司法局2020年法治政府建设工作情况报告"
 CHROME_LINES = ("打印", "打印 打印", "纠错", "纠错 纠错", "分享到", "扫一扫在手机打开当前页")

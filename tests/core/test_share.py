@@ -3,7 +3,6 @@
 import copy
 import re
 import json
-from dataclasses import replace
 
 import pytest
 
@@ -46,6 +45,16 @@ def sender():
     store.close()
 
 
+@pytest.fixture
+def exchanged(sender):
+    """A's library, its report id, B (李四) after importing A's file with the report, and A's note."""
+    a, doc_id = sender
+    b = library("李四")
+    import_share(b, share_bytes(build_share(a, [doc_id], include_report=True)), "a")
+    yield a, doc_id, b, a.annotations(doc_id, kinds=("note",))[0]
+    b.close()
+
+
 def items(data: bytes) -> list[dict]:
     return json.loads(data)["first"]["items"]
 
@@ -85,11 +94,8 @@ def test_only_bookmarks_shares_just_the_bookmarks(sender):
     assert [i["motivation"] for i in shared] == ["bookmarking"]
 
 
-def test_a_newer_version_from_the_sender_updates_and_a_tombstone_deletes(sender):
-    a, doc_id = sender
-    b = library("李四")
-    import_share(b, share_bytes(build_share(a, [doc_id], include_report=True)), "a")
-    note = a.annotations(doc_id, kinds=("note",))[0]
+def test_a_newer_version_from_the_sender_updates_and_a_tombstone_deletes(exchanged):
+    a, doc_id, b, note = exchanged
     highlight = a.annotations(doc_id, kinds=("highlight",))[0]
     a.update_annotation(note.uuid, body="已核对")
     a.set_annotation_deleted(highlight.uuid)
@@ -99,11 +105,8 @@ def test_a_newer_version_from_the_sender_updates_and_a_tombstone_deletes(sender)
     assert b.annotation(highlight.uuid).deleted
 
 
-def test_edited_on_both_sides_keeps_the_newer_in_place_and_the_other_as_a_copy(sender):
-    a, doc_id = sender
-    b = library("李四")
-    import_share(b, share_bytes(build_share(a, [doc_id], include_report=True)), "a")
-    note = a.annotations(doc_id, kinds=("note",))[0]
+def test_edited_on_both_sides_keeps_the_newer_in_place_and_the_other_as_a_copy(exchanged):
+    a, doc_id, b, note = exchanged
     a.update_annotation(note.uuid, body="张三的修改")          # older
     b.update_annotation(note.uuid, body="李四的修改")          # newer
     data = share_bytes(build_share(a, [doc_id]))
@@ -117,11 +120,8 @@ def test_edited_on_both_sides_keeps_the_newer_in_place_and_the_other_as_a_copy(s
     assert import_share(b, data, "a").is_empty() and snapshot(b) == before
 
 
-def test_the_senders_newer_edit_wins_and_the_receivers_edit_is_kept_as_a_copy(sender):
-    a, doc_id = sender
-    b = library("李四")
-    import_share(b, share_bytes(build_share(a, [doc_id], include_report=True)), "a")
-    note = a.annotations(doc_id, kinds=("note",))[0]
+def test_the_senders_newer_edit_wins_and_the_receivers_edit_is_kept_as_a_copy(exchanged):
+    a, doc_id, b, note = exchanged
     b.update_annotation(note.uuid, body="李四的修改")
     a.update_annotation(note.uuid, body="张三的修改")          # newer
     import_share(b, share_bytes(build_share(a, [doc_id])), "a")
@@ -272,11 +272,8 @@ def test_the_same_moment_written_another_way_is_not_a_conflict(sender):
     assert snapshot(b) == before
 
 
-def test_a_conflict_copy_coming_back_is_not_a_second_note(sender):
-    a, a_doc = sender
-    b = library("李四")
-    import_share(b, share_bytes(build_share(a, [a_doc], include_report=True)), "a")
-    note = a.annotations(a_doc, kinds=("note",))[0]
+def test_a_conflict_copy_coming_back_is_not_a_second_note(exchanged):
+    a, a_doc, b, note = exchanged
     b.update_annotation(note.uuid, body="李四补充")
     import_share(a, share_bytes(build_share(b, [b.documents()[0].id])), "b")     # a copy on A's side
     import_share(b, share_bytes(build_share(a, [a_doc])), "a")                   # and back again
@@ -294,11 +291,8 @@ def test_a_report_with_form_feeds_exports_and_imports(tmp_path):
     assert plan.counts()["new"] == 1
 
 
-def test_a_library_changed_after_the_preview_is_not_overwritten(sender):
-    a, doc_id = sender
-    b = library("李四")
-    import_share(b, share_bytes(build_share(a, [doc_id], include_report=True)), "a")
-    note = a.annotations(doc_id, kinds=("note",))[0]
+def test_a_library_changed_after_the_preview_is_not_overwritten(exchanged):
+    a, doc_id, b, note = exchanged
     a.update_annotation(note.uuid, body="张三第二版")
     plan = import_share(b, share_bytes(build_share(a, [doc_id])), "a", dry_run=True)
     b.update_annotation(note.uuid, body="李四刚改的")               # while the preview is open

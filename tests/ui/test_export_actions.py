@@ -13,7 +13,7 @@ from viewer.core.store import LibraryStore
 from viewer.ui import export_actions
 from viewer.ui.app import open_initial_report
 from viewer.ui.main_window import MainWindow
-from viewer.ui.share_dialogs import ImportPlanModel, ImportPreviewDialog, ShareDialog
+from viewer.ui.share_dialogs import ImportPreviewDialog, ShareDialog
 
 MARKUP = '<b>粗体</b><a href="http://example.com">链接</a><img src=x onerror=alert(1)>'
 

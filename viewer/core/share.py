@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, Sequence
 
 from viewer.core.anchors import quotes_match
 from viewer.core.errors import ReportViewerError, ShareError
+from viewer.core.export import DEFAULT_COLOUR_NAMES
 from viewer.core.store import ANNOTATION_KINDS, Annotation, LibraryStore
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ MOTIVATIONS = {"note": "commenting", "bookmark": "bookmarking", "highlight": "hi
 KINDS = {motivation: kind for kind, motivation in MOTIVATIONS.items()}
 ONLY_CHOICES = {"all": ANNOTATION_KINDS, "notes": ("note",), "bookmarks": ("bookmark",),
                 "highlights": ("highlight",)}
-KNOWN_COLOURS = ("yellow", "blue", "green", "pink", "purple")
+KNOWN_COLOURS = tuple(DEFAULT_COLOUR_NAMES)      # the highlight colour keys
 
 #: C0/C1 controls (tab, newline and carriage return aside) and the bidi embeddings, overrides and
 #: isolates that can make text display in an order other than it reads (Trojan Source).

@@ -50,7 +50,9 @@ def _block_format(*, top: float = 0, bottom: float = 0, indent: float = 0) -> QT
 
 def _kind_label(ann: Annotation, colour_names: dict[str, str]) -> str:
     """批注 / 高亮 / 书签, and the colour's meaning when it has one (高亮 · 重点)."""
-    label = {"note": QCoreApplication.translate("ReportPrinter", "批注"), "highlight": QCoreApplication.translate("ReportPrinter", "高亮"), "bookmark": QCoreApplication.translate("ReportPrinter", "书签")}.get(ann.kind, ann.kind)
+    label = {"note": QCoreApplication.translate("ReportPrinter", "批注"),
+             "highlight": QCoreApplication.translate("ReportPrinter", "高亮"),
+             "bookmark": QCoreApplication.translate("ReportPrinter", "书签")}.get(ann.kind, ann.kind)
     meaning = colour_names.get(ann.colour, "") if ann.kind != "bookmark" else ""
     return f"{label} · {meaning}" if meaning else label
 
@@ -60,7 +62,8 @@ def _note_line(ann: Annotation, colour_names: dict[str, str]) -> str:
     head = _kind_label(ann, colour_names)
     if ann.author:
         head += QCoreApplication.translate("ReportPrinter", "（{author}）").format(author=ann.author)
-    return head + QCoreApplication.translate("ReportPrinter", "：") + ann.body.replace("\r\n", "\n").replace("\n", LINE_SEPARATOR)
+    body = ann.body.replace("\r\n", "\n").replace("\n", LINE_SEPARATOR)
+    return head + QCoreApplication.translate("ReportPrinter", "：") + body
 
 
 def build_print_document(title: str, text: str, sections: Sequence[SectionNode], annotations: Sequence[Annotation],
@@ -109,7 +112,8 @@ def build_print_document(title: str, text: str, sections: Sequence[SectionNode],
         notes = after_line.get(index, ())
         for ann in notes:
             if ann.kind == "bookmark":
-                marker = QCoreApplication.translate("ReportPrinter", "［书签：{label}］").format(label=(ann.body or ann.exact).strip()[:40])
+                label = (ann.body or ann.exact).strip()[:40]
+                marker = QCoreApplication.translate("ReportPrinter", "［书签：{label}］").format(label=label)
                 cursor.insertText(marker, _char_format(base_point_size - 2, bold=True,
                                                        colour=palette.annotation_line("bookmark", "")))
         for ann in notes:
