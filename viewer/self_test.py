@@ -28,7 +28,7 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="report-viewer-self-test-") as folder:
         os.environ[paths.DATA_DIR_ENV] = folder          # nothing below can touch the real library
-        steps = [("parse the sample", _parse_sample), ("library: import and a note", _note),
+        steps = [("Qt binding keeps reference counts", _binding), ("parse the sample", _parse_sample), ("library: import and a note", _note),
                  ("share export and re-import", _share_round_trip), ("exports", _exports),
                  ("window and screenshot", _screenshot)]
         state: dict = {"folder": Path(folder)}
@@ -42,6 +42,13 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
         state["store"].close()
     out("self-test OK")
     return 0
+
+
+def _binding(state: dict) -> None:
+    from viewer.ui.binding_check import leak_problem
+
+    problem = leak_problem(calls=300)
+    _check(problem is None, problem or "")
 
 
 def _parse_sample(state: dict) -> None:
