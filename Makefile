@@ -3,7 +3,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-APT_PACKAGES := fonts-wqy-microhei poppler-utils libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
+# Every library Qt's xcb platform plugin and the Qt libraries we load link against (ldd, mapped to
+# packages; tests/e2e/test_setup.py keeps this list complete), plus libxcb-cursor0, which Qt >= 6.5
+# opens at run time, and libdbus-1-3 for Qt's D-Bus.
+QT_RUNTIME_PACKAGES := libbrotli1 libbsd0 libdbus-1-3 libegl1 libfontconfig1 libfreetype6 \
+  libgcrypt20 libgl1 libglib2.0-0 libglvnd0 libglx0 liblz4-1 libmd0 libpcre2-8-0 libpng16-16 \
+  libstdc++6 libsystemd0 libx11-6 libx11-xcb1 libxau6 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 \
+  libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 \
+  libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxcb1 libxdmcp6 \
+  libxkbcommon-x11-0 libxkbcommon0 libzstd1
+# CJK fonts, pdftotext for the PDF tests, an X server for the real-window tests.
+APT_PACKAGES := fonts-wqy-microhei poppler-utils xvfb $(QT_RUNTIME_PACKAGES)
 
 .PHONY: run test system-deps venv clean bench translations update-translations dist budgets install-desktop
 
