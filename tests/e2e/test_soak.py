@@ -2,38 +2,14 @@
 switches in a real window (Xvfb when the machine has it, else offscreen)."""
 
 import json
-import os
-import shutil
 import subprocess
 import sys
-import time
 
 import pytest
 
 from tests.conftest import REPO, SAMPLE
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def display_env(tmp_path):
-    """An X server of our own when Xvfb is installed (a real window system), else offscreen Qt."""
-    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None:
-        yield dict(env, QT_QPA_PLATFORM="offscreen")
-        return
-    display = f":{90 + os.getpid() % 100}"
-    server = subprocess.Popen([xvfb, display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 10
-        while not os.path.exists(f"/tmp/.X11-unix/X{display[1:]}") and time.monotonic() < deadline:
-            time.sleep(0.05)
-        yield dict(env, DISPLAY=display, QT_QPA_PLATFORM="xcb")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_a_long_session_of_scrolling_paging_finding_and_switching_reports_does_not_crash(tmp_path, display_env):

@@ -1,5 +1,6 @@
-"""The offline guarantee: the main flows (start, import, notes, export, share, find, the CLI) run with
-every way of opening a socket made to fail, and none of them tries; Qt's network module never loads."""
+"""The offline guarantee: the main flows (start, import, notes, export, share, find, the CLI, a second
+launch handing over its file) run with every way of opening a network socket made to fail, and none of
+them tries; Qt's network module never loads."""
 
 import socket
 import sys
@@ -25,8 +26,12 @@ def no_network(monkeypatch):
         return fail
 
     class RefusingSocket(socket.socket):
-        def __init__(self, *args, **kwargs):
-            refuse("socket.socket")(*args)
+        """Local sockets (AF_UNIX: the single-instance channel) are allowed; any network family fails."""
+
+        def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
+            if family != getattr(socket, "AF_UNIX", None):
+                refuse("socket.socket")(family, type)
+            super().__init__(family, type, proto, fileno)
 
     monkeypatch.setattr(socket, "socket", RefusingSocket)
     for name in ("create_connection", "getaddrinfo", "gethostbyname", "socketpair", "fromfd"):
@@ -66,3 +71,23 @@ def test_cli_flows_never_touch_the_network(no_network, tmp_path, capsys):
     assert cli.main(["share", "export", "1", "-o", str(tmp_path / "s.rvshare.json"), "--db", db]) == 0
     assert cli.main(["share", "import", str(tmp_path / "s.rvshare.json"), "--db", db]) == 0
     assert no_network == []
+
+
+def test_handing_a_file_to_the_running_window_uses_no_network(no_network, qtbot, tmp_path):
+    from viewer.ui.single_instance import InstanceServer, hand_over
+
+    server = InstanceServer(tmp_path / "library.sqlite3")
+    assert server.start()
+    try:
+        with qtbot.waitSignal(server.fileReceived, timeout=5000):
+            assert hand_over(tmp_path / "library.sqlite3", str(SAMPLE))
+    finally:
+        server.stop()
+    assert no_network == []
+    assert "PySide6.QtNetwork" not in sys.modules
+
+
+def test_a_network_socket_is_refused_by_the_guard(no_network):
+    with pytest.raises(NetworkAttempt):
+        socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    assert no_network

@@ -112,6 +112,12 @@ def run_app(argv: list[str]) -> int:
         sys.stderr.write("report-viewer: no display found. Run it on a desktop, or headless with "
                          "'report-viewer --screenshot OUT.png' or a verb such as 'report-viewer tree FILE'.\n")
         return 2
+    db_path = args.db or paths.default_db_path()
+    if not args.screenshot and not args.exit_after_show:
+        from viewer.ui.single_instance import hand_over
+
+        if hand_over(db_path, args.file):       # a window on this library runs: it opens FILE
+            return 0
     from PySide6.QtWidgets import QApplication
 
     from viewer.core.store import LibraryStore
@@ -124,7 +130,7 @@ def run_app(argv: list[str]) -> int:
     from PySide6.QtGui import QIcon
 
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "report-viewer.png"))))
-    store = LibraryStore(args.db or paths.default_db_path())
+    store = LibraryStore(db_path)
     try:
         translations = Translations(app)
         language = args.lang or store.get_setting("language", "zh")
@@ -149,9 +155,34 @@ def run_app(argv: list[str]) -> int:
         if args.exit_after_show:
             app.processEvents()
             return 0
-        return app.exec()
+        server = listen_for_later_launches(window, db_path)
+        try:
+            return app.exec()
+        finally:
+            server.stop()
     finally:
         store.close()
+
+
+def listen_for_later_launches(window, db_path):
+    """Start the single-instance server: later launches on this library open their file here."""
+    from PySide6.QtCore import Qt, QTimer
+
+    from viewer.ui.single_instance import InstanceServer
+
+    server = InstanceServer(db_path, window)
+
+    def receive(path: str) -> None:
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        if path:
+            window.open_file(path)
+
+    server.fileReceived.connect(receive, Qt.ConnectionType.QueuedConnection)
+    QTimer.singleShot(0, server.start)      # after the first paint: start-up stays light
+    return server
 
 
 def take_screenshot(app, window, args: argparse.Namespace) -> int:
