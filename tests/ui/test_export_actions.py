@@ -147,7 +147,7 @@ def test_a_broken_share_file_gets_a_message_box_and_changes_nothing(receiver, tm
     path.write_bytes(content)
     before = list(receiver.store.conn.iterdump())
     assert receiver.exports.preview_import(path) is None
-    assert len(warnings) == 1 and warnings[0][1].startswith("broken.rvshare.json: ")
+    assert len(warnings) == 1 and warnings[0][1].startswith("broken.rvshare.json：")     # the Chinese UI's line
     assert list(receiver.store.conn.iterdump()) == before
 
 
