@@ -227,9 +227,12 @@ class _Place:
     def phrase(self) -> Phrase:
         if self.item is None:
             return Phrase("where.field", path=self.path) if self.path else Phrase("where.top_level")
-        code = "where.annotation" + ("_id" if self.uuid else "") + ("_field" if self.path else "")
-        return Phrase(code, number=self.item, **({"id": self.uuid} if self.uuid else {}),
-                      **({"path": self.path} if self.path else {}))
+        if not self.uuid:
+            return (Phrase("where.annotation_field", number=self.item, path=self.path) if self.path
+                    else Phrase("where.annotation", number=self.item))
+        if self.path:
+            return Phrase("where.annotation_id_field", number=self.item, id=self.uuid, path=self.path)
+        return Phrase("where.annotation_id", number=self.item, id=self.uuid)
 
 
 _TOP = _Place()
