@@ -36,12 +36,16 @@ def sample_path() -> Path:
 
 @pytest.fixture
 def run_cli(tmp_path):
-    """Run `python -m viewer ARGS` as a subprocess with a private data dir; returns CompletedProcess."""
+    """Run `python -m viewer ARGS` as a subprocess with a private data dir; returns CompletedProcess.
+
+    The locale is C.UTF-8 (English messages) unless `env` says otherwise, e.g. env={"LANG": "zh_CN.UTF-8"}.
+    """
     import subprocess
 
-    def run(*args, check_exit=None, input_bytes=None):
-        env = dict(os.environ, REPORT_VIEWER_DATA_DIR=str(tmp_path / "cli-data"),
-                   PYTHONIOENCODING="utf-8")
+    def run(*args, check_exit=None, input_bytes=None, env=None):
+        base = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+        env = {**base, "REPORT_VIEWER_DATA_DIR": str(tmp_path / "cli-data"), "PYTHONIOENCODING": "utf-8",
+               "LANG": "C.UTF-8", **(env or {})}
         proc = subprocess.run([sys.executable, "-m", "viewer", *map(str, args)], env=env,
                               capture_output=True, timeout=120, input=input_bytes, cwd=REPO)
         proc.stdout_text = proc.stdout.decode("utf-8")

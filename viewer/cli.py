@@ -11,6 +11,7 @@ from typing import Callable, Sequence
 
 from viewer import __version__
 from viewer.core.errors import ReportViewerError
+from viewer.core.messages import LANGUAGES, language_from_environment, render, render_code
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the parsers load only for verbs that parse, keeping the GUI start light
@@ -31,7 +32,7 @@ class _ArgumentParser(argparse.ArgumentParser):
     """argparse that reports usage errors as one line and exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+        raise UsageError("cli.usage", prog=self.prog, message=message)
 
 
 # --- helpers shared by verbs -------------------------------------------------------------------
@@ -66,12 +67,32 @@ def _err(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
+def language_of(argv: Sequence[str], environ=None) -> str:
+    """The language of the CLI's lines: the last valid --lang, else the locale (zh* -> 'zh', else 'en')."""
+    chosen = None
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        else:
+            continue
+        if value in LANGUAGES:
+            chosen = value
+    return chosen or language_from_environment(environ)
+
+
+def error_line(error: ReportViewerError, language: str) -> str:
+    """The `error: …` line (`错误：…` in Chinese) the CLI prints for an error."""
+    return render_code("cli.error_line", language, message=render(error, language))
+
+
 def _write_output(path: str, data: bytes) -> None:
     """Write a verb's -o file, or one line saying why not."""
     try:
         Path(path).write_bytes(data)
     except OSError as exc:
-        raise UsageError(f"{path}: cannot write ({exc.strerror}); choose another -o path") from None
+        raise UsageError("cli.cannot_write", path=path, reason=exc.strerror or str(exc)) from None
 
 
 # --- verbs -------------------------------------------------------------------------------------
@@ -87,15 +108,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         try:
             parsed.append((name, parse_path(name)))
         except ReportViewerError as exc:
-            _err(f"error: {exc}")
+            _err(error_line(exc, args.language))
             failed += 1
     if parsed:
         with open_store(args) as store:
             for name, report in parsed:
                 result = store.import_report(report, source_path=name)
-                state = "imported" if result.created else "already in library"
-                _out(f"{state}: {name}: {result.title} ({result.sections} sections, "
-                     f"{result.figures} figures, id {result.document_id})")
+                _out(render_code("cli.imported" if result.created else "cli.already_imported", args.language,
+                                 name=name, title=result.title, sections=result.sections,
+                                 figures=result.figures, id=result.document_id))
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
 
@@ -106,7 +127,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         _out(json.dumps([d.to_dict() for d in docs], ensure_ascii=False, indent=2))
         return EXIT_OK
     if not docs:
-        _out("The library is empty: add a report with 'report-viewer import FILE'.")
+        _out(render_code("cli.library_empty", args.language))
     for d in docs:
         _out(f"{d.id:>4}  {d.title}  [{d.sections} sections, {d.figures} figures]  "
              f"{d.source_path or d.source_name}  {d.fingerprint[:12]}")
@@ -168,7 +189,7 @@ def cmd_notes(args: argparse.Namespace) -> int:
         doc_id = store.resolve_document(args.document)
         if args.action == "add":
             if args.start is None or args.end is None:
-                raise UsageError("report-viewer notes DOC add: --start and --end are required")
+                raise UsageError("cli.notes_span_required")
             note = store.add_annotation(doc_id, args.kind, args.start, args.end,
                                         body=args.text or "", colour=args.colour or "")
             _out(f"added {note.kind} {note.uuid} at {note.start}-{note.end}: {note.exact[:40]}")
@@ -178,7 +199,7 @@ def cmd_notes(args: argparse.Namespace) -> int:
         _out(json.dumps([n.__dict__ for n in notes], ensure_ascii=False, indent=2))
         return EXIT_OK
     if not notes:
-        _out("No notes, bookmarks or highlights on this report yet.")
+        _out(render_code("cli.no_notes", args.language))
     for n in notes:
         where = "unplaced" if n.unplaced else f"{n.start}-{n.end}"
         body = f"  {n.body}" if n.body else ""
@@ -299,6 +320,8 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                         help="library database file (default: the user data dir)")
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                        help="language of messages (default: the locale, LANG/LC_ALL zh* -> zh, else en)")
     parser = _ArgumentParser(prog="report-viewer", parents=[common],
                              description="报告阅览器 Report Viewer: read Chinese government reports "
                                          "offline. Without a verb, opens the desktop app.")
@@ -371,6 +394,7 @@ def first_word(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    language = language_of(argv)
     try:
         if "--where" in argv:
             return print_where()
@@ -383,15 +407,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if not hasattr(args, "db"):
             args.db = None
+        args.language = language
         if args.verb is None:
-            raise UsageError("report-viewer: no verb given (see 'report-viewer --help')")
+            raise UsageError("cli.no_verb")
         return VERBS[args.verb](args)
     except ReportViewerError as exc:
-        _err(f"error: {exc}")
+        _err(error_line(exc, language))
         return EXIT_BAD_INPUT
     except sqlite3.DatabaseError as exc:
-        _err(f"error: the library database failed ({exc}); close other Report Viewer windows "
-             "or choose another --db path")
+        _err(render_code("cli.error_line", language,
+                         message=render_code("cli.database_failed", language, reason=str(exc))))
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130

@@ -310,6 +310,11 @@
         <translation>Export Failed</translation>
     </message>
     <message>
+        <location filename="../../viewer/ui/export_actions.py" line="165"/>
+        <source>打印失败</source>
+        <translation>Printing Failed</translation>
+    </message>
+    <message>
         <location filename="../../viewer/ui/export_actions.py" line="82"/>
         <source>{0}：无法写入（{1}）；请另选位置</source>
         <translation>{0}: cannot write ({1}); choose another location</translation>

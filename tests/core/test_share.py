@@ -7,7 +7,8 @@ import json
 import pytest
 
 from tests.conftest import SAMPLE
-from viewer.core.errors import ShareError
+from viewer.core.errors import Phrase, ShareError
+from viewer.core.messages import render
 from viewer.core.report import parse_bytes, parse_path
 from viewer.core.share import (MAX_ANNOTATIONS, MAX_DEPTH, MAX_FILE_BYTES, apply_import, build_share,
                                import_share, read_share, share_bytes)
@@ -296,8 +297,9 @@ def test_a_library_changed_after_the_preview_is_not_overwritten(exchanged):
     a.update_annotation(note.uuid, body="张三第二版")
     plan = import_share(b, share_bytes(build_share(a, [doc_id])), "a", dry_run=True)
     b.update_annotation(note.uuid, body="李四刚改的")               # while the preview is open
-    with pytest.raises(ShareError, match="changed after the preview"):
+    with pytest.raises(ShareError) as err:
         apply_import(b, plan)
+    assert err.value.code == "share.library_changed"
     assert b.annotation(note.uuid).body == "李四刚改的"
 
 
@@ -324,40 +326,71 @@ def _mutate(path, value):
 
 
 FIRST = ("first", "items", 0)
-BROKEN = {
-    "wrong @context": (_mutate(("@context",), "http://example.com/ctx"), "@context"),
-    "wrong type": (_mutate(("type",), "Collection"), "AnnotationCollection"),
-    "unknown version": (_mutate(("report-viewer", "format"), 99), "unknown format version 99"),
-    "missing items": (_mutate(("first", "items"), KeyError), "first.items: missing"),
-    "mistyped body": (_mutate((*FIRST, "body", "value"), 42), "should be text, not a number"),
-    "missing creator": (_mutate((*FIRST, "creator"), KeyError), "creator: missing"),
-    "bad id": (_mutate((*FIRST, "id"), "note-1"), "urn:uuid"),
-    "bad time": (_mutate((*FIRST, "modified"), "yesterday"), "ISO 8601"),
-    "negative position": (_mutate((*FIRST, "target", "selector", 1, "start"), -5), "impossible"),
-    "non-integer position": (_mutate((*FIRST, "target", "selector", 1, "end"), 3.5), "whole number"),
-    "string position": (_mutate((*FIRST, "target", "selector", 1, "end"), "9"), "whole number"),
-    "control character": (_mutate((*FIRST, "body", "value"), "正常\x07响铃"), "U+0007"),
-    "bidi override": (_mutate((*FIRST, "creator", "name"), "\u202eevil"), "U+202E"),
+BROKEN = {   # case: (change to a valid file, the error's code, some of its arguments)
+    "wrong @context": (_mutate(("@context",), "http://example.com/ctx"), "share.not_web_annotation",
+                       {"where": Phrase("where.field", path="@context")}),
+    "wrong type": (_mutate(("type",), "Collection"), "share.wrong_type", {"expected": "AnnotationCollection"}),
+    "unknown version": (_mutate(("report-viewer", "format"), 99), "share.unknown_version", {"version": "99"}),
+    "missing items": (_mutate(("first", "items"), KeyError), "share.field_missing",
+                      {"where": Phrase("where.field", path="first.items")}),
+    "mistyped body": (_mutate((*FIRST, "body", "value"), 42), "share.field_wrong_type",
+                      {"expected": Phrase("type.text"), "actual": Phrase("type.number")}),
+    "missing creator": (_mutate((*FIRST, "creator"), KeyError), "share.field_missing", {}),
+    "bad id": (_mutate((*FIRST, "id"), "note-1"), "share.bad_id",
+               {"where": Phrase("where.annotation_field", number=1, path="id")}),
+    "bad time": (_mutate((*FIRST, "modified"), "yesterday"), "share.bad_time", {"value": "yesterday"}),
+    "negative position": (_mutate((*FIRST, "target", "selector", 1, "start"), -5), "share.impossible_positions",
+                          {"start": -5}),
+    "non-integer position": (_mutate((*FIRST, "target", "selector", 1, "end"), 3.5), "share.field_wrong_type",
+                             {"expected": Phrase("type.whole_number")}),
+    "string position": (_mutate((*FIRST, "target", "selector", 1, "end"), "9"), "share.field_wrong_type",
+                        {"expected": Phrase("type.whole_number"), "actual": Phrase("type.text")}),
+    "control character": (_mutate((*FIRST, "body", "value"), "正常\x07响铃"), "share.forbidden_character",
+                          {"character": "U+0007"}),
+    "bidi override": (_mutate((*FIRST, "creator", "name"), "\u202eevil"), "share.forbidden_character",
+                      {"character": "U+202E"}),
     "bidi override in the report text": (_mutate(("report-viewer", "documents", 0, "text"), "标题\n\u2066正文"),
-                                         "U+2066"),
-    "huge position": (_mutate((*FIRST, "target", "selector", 1, "end"), 10**20), "impossible"),
-    "date only": (_mutate((*FIRST, "created"), "2025-01-01"), "ISO 8601"),
-    "html body format": (_mutate((*FIRST, "body", "format"), "text/html"), "plain-text"),
-    "unknown source": (_mutate((*FIRST, "target", "source"), "urn:sha256:" + "0" * 64), "missing from"),
+                                         "share.forbidden_character", {"character": "U+2066"}),
+    "huge position": (_mutate((*FIRST, "target", "selector", 1, "end"), 10**20), "share.impossible_positions",
+                      {"end": 10**20}),
+    "date only": (_mutate((*FIRST, "created"), "2025-01-01"), "share.bad_time", {"value": "2025-01-01"}),
+    "html body format": (_mutate((*FIRST, "body", "format"), "text/html"), "share.body_not_plain_text", {}),
+    "unknown source": (_mutate((*FIRST, "target", "source"), "urn:sha256:" + "0" * 64), "share.unknown_report", {}),
     "embedded report does not parse": (_mutate(("report-viewer", "documents", 0, "text"), "   \n "),
-                                       "does not parse"),
+                                       "share.embedded_report_unparsable", {}),
 }
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
 def test_a_broken_file_says_why_and_changes_nothing(sender, case):
-    mutate, message = BROKEN[case]
+    mutate, code, params = BROKEN[case]
     b = library("李四")
     before = snapshot(b)
-    with pytest.raises(ShareError, match=re.escape(message)) as err:
+    with pytest.raises(ShareError) as err:
         import_share(b, json.dumps(mutate(valid_file(sender)), ensure_ascii=False).encode(), "x.rvshare.json")
+    assert err.value.code == code and err.value.params["file"] == "x.rvshare.json"
+    assert params.items() <= err.value.params.items()
     assert str(err.value).startswith("x.rvshare.json: ") and "\n" not in str(err.value)
+    assert render(err.value, "zh").startswith("x.rvshare.json：")
     assert snapshot(b) == before
+
+
+def test_a_place_inside_an_annotation_is_named_in_either_language(sender):
+    doc = _mutate((*FIRST, "target", "selector", 1, "start"), -5)(valid_file(sender))
+    with pytest.raises(ShareError) as err:
+        read_share(json.dumps(doc).encode(), "x.rvshare.json")
+    short_id = doc["first"]["items"][0]["id"].removeprefix("urn:uuid:")[:8]
+    assert f"annotation 1 ({short_id}).target.selector[1]: positions -5-" in str(err.value)
+    assert f"第 1 条批注（{short_id}）的 target.selector[1]：位置 -5-" in render(err.value, "zh")
+
+
+def test_a_report_inside_the_file_that_does_not_parse_says_why_in_the_same_language(sender):
+    doc = _mutate(("report-viewer", "documents", 0, "text"), "   \n ")(valid_file(sender))
+    with pytest.raises(ShareError) as err:
+        import_share(library("李四"), json.dumps(doc).encode(), "x.rvshare.json")
+    assert err.value.params["reason"].code == "ingest.blank_text"
+    assert "has no readable text" in str(err.value)
+    assert "没有可读的正文" in render(err.value, "zh") and "readable" not in render(err.value, "zh")
 
 
 def test_duplicated_ids_within_a_file_are_refused(sender):
@@ -367,31 +400,36 @@ def test_duplicated_ids_within_a_file_are_refused(sender):
         read_share(json.dumps(doc).encode(), "dup")
 
 
-@pytest.mark.parametrize("data,message", [
-    (b"this is not json", "not valid JSON"),
-    (b'{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annota', "not valid JSON"),
-    (b"\xff\xfe\x00garbage", "not UTF-8"),
-    (b"[" * 100_000 + b"]" * 100_000, f"limit is {MAX_DEPTH} levels"),
-    (b'{"a": {"b": NaN}}', "not valid JSON"),
-    (b'{"type": 1, "type": 2}', "twice"),
-    (b"[]", "expected a JSON object"),
+@pytest.mark.parametrize("data,code", [
+    (b"this is not json", "share.not_json_at"),
+    (b'{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annota', "share.not_json_at"),
+    (b"\xff\xfe\x00garbage", "share.not_utf8"),
+    (b"[" * 100_000 + b"]" * 100_000, "share.too_deep"),
+    (b'{"a": {"b": NaN}}', "share.not_a_number"),
+    (b'{"type": 1, "type": 2}', "share.duplicate_key"),
+    (b"[]", "share.not_an_object"),
+    (b"1" * 5000, "share.not_json"),
 ])
-def test_files_that_are_not_share_files_get_one_clear_line(data, message):
-    with pytest.raises(ShareError, match=message):
+def test_files_that_are_not_share_files_get_one_clear_line(data, code):
+    with pytest.raises(ShareError) as err:
         read_share(data, "f")
+    assert err.value.code == code and err.value.params["file"] == "f"
+    assert "\n" not in str(err.value) and "\n" not in render(err.value, "zh")
 
 
 def test_a_file_over_the_size_limit_is_refused_before_reading():
-    with pytest.raises(ShareError, match=f"over the {MAX_FILE_BYTES // 2**20} MB limit"):
+    with pytest.raises(ShareError, match=f"over the {MAX_FILE_BYTES // 2**20} MB limit") as err:
         read_share(b" " * (100 * 2**20), "big")
+    assert err.value.code == "share.too_big" and err.value.params["limit_mb"] == MAX_FILE_BYTES // 2**20
 
 
 def test_a_million_annotations_is_over_the_count_limit(sender):
     doc = valid_file(sender)
     head = json.dumps(doc)[:-1].rsplit('"first"', 1)[0]
     data = (head + '"first": {"type": "AnnotationPage", "items": [' + ",".join(["{}"] * 1_000_000) + "]}}").encode()
-    with pytest.raises(ShareError, match=f"over the limit of {MAX_ANNOTATIONS:,}"):
+    with pytest.raises(ShareError, match=f"over the limit of {MAX_ANNOTATIONS:,}") as err:
         read_share(data, "many")
+    assert err.value.code == "share.too_many_annotations" and err.value.params["count"] == 1_000_000
 
 
 def test_a_note_body_with_markup_stays_plain_text(sender):

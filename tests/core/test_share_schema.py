@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from tests.core.test_share import BROKEN, library, sender, valid_file  # noqa: F401 (sender: a fixture)
 from viewer import paths
+from tests.core.test_messages import strict_render
 from viewer.core.errors import ShareError
 from viewer.core.report import parse_bytes
 from viewer.core.share import build_share, import_share, read_share, share_bytes
@@ -40,7 +41,7 @@ def test_an_exported_empty_library_file_validates(sender):
 
 @pytest.mark.parametrize("case", SCHEMA_CASES)
 def test_the_schema_rejects_the_broken_examples(sender, case):
-    mutate, _message = BROKEN[case]
+    mutate, _code, _params = BROKEN[case]
     assert not VALIDATOR.is_valid(mutate(valid_file(sender)))
 
 
@@ -73,6 +74,7 @@ def test_random_bytes_give_a_share_error_never_a_crash(data):
         read_share(data, "fuzz")
     except ShareError as exc:
         assert str(exc).startswith("fuzz: ") and "\n" not in str(exc)
+        assert strict_render(exc, "zh").startswith("fuzz：")
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -90,7 +92,7 @@ def test_a_valid_file_with_one_random_field_replaced_imports_or_says_why(sender,
     try:
         import_share(receiver, json.dumps(doc).encode(), "fuzz")
     except ShareError as exc:
-        assert "\n" not in str(exc)
+        assert "\n" not in str(exc) and strict_render(exc, "zh").startswith("fuzz：")
         assert list(receiver.conn.iterdump()) == before
     finally:
         receiver.close()

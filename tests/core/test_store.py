@@ -44,8 +44,10 @@ def test_library_from_a_newer_version_is_refused(tmp_path):
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.commit()
     conn.close()
-    with pytest.raises(StoreError, match="newer"):
+    with pytest.raises(StoreError) as excinfo:
         LibraryStore(path)
+    assert excinfo.value.code == "store.newer_schema"
+    assert (excinfo.value.params["found"], excinfo.value.params["known"]) == (SCHEMA_VERSION + 1, SCHEMA_VERSION)
 
 
 def test_migration_runs_once_and_forward_only(tmp_path, monkeypatch):
@@ -86,8 +88,9 @@ def test_a_version_1_library_is_migrated_forward_keeping_its_reports(tmp_path, m
 def test_not_a_database_file_is_a_clear_error(tmp_path):
     path = tmp_path / "lib.sqlite3"
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StoreError, match="not a Report Viewer library"):
+    with pytest.raises(StoreError) as excinfo:
         LibraryStore(path)
+    assert excinfo.value.code == "store.not_a_library" and excinfo.value.params["path"] == str(path)
 
 
 def test_import_stores_text_raw_bytes_parser_version_sections_and_figures(store, small_report):

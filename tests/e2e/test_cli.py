@@ -174,3 +174,99 @@ def test_notes_add_and_list_through_the_cli(run_cli, tmp_path):
     bad = run_cli("--db", db, "notes", "1", "add", "--start", "5", "--end", "1")
     assert bad.returncode == 2 and len(bad.stderr_text.strip().splitlines()) == 1
     assert len(json.loads(run_cli("--db", db, "notes", "1", "--json").stdout_text)) == 2
+
+
+# --- the language of messages ------------------------------------------------------------------
+
+ZH = {"LANG": "zh_CN.UTF-8"}
+
+
+@pytest.mark.parametrize("env,args,language", [
+    (ZH, (), "zh"),
+    ({"LANG": "C"}, (), "en"),
+    ({"LANG": "en_US.UTF-8"}, (), "en"),
+    ({"LANG": "en_US.UTF-8", "LC_ALL": "zh_CN.UTF-8"}, (), "zh"),
+    (ZH, ("--lang", "en"), "en"),
+    ({"LANG": "C"}, ("--lang", "zh"), "zh"),
+], ids=["LANG=zh_CN", "LANG=C", "LANG=en_US", "LC_ALL=zh_CN", "--lang-en-over-zh-locale", "--lang-zh"])
+@pytest.mark.parametrize("where", ["before-verb", "after-verb"])
+def test_bad_input_is_one_line_in_the_locales_language_or_langs(run_cli, tmp_path, env, args, language, where):
+    db = tmp_path / "lib.sqlite3"
+    run_cli("--db", db, "import", SAMPLE, check_exit=0)
+    before = _library_state(db)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    argv = (*args, "--db", db, "import", empty) if where == "before-verb" else ("--db", db, "import", empty, *args)
+    proc = run_cli(*argv, env=env, check_exit=2)
+    lines = proc.stderr_text.strip().splitlines()
+    assert len(lines) == 1, proc.stderr_text
+    if language == "zh":
+        assert lines[0] == "错误：empty.txt：文件是空的；请选择含有文字的报告文件。"
+    else:
+        assert lines[0] == "error: empty.txt: the file is empty; choose a report file that has text in it"
+    assert _library_state(db) == before
+
+
+@pytest.mark.parametrize("argv,chinese", [
+    (("tree", "42"), "资料库"),
+    (("parse", "nope.txt"), "找不到这个文件"),
+    (("share", "import", "nope.rvshare.json"), "无法读取"),
+    (("notes", "1", "add"), "必须给出 --start 和 --end"),
+])
+def test_every_verbs_errors_follow_a_chinese_locale(run_cli, tmp_path, argv, chinese):
+    db = tmp_path / "lib.sqlite3"
+    run_cli("--db", db, "import", SAMPLE, check_exit=0)
+    proc = run_cli("--db", db, *argv, env=ZH, check_exit=2)
+    line = proc.stderr_text.strip()
+    assert "\n" not in line and line.startswith("错误：") and chinese in line, line
+    assert "Traceback" not in proc.stderr_text
+
+
+def test_a_usage_error_keeps_argparses_words_inside_a_chinese_line(run_cli):
+    zh = run_cli("list", "--bogus", env=ZH, check_exit=2).stderr_text.strip()
+    assert zh == "错误：report-viewer：unrecognized arguments: --bogus（用法见 'report-viewer --help'）"
+    en = run_cli("list", "--bogus", "--lang", "en", env=ZH, check_exit=2).stderr_text.strip()
+    assert en == "error: report-viewer: unrecognized arguments: --bogus (see 'report-viewer --help')"
+    choice = run_cli("export", "1", "--format", "pdf", env=ZH, check_exit=2).stderr_text.strip()
+    assert choice.startswith("错误：report-viewer export：argument --format: invalid choice: 'pdf'")
+    no_verb = run_cli("--lang", "zh", "--db", "x.sqlite3", "--help-me", check_exit=2).stderr_text
+    assert no_verb.startswith("错误：report-viewer：") and len(no_verb.strip().splitlines()) == 1
+
+
+def test_import_and_empty_list_lines_follow_the_language(run_cli, tmp_path):
+    db = tmp_path / "lib.sqlite3"
+    assert run_cli("--db", db, "list", env=ZH, check_exit=0).stdout_text.startswith("资料库是空的")
+    assert run_cli("--db", db, "import", SAMPLE, env=ZH, check_exit=0).stdout_text.startswith("已导入：")
+    again = run_cli("--db", db, "import", SAMPLE, "--lang", "en", env=ZH, check_exit=0)
+    assert again.stdout_text.startswith("already in library: ")
+
+
+def test_a_failing_database_is_one_line_in_the_language(monkeypatch, capsys):
+    from viewer import cli
+
+    def broken(args):
+        raise sqlite3.DatabaseError("disk I/O error")
+
+    monkeypatch.setitem(cli.VERBS, "list", broken)
+    assert cli.main(["--lang", "zh", "list"]) == cli.EXIT_FAILED
+    assert capsys.readouterr().err == ("错误：资料库数据库出错（disk I/O error）；请关闭其他报告阅览器窗口，"
+                                       "或用 --db 另选资料库路径。\n")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    assert cli.main(["list"]) == cli.EXIT_FAILED
+    assert capsys.readouterr().err.startswith("error: the library database failed (disk I/O error); ")
+
+
+def test_without_a_display_the_line_is_chinese_in_a_chinese_locale(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "LC_ALL", "LC_MESSAGES")}
+    env.update(REPORT_VIEWER_DATA_DIR=str(tmp_path / "d"), LANG="zh_CN.UTF-8", PYTHONIOENCODING="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "viewer"], env=env, capture_output=True, timeout=60)
+    line = proc.stderr.decode("utf-8").strip()
+    assert proc.returncode == 2 and "\n" not in line
+    assert line.startswith("report-viewer：找不到显示器") and "--screenshot" in line

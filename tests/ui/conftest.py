@@ -23,6 +23,16 @@ def compiled_translations():
             subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
+@pytest.fixture(autouse=True)
+def chinese_messages():
+    """Each UI test starts with errors shown in Chinese, as the Chinese UI shows them."""
+    from viewer.ui import ui_language
+
+    ui_language.set_current("zh")
+    yield
+    ui_language.set_current("zh")
+
+
 @pytest.fixture
 def store(tmp_path):
     with LibraryStore(tmp_path / "library.sqlite3") as s:

@@ -147,8 +147,19 @@ def test_a_broken_share_file_gets_a_message_box_and_changes_nothing(receiver, tm
     path.write_bytes(content)
     before = list(receiver.store.conn.iterdump())
     assert receiver.exports.preview_import(path) is None
-    assert len(warnings) == 1 and warnings[0][1].startswith("broken.rvshare.json: ")
+    assert len(warnings) == 1 and warnings[0][1].startswith("broken.rvshare.json：")     # the Chinese UI's line
     assert list(receiver.store.conn.iterdump()) == before
+
+
+def test_a_broken_share_file_in_the_english_ui_gets_an_english_message(receiver, tmp_path, warnings):
+    from viewer.ui import ui_language
+
+    path = tmp_path / "broken.rvshare.json"
+    path.write_bytes(b"[]")
+    ui_language.set_current("en")                 # what Translations.set_language("en") does for messages
+    assert receiver.exports.preview_import(path) is None
+    assert warnings[0][1] == ("broken.rvshare.json: top level: not a share file (expected a JSON object); "
+                              "nothing was imported")
 
 
 def test_a_share_file_given_as_the_file_argument_opens_the_preview(annotated, receiver, tmp_path):

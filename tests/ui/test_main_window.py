@@ -174,6 +174,40 @@ def test_bad_file_shows_a_message_box_and_changes_nothing(window, tmp_path, monk
     assert window.store.documents() == before
 
 
+def test_an_empty_file_in_the_chinese_ui_gets_a_chinese_message_box(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text)))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert not window.import_and_open(empty)
+    assert shown == [("无法打开报告", "empty.txt：文件是空的；请选择含有文字的报告文件。")]
+    assert "the file is empty" not in shown[0][1] and "choose" not in shown[0][1]
+
+
+def test_an_empty_file_in_the_english_ui_gets_an_english_message_box(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text)))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    translations = Translations(QApplication.instance())
+    window.languageRequested.connect(translations.set_language)
+    try:
+        window.lang_en_action.trigger()
+        qtbot.waitUntil(lambda: window.file_menu.title() == "&File")
+        assert not window.import_and_open(empty)
+        window.lang_zh_action.trigger()
+        qtbot.waitUntil(lambda: window.file_menu.title() == "文件(&F)")
+        assert not window.import_and_open(empty)
+    finally:
+        translations.set_language("zh")
+    assert shown == [("Cannot Open Report", "empty.txt: the file is empty; choose a report file that has text in it"),
+                     ("无法打开报告", "empty.txt：文件是空的；请选择含有文字的报告文件。")]
+
+
 def test_tooltip_shows_normalised_value(window, qtbot, monkeypatch):
     from PySide6.QtWidgets import QToolTip
     from PySide6.QtGui import QHelpEvent

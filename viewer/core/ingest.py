@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from viewer.core.errors import IngestError
+from viewer.core.errors import IngestError, Phrase
 from viewer.core.structure import HeadingHint
 
 __all__ = [
@@ -33,9 +33,6 @@ _MAX_DOCX_XML_BYTES = 128 * 1024 * 1024
 TEXT_EXTENSIONS = frozenset({".txt", ".text", ".md"})
 HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 DOCX_EXTENSIONS = frozenset({".docx"})
-
-_ADVICE = "choose a .txt, .html or .docx report"
-
 
 @dataclass
 class IngestedDocument:
@@ -63,8 +60,9 @@ def _clean_name(name: str) -> str:
     return _one_line(os.path.basename(text) or text) or "(unnamed)"
 
 
-def _fail(name: str, problem: str, advice: str = _ADVICE) -> IngestError:
-    return IngestError(_one_line(f"{_clean_name(name)}: {problem}; {advice}"))
+def _fail(code: str, name: str, **params) -> IngestError:
+    """The IngestError `code` about the file `name` (shown by its last path component)."""
+    return IngestError(code, file=_clean_name(name), **params)
 
 
 _WS_RE = re.compile(r"\s+")
@@ -82,22 +80,23 @@ def _squash(text: str) -> str:
 
 # --------------------------------------------------------------------------- sniffing and decoding
 
+#: signature, its offset, and the message code of the kind of file it marks
 _MAGIC: list[tuple[bytes, int, str]] = [
-    (b"\x89PNG\r\n\x1a\n", 0, "a PNG image"),
-    (b"\xff\xd8\xff", 0, "a JPEG image"),
-    (b"GIF87a", 0, "a GIF image"),
-    (b"GIF89a", 0, "a GIF image"),
-    (b"%PDF-", 0, "a PDF document"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "an old Word .doc, Excel or WPS file"),
-    (b"{\\rtf", 0, "an RTF document"),
-    (b"Rar!\x1a\x07", 0, "a RAR archive"),
-    (b"7z\xbc\xaf\x27\x1c", 0, "a 7-Zip archive"),
-    (b"\x1f\x8b", 0, "a gzip archive"),
-    (b"II*\x00", 0, "a TIFF image"),
-    (b"MM\x00*", 0, "a TIFF image"),
-    (b"WEBP", 8, "a WebP image"),
-    (b"\x7fELF", 0, "a program"),
-    (b"SQLite format 3\x00", 0, "an SQLite database"),
+    (b"\x89PNG\r\n\x1a\n", 0, "kind.png"),
+    (b"\xff\xd8\xff", 0, "kind.jpeg"),
+    (b"GIF87a", 0, "kind.gif"),
+    (b"GIF89a", 0, "kind.gif"),
+    (b"%PDF-", 0, "kind.pdf"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "kind.old_office"),
+    (b"{\\rtf", 0, "kind.rtf"),
+    (b"Rar!\x1a\x07", 0, "kind.rar"),
+    (b"7z\xbc\xaf\x27\x1c", 0, "kind.7z"),
+    (b"\x1f\x8b", 0, "kind.gzip"),
+    (b"II*\x00", 0, "kind.tiff"),
+    (b"MM\x00*", 0, "kind.tiff"),
+    (b"WEBP", 8, "kind.webp"),
+    (b"\x7fELF", 0, "kind.program"),
+    (b"SQLite format 3\x00", 0, "kind.sqlite"),
 ]
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _BOMS: list[tuple[bytes, str]] = [
@@ -120,7 +119,7 @@ def _is_zip(data: bytes) -> bool:
 
 
 def _binary_kind(data: bytes) -> str | None:
-    """What a binary (non-text, non-zip) file looks like, or None when it may be text."""
+    """The kind code of what a binary (non-text, non-zip) file looks like, or None when it may be text."""
     for magic, offset, kind in _MAGIC:
         if data[offset:offset + len(magic)] == magic:
             return kind
@@ -179,21 +178,20 @@ def _mostly_control(text: str) -> bool:
 
 
 def _not_text(name: str, kind: str, *, docx: bool = False) -> IngestError:
-    if "Word .doc" in kind:
-        return _fail(name, f"not a text, HTML or .docx file (looks like {kind})",
-                     "open it in Word or WPS and save it as .docx, then import that")
-    if "RTF" in kind:
-        return _fail(name, f"not a text, HTML or .docx file (looks like {kind})",
-                     "save it as .docx or .txt, then import that")
-    if docx:
-        return _fail(name, f"not a Word .docx file (looks like {kind})")
-    return _fail(name, f"not a text or HTML file (looks like {kind})")
+    """The error for a file that is not text; `kind` is the code of what it looks like."""
+    if kind == "kind.old_office":
+        code = "ingest.old_office_file"
+    elif kind == "kind.rtf":
+        code = "ingest.rtf_file"
+    else:
+        code = "ingest.not_docx" if docx else "ingest.not_text"
+    return _fail(code, name, kind=Phrase(kind))
 
 
 def _check_binary(data: bytes, name: str) -> None:
     kind = _binary_kind(data)
     if kind is None and _is_zip(data):
-        kind = "a ZIP archive"
+        kind = "kind.zip"
     if kind is not None:
         raise _not_text(name, kind)
 
@@ -210,25 +208,23 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         try:
             text = data[skip:].decode(enc)
         except UnicodeDecodeError:
-            raise _fail(name, f"damaged text (it starts with a {enc.upper()} byte-order mark but "
-                              "the rest does not decode)", "save it again as UTF-8 text") from None
+            raise _fail("ingest.damaged_bom", name, encoding=enc.upper()) from None
         if _mostly_control(text):
-            raise _not_text(name, "binary data")
+            raise _not_text(name, "kind.binary")
         return text, enc
     if b"\x00" in data:
-        raise _not_text(name, "binary data (it contains NUL bytes)")
+        raise _not_text(name, "kind.binary_nul")
     for enc in ("utf-8", "gb18030"):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
         if _mostly_control(text):
-            raise _not_text(name, "binary data (it is full of control characters)")
+            raise _not_text(name, "kind.binary_control")
         if enc == "gb18030" and not _looks_like_gb_text(text):
             continue
         return text, enc
-    raise _fail(name, "not readable text (it is neither UTF-8 nor GB18030/GBK, or it is binary)",
-                "save it as UTF-8 text, or choose a .txt, .html or .docx report")
+    raise _fail("ingest.undecodable", name)
 
 
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{1,40})""", re.I)
@@ -259,10 +255,10 @@ def _decode_html(data: bytes, name: str) -> tuple[str, str]:
         enc, skip = bom
         text = data[skip:].decode(enc, errors="replace")
         if _mostly_control(text):
-            raise _not_text(name, "binary data (it is full of control characters)")
+            raise _not_text(name, "kind.binary_control")
         return text, enc
     if b"\x00" in data:
-        raise _not_text(name, "binary data (it contains NUL bytes)")
+        raise _not_text(name, "kind.binary_nul")
     declared = _declared_charset(data)
     order: list[str] = []
     if declared and declared not in _WESTERN:
@@ -285,7 +281,7 @@ def _decode_html(data: bytes, name: str) -> tuple[str, str]:
         except LookupError:
             enc, text = "utf-8", data.decode("utf-8", errors="replace")
     if _mostly_control(text):
-        raise _not_text(name, "binary data (it is full of control characters)")
+        raise _not_text(name, "kind.binary_control")
     return text, enc
 
 
@@ -563,9 +559,9 @@ def _make_hints(text: str, spans: list[tuple[int, int, int]], hints: _Hints | No
 
 
 def _document(text: str, title: str, metadata: dict[str, str], hints: list, name: str,
-              data: bytes, what: str) -> IngestedDocument:
+              data: bytes, blank_code: str) -> IngestedDocument:
     if not text.strip():
-        raise _fail(name, f"has no readable text ({what})")
+        raise _fail(blank_code, name)
     return IngestedDocument(text=text, title=title, metadata=metadata, hints=hints,
                             source_name=_clean_name(name), raw=data, fingerprint=fingerprint(text))
 
@@ -589,8 +585,7 @@ def _ingest_text(data: bytes, name: str) -> IngestedDocument:
     metadata: dict[str, str] = {}
     body, title, hints = _finish(paras, metadata, None)
     metadata.update(encoding=encoding, format="txt")
-    return _document(body, title, metadata, hints, name, data, "the file holds only blank lines or "
-                     "web-page menus")
+    return _document(body, title, metadata, hints, name, data, "ingest.blank_text")
 
 
 # --------------------------------------------------------------------------- HTML
@@ -998,9 +993,8 @@ def _ingest_html(data: bytes, name: str) -> IngestedDocument:
         root = etree.fromstring(text.encode("utf-8", errors="replace"), parser) if text.strip() else None
     except (etree.LxmlError, ValueError):
         root = None
-    no_text = "the page is empty or holds only scripts and menus"
     if root is None:
-        raise _fail(name, f"has no readable text ({no_text})")
+        raise _fail("ingest.blank_page", name)
     title_el = next((e for e in root.iter("title")), None)
     page_title = _WS_RE.sub(" ", "".join(title_el.itertext())).strip() if title_el is not None else ""
     body = next((e for e in root.iter("body")), None)
@@ -1054,7 +1048,7 @@ def _ingest_html(data: bytes, name: str) -> IngestedDocument:
     paras = _place_title(inside, outside, page_title, hints)
     body_text, title, hint_list = _finish(paras, metadata, hints)
     metadata.update(encoding=encoding, format="html")
-    return _document(body_text, title, metadata, hint_list, name, data, no_text)
+    return _document(body_text, title, metadata, hint_list, name, data, "ingest.blank_page")
 
 
 def _line_levels(line: str, hints: _Hints) -> list[int]:
@@ -1135,8 +1129,7 @@ _HEADING_NAME_RE = re.compile(r"^(?:heading|标题)\s*([1-6])$", re.I)
 
 def _safe_xml(raw: bytes, name: str, part: str):
     """Parse a docx part with entities, DTDs and network off; a part with a DTD is refused."""
-    refused = _fail(name, f"refused: {part} declares a DTD or entities, which Word never writes",
-                    "open it in Word or WPS, save it as .docx again, then import that")
+    refused = _fail("ingest.docx_declares_dtd", name, part=part)
     if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
         raise refused
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
@@ -1144,8 +1137,7 @@ def _safe_xml(raw: bytes, name: str, part: str):
     try:
         root = etree.fromstring(raw, parser)
     except (etree.LxmlError, ValueError):
-        raise _fail(name, f"damaged Word file ({part} is not valid XML)",
-                    "open it in Word or WPS, save it as .docx again, then import that") from None
+        raise _fail("ingest.docx_bad_xml", name, part=part) from None
     if root.getroottree().docinfo.internalDTD is not None:  # e.g. a UTF-16 part hiding its DTD
         raise refused
     return root
@@ -1154,26 +1146,27 @@ def _safe_xml(raw: bytes, name: str, part: str):
 def _read_member(zf: zipfile.ZipFile, member: str, name: str) -> bytes:
     info = zf.getinfo(member)
     if info.file_size > _MAX_DOCX_XML_BYTES:
-        raise _fail(name, f"too large inside ({member} unpacks to more than "
-                          f"{_MAX_DOCX_XML_BYTES // (1024 * 1024)} MB)", _ADVICE)
+        raise _fail("ingest.docx_part_too_big", name, part=member,
+                    limit_mb=_MAX_DOCX_XML_BYTES // (1024 * 1024))
     with zf.open(info) as fh:
         raw = fh.read(_MAX_DOCX_XML_BYTES + 1)
     if len(raw) > _MAX_DOCX_XML_BYTES:
-        raise _fail(name, f"too large inside ({member} unpacks to more than "
-                          f"{_MAX_DOCX_XML_BYTES // (1024 * 1024)} MB)", _ADVICE)
+        raise _fail("ingest.docx_part_too_big", name, part=member,
+                    limit_mb=_MAX_DOCX_XML_BYTES // (1024 * 1024))
     return raw
 
 
 def _zip_kind(names: set[str]) -> str:
+    """The kind code of a ZIP file that is not a Word document, from the names inside it."""
     if "xl/workbook.xml" in names:
-        return "an Excel workbook"
+        return "kind.excel"
     if "ppt/presentation.xml" in names:
-        return "a PowerPoint presentation"
+        return "kind.powerpoint"
     if "content.xml" in names and "mimetype" in names:
-        return "an OpenDocument file"
+        return "kind.opendocument"
     if "META-INF/container.xml" in names:
-        return "an EPUB book"
-    return "a ZIP archive"
+        return "kind.epub"
+    return "kind.zip"
 
 
 def _style_levels(zf: zipfile.ZipFile, name: str, names: set[str]) -> dict[str, int]:
@@ -1290,12 +1283,10 @@ def _ingest_docx(data: bytes, name: str) -> IngestedDocument:
         names = set(zf.namelist())
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
             NotImplementedError, RuntimeError, zlib.error):
-        raise _fail(name, "damaged ZIP/.docx file (it cannot be opened)",
-                    "open it in Word or WPS, save it as .docx again, then import that") from None
+        raise _fail("ingest.damaged_zip", name) from None
     with zf:
         if "word/document.xml" not in names:
-            raise _fail(name, f"not a Word .docx document (looks like {_zip_kind(names)})",
-                        "unpack it and choose the report inside, or " + _ADVICE)
+            raise _fail("ingest.zip_not_docx", name, kind=Phrase(_zip_kind(names)))
         try:
             levels = _style_levels(zf, name, names)
             raw = _read_member(zf, "word/document.xml", name)
@@ -1303,8 +1294,7 @@ def _ingest_docx(data: bytes, name: str) -> IngestedDocument:
             raise
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError,
                 RuntimeError, zlib.error, KeyError):
-            raise _fail(name, "damaged .docx file (its text cannot be unpacked)",
-                        "open it in Word or WPS, save it as .docx again, then import that") from None
+            raise _fail("ingest.docx_damaged", name) from None
     root = _safe_xml(raw, name, "word/document.xml")
     body = root.find(_W + "body")
     hints = _Hints()
@@ -1328,7 +1318,7 @@ def _ingest_docx(data: bytes, name: str) -> IngestedDocument:
     metadata: dict[str, str] = {}
     text, title, hint_list = _finish(paras, metadata, hints)
     metadata["format"] = "docx"
-    return _document(text, title, metadata, hint_list, name, data, "the document is empty")
+    return _document(text, title, metadata, hint_list, name, data, "ingest.blank_document")
 
 
 # --------------------------------------------------------------------------- dispatch
@@ -1352,7 +1342,7 @@ def ingest_bytes(data: bytes, name: str) -> IngestedDocument:
     """Turn a source file's bytes into a document; the name's extension picks the format."""
     data = bytes(data)
     if not data:
-        raise _fail(name, "the file is empty", "choose a report file that has text in it")
+        raise _fail("ingest.empty", name)
     if len(data) > MAX_SOURCE_BYTES:
         raise _too_big(name, len(data))
     ext = os.path.splitext(_clean_name(name))[1].lower()
@@ -1370,17 +1360,17 @@ def ingest_bytes(data: bytes, name: str) -> IngestedDocument:
     return _ingest_text(data, name)
 
 
-def _size(n: int) -> str:
+def _size(n: int) -> Phrase:
+    """A byte count as the phrase a message shows: `4 KB`, `50 MB`, `12 bytes`."""
     if n >= 1024 * 1024:
-        return f"{n / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
+        return Phrase("size.mb", n=f"{n / (1024 * 1024):.1f}".removesuffix(".0"))
     if n >= 1024:
-        return f"{n / 1024:.1f}".removesuffix(".0") + " KB"
-    return f"{n} bytes"
+        return Phrase("size.kb", n=f"{n / 1024:.1f}".removesuffix(".0"))
+    return Phrase("size.bytes", n=n)
 
 
 def _too_big(name: str, size: int) -> IngestError:
-    return _fail(name, f"too large ({_size(size)}; the limit is {_size(MAX_SOURCE_BYTES)})",
-                 "choose the report itself, not an archive or a scan")
+    return _fail("ingest.too_big", name, size=_size(size), limit=_size(MAX_SOURCE_BYTES))
 
 
 def ingest_path(path: str | os.PathLike) -> IngestedDocument:
@@ -1390,24 +1380,22 @@ def ingest_path(path: str | os.PathLike) -> IngestedDocument:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise _fail(name, f"no such file ({path})", "check the path and try again") from None
+        raise _fail("ingest.not_found", name, path=path) from None
     except OSError as exc:
-        raise _fail(name, f"cannot be read ({exc.strerror or exc})",
-                    "check the path and the file's permissions") from None
+        raise _fail("ingest.unreadable", name, reason=exc.strerror or str(exc)) from None
     if stat.S_ISDIR(st.st_mode):
-        raise _fail(name, "is a folder, not a file", "choose a report file inside it")
+        raise _fail("ingest.is_folder", name)
     if not stat.S_ISREG(st.st_mode):
-        raise _fail(name, "is not a regular file", "choose a report file")
+        raise _fail("ingest.not_regular_file", name)
     if st.st_size == 0:
-        raise _fail(name, "the file is empty", "choose a report file that has text in it")
+        raise _fail("ingest.empty", name)
     if st.st_size > MAX_SOURCE_BYTES:
         raise _too_big(name, st.st_size)
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_SOURCE_BYTES + 1)
     except OSError as exc:
-        raise _fail(name, f"cannot be read ({exc.strerror or exc})",
-                    "check the file's permissions and try again") from None
+        raise _fail("ingest.unreadable", name, reason=exc.strerror or str(exc)) from None
     if len(data) > MAX_SOURCE_BYTES:
         raise _too_big(name, len(data))
     return ingest_bytes(data, name)

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, NoReturn, Sequence
 
 from viewer.core.anchors import quotes_match
-from viewer.core.errors import ReportViewerError, ShareError
+from viewer.core.errors import Phrase, ReportViewerError, ShareError
 from viewer.core.export import DEFAULT_COLOUR_NAMES
 from viewer.core.store import ANNOTATION_KINDS, Annotation, LibraryStore
 
@@ -147,16 +147,17 @@ def read_share(data: bytes, name: str = "share file") -> ShareFile:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ShareError(f"{name}: not a share file (not UTF-8 text); choose a .rvshare.json file") from None
+        raise ShareError("share.not_utf8", file=name) from None
     try:
         root = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
     except RecursionError:
-        raise ShareError(f"{name}: JSON nested too deep (the limit is {MAX_DEPTH} levels); "
-                         "the file is damaged or not a share file") from None
-    except ValueError as exc:
-        detail = str(exc).split(":")[0] if "Expecting" in str(exc) or "Unterminated" in str(exc) else str(exc)
-        raise ShareError(f"{name}: not valid JSON ({detail}), perhaps truncated; "
-                         "ask the sender for the file again") from None
+        raise ShareError("share.too_deep", file=name, limit=MAX_DEPTH) from None
+    except _NotJson as exc:
+        raise ShareError(exc.code, file=name, **exc.params) from None
+    except json.JSONDecodeError as exc:
+        raise ShareError("share.not_json_at", file=name, line=exc.lineno, column=exc.colno) from None
+    except ValueError:                      # e.g. a number too long to convert
+        raise ShareError("share.not_json", file=name) from None
     _check_depth(root, name)
     return _ShareReader(name).read(root)
 
@@ -171,24 +172,31 @@ def read_share_file(path: str | os.PathLike, name: str | None = None) -> ShareFi
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
-        raise ShareError(f"{name}: cannot read ({exc.strerror}); check the path") from None
+        raise ShareError("share.cannot_read", file=name, reason=exc.strerror or str(exc)) from None
     return read_share(data, name)
 
 
 def _too_big(name: str, size: int) -> NoReturn:
-    raise ShareError(f"{name}: {size / 2**20:.0f} MB is over the {MAX_FILE_BYTES // 2**20} MB "
-                     "limit for share files; ask the sender to share fewer reports per file")
+    raise ShareError("share.too_big", file=name, size_mb=size / 2**20, limit_mb=MAX_FILE_BYTES // 2**20)
+
+
+class _NotJson(ValueError):
+    """Raised from inside json.loads for what JSON itself allows but a share file does not."""
+
+    def __init__(self, code: str, **params: Any):
+        super().__init__(code)
+        self.code, self.params = code, params
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
     keys = [k for k, _ in pairs]
     if len(set(keys)) != len(keys):
-        raise ValueError(f"a key appears twice in one object: {Counter(keys).most_common(1)[0][0]!r}")
+        raise _NotJson("share.duplicate_key", key=Counter(keys).most_common(1)[0][0])
     return dict(pairs)
 
 
 def _no_constant(token: str) -> None:
-    raise ValueError(f"{token} is not a JSON number")
+    raise _NotJson("share.not_a_number", token=token)
 
 
 def _check_depth(root: Any, name: str) -> None:
@@ -196,12 +204,41 @@ def _check_depth(root: Any, name: str) -> None:
     while stack:
         value, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise ShareError(f"{name}: JSON nested too deep (the limit is {MAX_DEPTH} levels); "
-                             "the file is damaged or not a share file")
+            raise ShareError("share.too_deep", file=name, limit=MAX_DEPTH)
         if isinstance(value, dict):
             stack.extend((v, depth + 1) for v in value.values())
         elif isinstance(value, list):
             stack.extend((v, depth + 1) for v in value)
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where in a share file a problem is: a field path, inside the N-th annotation (and its id) or not."""
+
+    path: str = ""
+    item: int | None = None           # 1-based number of the annotation
+    uuid: str = ""                    # the annotation's short id, once it is known
+
+    def at(self, key: str) -> "_Place":
+        """The place of a field (`name`) or list entry (`[3]`) inside this one."""
+        joined = self.path + key if key.startswith("[") or not self.path else f"{self.path}.{key}"
+        return replace(self, path=joined)
+
+    def phrase(self) -> Phrase:
+        if self.item is None:
+            return Phrase("where.field", path=self.path) if self.path else Phrase("where.top_level")
+        if not self.uuid:
+            return (Phrase("where.annotation_field", number=self.item, path=self.path) if self.path
+                    else Phrase("where.annotation", number=self.item))
+        if self.path:
+            return Phrase("where.annotation_id_field", number=self.item, id=self.uuid, path=self.path)
+        return Phrase("where.annotation_id", number=self.item, id=self.uuid)
+
+
+_TOP = _Place()
+#: the type a field should have -> the message code naming it
+_TYPE_CODES = {dict: "type.object", list: "type.list", str: "type.text", int: "type.whole_number",
+               bool: "type.boolean"}
 
 
 class _ShareReader:
@@ -210,155 +247,160 @@ class _ShareReader:
     def __init__(self, name: str):
         self.name = name
 
-    def fail(self, where: str, problem: str) -> ShareError:
-        return ShareError(f"{self.name}: {where}: {problem}; nothing was imported")
+    def fail(self, where: _Place, code: str, **params: Any) -> ShareError:
+        return ShareError(code, file=self.name, where=where.phrase(), **params)
 
     def read(self, root: Any) -> ShareFile:
         if not isinstance(root, dict):
-            raise self.fail("top level", "not a share file (expected a JSON object)")
+            raise self.fail(_TOP, "share.not_an_object")
         context = root.get("@context")
         if context != CONTEXT and not (isinstance(context, list) and CONTEXT in context):
-            raise self.fail("@context", f"not a Web Annotation file (expected {CONTEXT})")
+            raise self.fail(_TOP.at("@context"), "share.not_web_annotation", context=CONTEXT)
         if root.get("type") != "AnnotationCollection":
-            raise self.fail("type", "expected an AnnotationCollection")
-        ext = self.field(root, EXTENSION, dict, "top level")
+            raise self.fail(_TOP.at("type"), "share.wrong_type", expected="AnnotationCollection")
+        ext = self.field(root, EXTENSION, dict, _TOP)
         version = ext.get("format")
         if version != FORMAT_VERSION or isinstance(version, bool):
-            raise self.fail(f"{EXTENSION}.format", f"unknown format version {version!r} (this app reads "
-                            f"version {FORMAT_VERSION}); update Report Viewer")
-        docs = self.field(ext, "documents", list, EXTENSION)
+            raise self.fail(_TOP.at(EXTENSION).at("format"), "share.unknown_version",
+                            version=repr(version)[:40], supported=FORMAT_VERSION)
+        where_docs = _TOP.at(EXTENSION).at("documents")
+        docs = self.field(ext, "documents", list, _TOP.at(EXTENSION))
         if len(docs) > MAX_DOCUMENTS:
-            raise self.fail("documents", f"{len(docs)} reports, over the limit of {MAX_DOCUMENTS}")
-        documents = tuple(self.document(d, i) for i, d in enumerate(docs))
+            raise self.fail(where_docs, "share.too_many_reports", count=len(docs), limit=MAX_DOCUMENTS)
+        documents = tuple(self.document(d, where_docs.at(f"[{i}]")) for i, d in enumerate(docs))
         known = {d.fingerprint for d in documents}
         if len(known) != len(documents):
-            raise self.fail("documents", "a report is listed twice")
-        page = self.field(root, "first", dict, "top level")
+            raise self.fail(where_docs, "share.report_listed_twice")
+        page = self.field(root, "first", dict, _TOP)
         if page.get("type") != "AnnotationPage":
-            raise self.fail("first.type", "expected an AnnotationPage")
-        items = self.field(page, "items", list, "first")
+            raise self.fail(_TOP.at("first").at("type"), "share.wrong_type", expected="AnnotationPage")
+        items = self.field(page, "items", list, _TOP.at("first"))
+        where_items = _TOP.at("first").at("items")
         if len(items) > MAX_ANNOTATIONS:
-            raise self.fail("first.items", f"{len(items):,} annotations, over the limit of {MAX_ANNOTATIONS:,} "
-                            "per file; ask the sender to split it")
+            raise self.fail(where_items, "share.too_many_annotations", count=len(items), limit=MAX_ANNOTATIONS)
         annotations = tuple(self.annotation(item, i, known) for i, item in enumerate(items))
         ids = Counter(ann.uuid for _, ann in annotations)
         if ids and ids.most_common(1)[0][1] > 1:
-            raise self.fail("first.items", f"annotation id urn:uuid:{ids.most_common(1)[0][0]} appears twice")
+            raise self.fail(where_items, "share.duplicate_id", id=ids.most_common(1)[0][0])
         return ShareFile(documents, annotations)
 
-    def field(self, obj: dict, key: str, kind: type, where: str, *, optional: bool = False) -> Any:
+    def field(self, obj: dict, key: str, kind: type, where: _Place, *, optional: bool = False) -> Any:
         if key not in obj and optional:
             return None
         value = obj.get(key)
         if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
-            label = {dict: "an object", list: "a list", str: "text", int: "a whole number", bool: "true or false"}[kind]
-            problem = "missing" if key not in obj else f"should be {label}, not {_json_type(value)}"
-            raise self.fail(f"{where}.{key}", problem)
+            if key not in obj:
+                raise self.fail(where.at(key), "share.field_missing")
+            raise self.fail(where.at(key), "share.field_wrong_type",
+                            expected=Phrase(_TYPE_CODES[kind]), actual=_json_type(value))
         if kind is str:
-            self.check_text(value, f"{where}.{key}", MAX_FIELD_CHARS.get(key))
+            self.check_text(value, where.at(key), MAX_FIELD_CHARS.get(key))
         return value
 
-    def check_text(self, value: str, where: str, limit: int | None) -> None:
+    def object(self, value: Any, where: _Place) -> dict:
+        if not isinstance(value, dict):
+            raise self.fail(where, "share.field_wrong_type", expected=Phrase("type.object"),
+                            actual=_json_type(value))
+        return value
+
+    def check_text(self, value: str, where: _Place, limit: int | None) -> None:
         if limit is not None and len(value) > limit:
-            raise self.fail(where, f"{len(value):,} characters, over the limit of {limit:,}")
+            raise self.fail(where, "share.text_too_long", length=len(value), limit=limit)
         bad = _FORBIDDEN_RE.search(value)
         if bad is not None:
-            raise self.fail(where, f"contains the control or text-direction character U+{ord(bad.group()):04X}, "
-                            "which a share file never needs (damaged or hostile file)")
+            raise self.fail(where, "share.forbidden_character", character=f"U+{ord(bad.group()):04X}")
 
-    def document(self, doc: Any, index: int) -> SharedDocument:
-        where = f"documents[{index}]"
-        if not isinstance(doc, dict):
-            raise self.fail(where, f"should be an object, not {_json_type(doc)}")
-        fingerprint = self.source(self.field(doc, "source", str, where), f"{where}.source")
+    def document(self, doc: Any, where: _Place) -> SharedDocument:
+        doc = self.object(doc, where)
+        fingerprint = self.source(self.field(doc, "source", str, where), where.at("source"))
         title = self.field(doc, "title", str, where)
         source_name = self.field(doc, "sourceName", str, where, optional=True) or ""
         text = self.field(doc, "text", str, where, optional=True)
         return SharedDocument(fingerprint, title, source_name, text)
 
-    def source(self, value: str, where: str) -> str:
+    def source(self, value: str, where: _Place) -> str:
         digest = value.removeprefix("urn:sha256:")
         if not value.startswith("urn:sha256:") or len(digest) != 64 or not _is_hex(digest):
-            raise self.fail(where, "should be urn:sha256: and 64 hex digits")
+            raise self.fail(where, "share.bad_source")
         return digest.lower()
 
     def annotation(self, item: Any, index: int, known: set[str]) -> tuple[str, Annotation]:
-        where = f"annotation {index + 1}"
-        if not isinstance(item, dict):
-            raise self.fail(where, f"should be an object, not {_json_type(item)}")
+        where = _Place(item=index + 1)
+        item = self.object(item, where)
         raw_id = self.field(item, "id", str, where)
         try:
             ann_uuid = str(uuid_module.UUID(raw_id.removeprefix("urn:uuid:")))
         except ValueError:
-            raise self.fail(f"{where}.id", "should be urn:uuid: and a UUID") from None
-        where = f"annotation {index + 1} ({ann_uuid[:8]})"
+            raise self.fail(where.at("id"), "share.bad_id") from None
+        where = _Place(item=index + 1, uuid=ann_uuid[:8])
         if item.get("type") != "Annotation":
-            raise self.fail(f"{where}.type", "expected Annotation")
+            raise self.fail(where.at("type"), "share.wrong_type", expected="Annotation")
         motivation = self.field(item, "motivation", str, where)
         if motivation not in KINDS:
-            raise self.fail(f"{where}.motivation", f"{motivation!r} is not one of {', '.join(KINDS)}")
-        created = self.time(self.field(item, "created", str, where), f"{where}.created")
-        modified = self.time(self.field(item, "modified", str, where), f"{where}.modified")
+            raise self.fail(where.at("motivation"), "share.unknown_motivation", value=motivation[:40],
+                            allowed=", ".join(KINDS))
+        created = self.time(self.field(item, "created", str, where), where.at("created"))
+        modified = self.time(self.field(item, "modified", str, where), where.at("modified"))
         creator = self.field(item, "creator", dict, where)
-        author = self.field(creator, "name", str, f"{where}.creator")
+        author = self.field(creator, "name", str, where.at("creator"))
         body = ""
         if "body" in item:
             body_obj = self.field(item, "body", dict, where)
             if body_obj.get("type") != "TextualBody" or body_obj.get("format", "text/plain") != "text/plain":
-                raise self.fail(f"{where}.body", "only plain-text bodies (TextualBody, text/plain) are read")
-            body = self.field(body_obj, "value", str, f"{where}.body")
+                raise self.fail(where.at("body"), "share.body_not_plain_text")
+            body = self.field(body_obj, "value", str, where.at("body"))
         target = self.field(item, "target", dict, where)
-        fingerprint = self.source(self.field(target, "source", str, f"{where}.target"), f"{where}.target.source")
+        fingerprint = self.source(self.field(target, "source", str, where.at("target")),
+                                  where.at("target").at("source"))
         if fingerprint not in known:
-            raise self.fail(f"{where}.target.source", "names a report missing from the file's documents list")
-        quote, position = self.selectors(self.field(target, "selector", list, f"{where}.target"), where)
+            raise self.fail(where.at("target").at("source"), "share.unknown_report")
+        quote, position = self.selectors(self.field(target, "selector", list, where.at("target")),
+                                         where.at("target").at("selector"))
         ext = self.field(item, EXTENSION, dict, where, optional=True) or {}
-        colour = self.field(ext, "colour", str, f"{where}.{EXTENSION}", optional=True) or ""
-        deleted = self.field(ext, "deleted", bool, f"{where}.{EXTENSION}", optional=True) or False
+        colour = self.field(ext, "colour", str, where.at(EXTENSION), optional=True) or ""
+        deleted = self.field(ext, "deleted", bool, where.at(EXTENSION), optional=True) or False
         kind = KINDS[motivation]
         if kind != "bookmark" and not quote["exact"]:
-            raise self.fail(f"{where}.target", "a note or highlight needs the text it is on (exact is empty)")
+            raise self.fail(where.at("target"), "share.quote_missing")
         return fingerprint, Annotation(
             ann_uuid, 0, kind, position[0], position[1], quote["exact"], quote["prefix"], quote["suffix"],
             body, colour if colour in KNOWN_COLOURS else "", author, created, modified, deleted)
 
-    def selectors(self, selectors: list, where: str) -> tuple[dict[str, str], tuple[int, int]]:
+    def selectors(self, selectors: list, where: _Place) -> tuple[dict[str, str], tuple[int, int]]:
         quote: dict[str, str] | None = None
         position: tuple[int, int] | None = None
         for i, sel in enumerate(selectors):
-            at = f"{where}.selector[{i}]"
-            if not isinstance(sel, dict):
-                raise self.fail(at, f"should be an object, not {_json_type(sel)}")
+            at = where.at(f"[{i}]")
+            sel = self.object(sel, at)
             if sel.get("type") == "TextQuoteSelector":
                 quote = {k: (self.field(sel, k, str, at, optional=k != "exact") or "")
                          for k in ("exact", "prefix", "suffix")}
             elif sel.get("type") == "TextPositionSelector":
                 start, end = self.field(sel, "start", int, at), self.field(sel, "end", int, at)
                 if start < 0 or end < start or end > MAX_POSITION:
-                    raise self.fail(at, f"positions {start}-{end} are impossible "
-                                    f"(need 0 <= start <= end <= {MAX_POSITION:,})")
+                    raise self.fail(at, "share.impossible_positions", start=start, end=end, limit=MAX_POSITION)
                 position = (start, end)
         if quote is None:
-            raise self.fail(f"{where}.selector", "needs a TextQuoteSelector")
+            raise self.fail(where, "share.quote_selector_missing")
         if position is None:
             position = (0, len(quote["exact"]))
         return quote, position
 
-    def time(self, value: str, where: str) -> str:
+    def time(self, value: str, where: _Place) -> str:
         """A date and time, returned as one canonical UTC form so equal moments compare equal."""
         try:
             if not _TIMESTAMP.fullmatch(value):
                 raise ValueError(value)
             return _moment(value).astimezone(timezone.utc).isoformat(timespec="microseconds")
         except ValueError:
-            raise self.fail(where, f"{value[:40]!r} is not an ISO 8601 date and time "
-                            "(like 2026-11-26T10:00:00+00:00)") from None
+            raise self.fail(where, "share.bad_time", value=value[:40]) from None
 
 
-def _json_type(value: Any) -> str:
-    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null",
-             int: "a number", float: "a number"}
-    return names.get(type(value), type(value).__name__)
+def _json_type(value: Any) -> Phrase:
+    """The phrase naming a parsed JSON value's type (`a number`, `null` …)."""
+    codes = {dict: "type.object", list: "type.list", str: "type.text", bool: "type.boolean",
+             type(None): "type.null", int: "type.number", float: "type.number"}
+    return Phrase(codes.get(type(value), "type.number"))
 
 
 def _is_hex(text: str) -> bool:
@@ -469,8 +511,8 @@ def _resolve_document(store: LibraryStore, doc: SharedDocument, quotes: Sequence
     try:
         report = parse_bytes(doc.text.encode("utf-8"), f"{stem}.txt")
     except ReportViewerError as exc:
-        raise ShareError(f"{source_name}: the report 《{doc.title[:40]}》 inside the file does not parse "
-                         f"({exc}); nothing was imported") from None
+        raise ShareError("share.embedded_report_unparsable", file=source_name, title=doc.title[:40],
+                         reason=exc) from None
     for fingerprint in (report.fingerprint, doc.fingerprint):
         existing = store.find_by_fingerprint(fingerprint)
         if existing is not None:
@@ -606,8 +648,7 @@ def _check_still_current(store: LibraryStore, plan: ImportPlan) -> None:
         now = store.annotation(uuid).modified if store.has_annotation(uuid) else None
         stale = now != change.seen_modified
     if stale:
-        raise ShareError(f"{plan.source_name}: the library changed after the preview was made; "
-                         "nothing was imported, open the file again to see a fresh preview")
+        raise ShareError("share.library_changed", file=plan.source_name)
 
 
 def import_share(store: LibraryStore, data: bytes | ShareFile, name: str, *, dry_run: bool = False) -> ImportPlan:

@@ -220,8 +220,8 @@ class LibraryStore:
             try:
                 parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise StoreError(f"{self.path}: cannot create the library folder ({exc.strerror}); "
-                                 "choose another --db path") from None
+                raise StoreError("store.cannot_create_folder", path=self.path,
+                                 reason=exc.strerror or str(exc)) from None
         try:
             self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
                                         isolation_level=None, check_same_thread=False)
@@ -229,8 +229,7 @@ class LibraryStore:
             self._configure()
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a Report Viewer library ({exc}); "
-                             "choose another --db path") from None
+            raise StoreError("store.not_a_library", path=self.path, reason=str(exc)) from None
 
     # -- connection ---------------------------------------------------------------------------
 
@@ -268,8 +267,7 @@ class LibraryStore:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
-                raise StoreError(f"{self.path}: the library is busy in another Report Viewer window "
-                                 f"for over {BUSY_TIMEOUT_MS // 1000} s; nothing was changed, try again") from None
+                raise StoreError("store.busy", path=self.path, seconds=BUSY_TIMEOUT_MS // 1000) from None
             raise
         try:
             yield conn
@@ -287,8 +285,7 @@ class LibraryStore:
     def _migrate(self) -> None:
         current = self.schema_version()
         if current > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: library was written by a newer Report Viewer "
-                             f"(schema {current}, this version knows {SCHEMA_VERSION}); update the app")
+            raise StoreError("store.newer_schema", path=self.path, found=current, known=SCHEMA_VERSION)
         for version, name, apply in MIGRATIONS:
             if version <= current:
                 continue
@@ -371,7 +368,7 @@ class LibraryStore:
     def document_info(self, doc_id: int) -> DocumentInfo:
         for info in self.documents_where("d.id = ?", (doc_id,)):
             return info
-        raise StoreError(f"no report with id {doc_id} in {self.path}; run 'report-viewer list'")
+        raise StoreError("store.no_such_id", id=doc_id, library=self.path)
 
     def documents_where(self, where: str, params: tuple) -> list[DocumentInfo]:
         rows = self.conn.execute(
@@ -390,15 +387,14 @@ class LibraryStore:
         found = self.documents_where("d.source_path = ?", (path,))
         if found:
             return found[-1].id
-        raise StoreError(f"{name}: no such report in the library {self.path}; "
-                         "import it first or name it by id ('report-viewer list')")
+        raise StoreError("store.not_in_library", name=name, library=self.path)
 
     def document(self, doc_id: int) -> StoredDocument:
         row = self.conn.execute(
             "SELECT id, title, fingerprint, source_name, source_path, metadata, body,"
             " parser_version, imported_at FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
-            raise StoreError(f"no report with id {doc_id} in {self.path}; run 'report-viewer list'")
+            raise StoreError("store.no_such_id", id=doc_id, library=self.path)
         values = list(row)
         values[5] = json.loads(values[5] or "{}")
         return StoredDocument(*values)
@@ -406,7 +402,7 @@ class LibraryStore:
     def raw_source(self, doc_id: int) -> bytes:
         row = self.conn.execute("SELECT raw FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
-            raise StoreError(f"no report with id {doc_id} in {self.path}")
+            raise StoreError("store.no_such_id", id=doc_id, library=self.path)
         return row[0]
 
     def sections(self, doc_id: int) -> list[SectionNode]:
@@ -471,11 +467,10 @@ class LibraryStore:
         from viewer.core.anchors import quote_selector
 
         if kind not in ANNOTATION_KINDS:
-            raise StoreError(f"unknown annotation kind {kind!r}; use one of {', '.join(ANNOTATION_KINDS)}")
+            raise StoreError("store.unknown_kind", kind=kind, allowed=", ".join(ANNOTATION_KINDS))
         text = self.document(doc_id).text
         if not (0 <= start <= end <= len(text)) or (kind != "bookmark" and start == end):
-            raise StoreError(f"span {start}-{end} does not fit report {doc_id} "
-                             f"(0-{len(text)}); choose offsets inside the text")
+            raise StoreError("store.span_outside", start=start, end=end, id=doc_id, length=len(text))
         quote = quote_selector(text, start, end)
         now = _now_precise()
         record = Annotation(uuid or str(uuid_module.uuid4()), doc_id, kind, start, end, quote.exact,
@@ -490,7 +485,7 @@ class LibraryStore:
         row = self.conn.execute(f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE uuid = ?",
                                 (uuid,)).fetchone()
         if row is None:
-            raise StoreError(f"no annotation {uuid} in {self.path}")
+            raise StoreError("store.no_such_annotation", uuid=uuid, library=self.path)
         return Annotation.from_row(row)
 
     def annotations(self, doc_id: int, *, include_deleted: bool = False,
@@ -588,8 +583,7 @@ class LibraryStore:
         self.document_info(doc_id)            # a clear error for an unknown id
         other = self.find_by_fingerprint(report.fingerprint)
         if other is not None and other != doc_id:
-            raise StoreError(f"{report.source.source_name}: this text is already report {other} "
-                             "in the library; nothing was changed")
+            raise StoreError("store.already_in_library", file=report.source.source_name, id=other)
         moved: list[tuple[Annotation, str]] = []
         with self.transaction() as conn:
             conn.execute(

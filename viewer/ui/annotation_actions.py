@@ -17,6 +17,7 @@ from viewer.core.export import section_path_label
 from viewer.core.store import Annotation
 from viewer.core.structure import SectionNode, section_path
 from viewer.ui import palette
+from viewer.ui.ui_language import error_text
 from viewer.ui.annotation_commands import (AddAnnotationCommand, DeleteAnnotationCommand,
                                            EditAnnotationCommand)
 from viewer.ui.notes_panel import NoteDialog, NotesPanel, colour_swatch
@@ -507,7 +508,7 @@ class AnnotationActions(QObject):
             self.tree_menu(node).exec(view.viewport().mapToGlobal(pos))
 
     def _store_failed(self, exc: StoreError) -> None:
-        QMessageBox.warning(self.window, self.tr("未能保存"), str(exc))
+        QMessageBox.warning(self.window, self.tr("未能保存"), error_text(exc))
 
     def _annotation_changed(self, _uuid: str) -> None:
         self.window.refresh_annotations()

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from viewer import paths
 from viewer.core.errors import ReportViewerError
-
-LANGUAGES = ("zh", "en")
+from viewer.core.messages import LANGUAGES, language_from_environment, render_code
+from viewer.ui import ui_language
 
 
 class GuiUsageError(ReportViewerError):
@@ -19,7 +19,7 @@ class GuiUsageError(ReportViewerError):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise GuiUsageError(f"report-viewer: {message} (see 'report-viewer --help')")
+        raise GuiUsageError("cli.usage", prog=self.prog, message=message)
 
 
 def parse_gui_args(argv: list[str]) -> argparse.Namespace:
@@ -38,8 +38,7 @@ def parse_gui_args(argv: list[str]) -> argparse.Namespace:
         if width < 200 or height < 150:
             raise ValueError
     except ValueError:
-        raise GuiUsageError(f"report-viewer: --size {args.size!r} is not WIDTHxHEIGHT "
-                            "(e.g. 1400x900)") from None
+        raise GuiUsageError("gui.bad_size", size=args.size) from None
     args.width, args.height = width, height
     return args
 
@@ -63,6 +62,7 @@ class Translations:
         self.language = "zh"
 
     def set_language(self, language: str) -> bool:
+        """Show the UI (and the messages of errors) in `language`; False if its translation is missing."""
         from PySide6.QtCore import QLibraryInfo
 
         for translator in self.translators:
@@ -71,10 +71,12 @@ class Translations:
         if language == "zh":
             self.translators[1].load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
             self.app.installTranslator(self.translators[1])
+            ui_language.set_current("zh")
             return True
         ok = self.translators[0].load(str(paths.resource_path("translations", f"report_viewer_{language}.qm")))
         if ok:
             self.app.installTranslator(self.translators[0])
+        ui_language.set_current(language if ok else "zh")    # without its .qm the UI stays Chinese
         return ok
 
 
@@ -109,8 +111,7 @@ def run_app(argv: list[str]) -> int:
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     elif not has_display():
-        sys.stderr.write("report-viewer: no display found. Run it on a desktop, or headless with "
-                         "'report-viewer --screenshot OUT.png' or a verb such as 'report-viewer tree FILE'.\n")
+        sys.stderr.write(render_code("gui.no_display", args.lang or language_from_environment()) + "\n")
         return 2
     db_path = args.db or paths.default_db_path()
     if not args.screenshot and not args.exit_after_show:
@@ -192,7 +193,7 @@ def take_screenshot(app, window, args: argparse.Namespace) -> int:
     if args.goto:
         numbers = [part for part in args.goto.replace("›", "/").split("/") if part.strip()]
         if not window.go_to_path([n.strip() for n in numbers]):
-            raise GuiUsageError(f"report-viewer: --goto {args.goto!r}: no such section in this report")
+            raise GuiUsageError("gui.no_such_section", path=args.goto)
     if args.find:
         window.find_bar.open_bar(args.find)
         window.run_find(args.find)
@@ -202,6 +203,6 @@ def take_screenshot(app, window, args: argparse.Namespace) -> int:
     if out.parent and not out.parent.exists():
         out.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(out)):
-        raise GuiUsageError(f"{out}: could not write the screenshot; choose a writable .png path")
+        raise GuiUsageError("gui.screenshot_failed", path=str(out))
     sys.stdout.write(f"screenshot saved: {out}\n")
     return 0

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from viewer.core import export
 from viewer.core.errors import ReportViewerError
 from viewer.ui.share_dialogs import ImportPreviewDialog, ShareDialog
+from viewer.ui.ui_language import error_text
 
 if TYPE_CHECKING:
     from viewer.core.share import ImportPlan
@@ -141,7 +142,7 @@ class ExportActions(QObject):
         try:
             write_pdf(self.print_document(), str(path), title=self.window.report_title())
         except ReportViewerError as exc:
-            QMessageBox.warning(self.window, self.tr("导出失败"), str(exc))
+            QMessageBox.warning(self.window, self.tr("导出失败"), error_text(exc))
             return False
         self.window.notify(self.tr("已保存 PDF：{0}").format(path))
         return True
@@ -157,7 +158,10 @@ class ExportActions(QObject):
         printer.setDocName(self.window.report_title())
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            print_document(self.print_document(), printer, title=self.window.report_title())
+            try:
+                print_document(self.print_document(), printer, title=self.window.report_title())
+            except ReportViewerError as exc:
+                QMessageBox.warning(self.window, self.tr("打印失败"), error_text(exc))
 
     # -- sharing ------------------------------------------------------------------------------
 
@@ -202,7 +206,7 @@ class ExportActions(QObject):
             plan = plan_import(window.store, read_share_file(path, name), name)
         except ReportViewerError as exc:
             QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(window, self.tr("无法导入分享文件"), str(exc))
+            QMessageBox.warning(window, self.tr("无法导入分享文件"), error_text(exc))
             return None
         QGuiApplication.restoreOverrideCursor()
         dialog = ImportPreviewDialog(plan, window)
@@ -220,7 +224,7 @@ class ExportActions(QObject):
         try:
             outcome = apply_import(window.store, plan)
         except ReportViewerError as exc:
-            QMessageBox.warning(window, self.tr("无法导入分享文件"), str(exc))
+            QMessageBox.warning(window, self.tr("无法导入分享文件"), error_text(exc))
             return
         if window.doc_id is None and outcome.new_document_ids:
             window.open_document(outcome.new_document_ids[0])

@@ -25,6 +25,7 @@ from viewer.ui.find_bar import FindBar
 from viewer.ui.notes_panel import AnnotationListModel, NotesPanel
 from viewer.ui.section_tree import SectionTreePanel
 from viewer.ui.text_pane import ReportView
+from viewer.ui.ui_language import error_text
 
 SAVE_POSITION_DELAY_MS = 400
 NOTICE_MS = 6000
@@ -315,7 +316,7 @@ class MainWindow(QMainWindow):
         try:
             report = parse_path(path)
         except ReportViewerError as exc:
-            QMessageBox.warning(self, self.tr("无法打开报告"), str(exc))
+            QMessageBox.warning(self, self.tr("无法打开报告"), error_text(exc))
             return False
         result = self.store.import_report(report, source_path=path)
         self.open_document(result.document_id)

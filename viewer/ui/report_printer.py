@@ -199,7 +199,7 @@ def _paint_pages(document: QTextDocument, device: QPagedPaintDevice, title: str)
     _scale_block_margins(pages_doc, device.logicalDpiY() / 72)
     painter = QPainter()
     if not painter.begin(device):
-        raise ReportViewerError(QCoreApplication.translate("ReportPrinter", "无法开始打印：{title}").format(title=title))
+        raise ReportViewerError("print.cannot_start", title=title)
     try:
         small = QFont(cjk_font_family())
         small.setPointSizeF(8.5)
@@ -238,8 +238,7 @@ def write_pdf(document: QTextDocument, path: str, *, title: str) -> None:
         with open(path, "wb"):
             pass
     except OSError as error:
-        raise ReportViewerError(QCoreApplication.translate("ReportPrinter", "{path}：无法写入（{reason}）；请另选文件").format(
-            path=path, reason=error.strerror or error)) from None
+        raise ReportViewerError("print.cannot_write", path=path, reason=error.strerror or str(error)) from None
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,

@@ -1,0 +1,345 @@
+"""The message catalogue: every message code with its Chinese and English line, and their rendering."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any, Mapping
+
+from viewer.core.errors import Phrase, ReportViewerError
+
+__all__ = ["CATALOGUE", "LANGUAGES", "language_from_environment", "render", "render_code"]
+
+LANGUAGES = ("zh", "en")
+
+_ENGLISH_ADVICE = "choose a .txt, .html or .docx report"
+_CHINESE_ADVICE = "请选择 .txt、.html 或 .docx 格式的报告。"
+_RESAVE_EN = "open it in Word or WPS, save it as .docx again, then import that"
+_RESAVE_ZH = "请用 Word 或 WPS 打开，重新另存为 .docx 后再导入。"
+_SHARE_EN = "{file}: {where}: "
+_SHARE_ZH = "{file}：{where}："
+_NOTHING_EN = "; nothing was imported"
+_NOTHING_ZH = "；未导入任何内容。"
+_RESEND_EN = "; ask the sender for the file again"
+_RESEND_ZH = "；请向发送者重新索取文件。"
+
+
+def _share_field(zh: str, en: str) -> dict[str, str]:
+    """A share-file problem at one place in the file: `{file}: {where}: …; nothing was imported`."""
+    return {"zh": _SHARE_ZH + zh + _NOTHING_ZH, "en": _SHARE_EN + en + _NOTHING_EN}
+
+
+#: code -> {"zh": template, "en": template}; placeholders are str.format fields named by the code's
+#: arguments. A Phrase or an error given as an argument is rendered in the same language.
+CATALOGUE: dict[str, dict[str, str]] = {
+    # --- reading a source file (viewer.core.ingest) ----------------------------------------
+    "ingest.not_found": {
+        "zh": "{file}：找不到这个文件（{path}）；请检查路径后重试。",
+        "en": "{file}: no such file ({path}); check the path and try again"},
+    "ingest.unreadable": {
+        "zh": "{file}：无法读取（{reason}）；请检查路径和文件的访问权限。",
+        "en": "{file}: cannot be read ({reason}); check the path and the file's permissions"},
+    "ingest.is_folder": {
+        "zh": "{file}：这是文件夹，不是文件；请选择其中的报告文件。",
+        "en": "{file}: is a folder, not a file; choose a report file inside it"},
+    "ingest.not_regular_file": {
+        "zh": "{file}：不是普通文件；请选择报告文件。",
+        "en": "{file}: is not a regular file; choose a report file"},
+    "ingest.empty": {
+        "zh": "{file}：文件是空的；请选择含有文字的报告文件。",
+        "en": "{file}: the file is empty; choose a report file that has text in it"},
+    "ingest.too_big": {
+        "zh": "{file}：文件过大（{size}，上限为 {limit}）；请选择报告本身，而不是压缩包或扫描件。",
+        "en": "{file}: too large ({size}; the limit is {limit}); choose the report itself, not an archive or a scan"},
+    "ingest.not_text": {
+        "zh": "{file}：不是文本或网页文件（看起来是{kind}）；" + _CHINESE_ADVICE,
+        "en": "{file}: not a text or HTML file (looks like {kind}); " + _ENGLISH_ADVICE},
+    "ingest.not_docx": {
+        "zh": "{file}：不是 Word .docx 文件（看起来是{kind}）；" + _CHINESE_ADVICE,
+        "en": "{file}: not a Word .docx file (looks like {kind}); " + _ENGLISH_ADVICE},
+    "ingest.old_office_file": {
+        "zh": "{file}：不是文本、网页或 .docx 文件（看起来是{kind}）；请用 Word 或 WPS 打开并另存为 .docx 后再导入。",
+        "en": "{file}: not a text, HTML or .docx file (looks like {kind}); "
+              "open it in Word or WPS and save it as .docx, then import that"},
+    "ingest.rtf_file": {
+        "zh": "{file}：不是文本、网页或 .docx 文件（看起来是{kind}）；请另存为 .docx 或 .txt 后再导入。",
+        "en": "{file}: not a text, HTML or .docx file (looks like {kind}); save it as .docx or .txt, then import that"},
+    "ingest.damaged_bom": {
+        "zh": "{file}：文本已损坏（开头是 {encoding} 字节顺序标记，其余内容却无法解码）；请重新保存为 UTF-8 文本。",
+        "en": "{file}: damaged text (it starts with a {encoding} byte-order mark but the rest does not decode); "
+              "save it again as UTF-8 text"},
+    "ingest.undecodable": {
+        "zh": "{file}：无法识别的文本（既不是 UTF-8 也不是 GB18030/GBK 编码，或者是二进制文件）；"
+              "请另存为 UTF-8 文本，或选择 .txt、.html、.docx 格式的报告。",
+        "en": "{file}: not readable text (it is neither UTF-8 nor GB18030/GBK, or it is binary); "
+              "save it as UTF-8 text, or choose a .txt, .html or .docx report"},
+    "ingest.blank_text": {
+        "zh": "{file}：没有可读的正文（文件里只有空行或网页菜单）；" + _CHINESE_ADVICE,
+        "en": "{file}: has no readable text (the file holds only blank lines or web-page menus); " + _ENGLISH_ADVICE},
+    "ingest.blank_page": {
+        "zh": "{file}：没有可读的正文（网页是空的，或只有脚本和菜单）；" + _CHINESE_ADVICE,
+        "en": "{file}: has no readable text (the page is empty or holds only scripts and menus); " + _ENGLISH_ADVICE},
+    "ingest.blank_document": {
+        "zh": "{file}：没有可读的正文（文档是空的）；" + _CHINESE_ADVICE,
+        "en": "{file}: has no readable text (the document is empty); " + _ENGLISH_ADVICE},
+    "ingest.docx_declares_dtd": {
+        "zh": "{file}：已拒绝：{part} 声明了 DTD 或实体，而 Word 从不写入这些内容；" + _RESAVE_ZH,
+        "en": "{file}: refused: {part} declares a DTD or entities, which Word never writes; " + _RESAVE_EN},
+    "ingest.docx_bad_xml": {
+        "zh": "{file}：Word 文件已损坏（{part} 不是有效的 XML）；" + _RESAVE_ZH,
+        "en": "{file}: damaged Word file ({part} is not valid XML); " + _RESAVE_EN},
+    "ingest.docx_part_too_big": {
+        "zh": "{file}：内部内容过大（{part} 解压后超过 {limit_mb} MB）；" + _CHINESE_ADVICE,
+        "en": "{file}: too large inside ({part} unpacks to more than {limit_mb} MB); " + _ENGLISH_ADVICE},
+    "ingest.damaged_zip": {
+        "zh": "{file}：ZIP/.docx 文件已损坏（无法打开）；" + _RESAVE_ZH,
+        "en": "{file}: damaged ZIP/.docx file (it cannot be opened); " + _RESAVE_EN},
+    "ingest.zip_not_docx": {
+        "zh": "{file}：不是 Word .docx 文档（看起来是{kind}）；请解压后选择其中的报告，或选择 .txt、.html、.docx 格式的报告。",
+        "en": "{file}: not a Word .docx document (looks like {kind}); "
+              "unpack it and choose the report inside, or " + _ENGLISH_ADVICE},
+    "ingest.docx_damaged": {
+        "zh": "{file}：.docx 文件已损坏（正文无法解压）；" + _RESAVE_ZH,
+        "en": "{file}: damaged .docx file (its text cannot be unpacked); " + _RESAVE_EN},
+
+    # --- what a file looks like (the {kind} of ingest messages) ----------------------------
+    "kind.png": {"zh": "PNG图片", "en": "a PNG image"},
+    "kind.jpeg": {"zh": "JPEG图片", "en": "a JPEG image"},
+    "kind.gif": {"zh": "GIF图片", "en": "a GIF image"},
+    "kind.tiff": {"zh": "TIFF图片", "en": "a TIFF image"},
+    "kind.webp": {"zh": "WebP图片", "en": "a WebP image"},
+    "kind.pdf": {"zh": "PDF文档", "en": "a PDF document"},
+    "kind.old_office": {"zh": "旧版Word .doc、Excel或WPS文件", "en": "an old Word .doc, Excel or WPS file"},
+    "kind.rtf": {"zh": "RTF文档", "en": "an RTF document"},
+    "kind.rar": {"zh": "RAR压缩包", "en": "a RAR archive"},
+    "kind.7z": {"zh": "7-Zip压缩包", "en": "a 7-Zip archive"},
+    "kind.gzip": {"zh": "gzip压缩包", "en": "a gzip archive"},
+    "kind.zip": {"zh": "ZIP压缩包", "en": "a ZIP archive"},
+    "kind.program": {"zh": "可执行程序", "en": "a program"},
+    "kind.sqlite": {"zh": "SQLite数据库", "en": "an SQLite database"},
+    "kind.excel": {"zh": "Excel工作簿", "en": "an Excel workbook"},
+    "kind.powerpoint": {"zh": "PowerPoint演示文稿", "en": "a PowerPoint presentation"},
+    "kind.opendocument": {"zh": "OpenDocument文件", "en": "an OpenDocument file"},
+    "kind.epub": {"zh": "EPUB电子书", "en": "an EPUB book"},
+    "kind.binary": {"zh": "二进制数据", "en": "binary data"},
+    "kind.binary_nul": {"zh": "二进制数据，含有NUL字节", "en": "binary data (it contains NUL bytes)"},
+    "kind.binary_control": {"zh": "二进制数据，满是控制字符", "en": "binary data (it is full of control characters)"},
+
+    # --- sizes -----------------------------------------------------------------------------
+    "size.bytes": {"zh": "{n} 字节", "en": "{n} bytes"},
+    "size.kb": {"zh": "{n} KB", "en": "{n} KB"},
+    "size.mb": {"zh": "{n} MB", "en": "{n} MB"},
+
+    # --- the library (viewer.core.store) ---------------------------------------------------
+    "store.cannot_create_folder": {
+        "zh": "{path}：无法创建资料库文件夹（{reason}）；请用 --db 另选资料库路径。",
+        "en": "{path}: cannot create the library folder ({reason}); choose another --db path"},
+    "store.not_a_library": {
+        "zh": "{path}：不是报告阅览器的资料库（{reason}）；请用 --db 另选资料库路径。",
+        "en": "{path}: not a Report Viewer library ({reason}); choose another --db path"},
+    "store.busy": {
+        "zh": "{path}：资料库被另一个报告阅览器窗口占用已超过 {seconds} 秒；未做任何更改，请稍后重试。",
+        "en": "{path}: the library is busy in another Report Viewer window for over {seconds} s; "
+              "nothing was changed, try again"},
+    "store.newer_schema": {
+        "zh": "{path}：资料库由更新版本的报告阅览器写入（结构版本 {found}，本版本只认识到 {known}）；请升级本软件。",
+        "en": "{path}: library was written by a newer Report Viewer (schema {found}, this version knows {known}); "
+              "update the app"},
+    "store.no_such_id": {
+        "zh": "资料库 {library} 中没有编号为 {id} 的报告；请运行 'report-viewer list' 查看已有报告。",
+        "en": "no report with id {id} in {library}; run 'report-viewer list'"},
+    "store.not_in_library": {
+        "zh": "{name}：资料库 {library} 中没有这份报告；请先导入，或用编号指定（见 'report-viewer list'）。",
+        "en": "{name}: no such report in the library {library}; import it first or name it by id ('report-viewer list')"},
+    "store.unknown_kind": {
+        "zh": "未知的批注类型 {kind!r}；请使用 {allowed} 之一。",
+        "en": "unknown annotation kind {kind!r}; use one of {allowed}"},
+    "store.span_outside": {
+        "zh": "位置 {start}-{end} 超出了报告 {id} 的范围（0-{length}）；请选择正文以内的位置。",
+        "en": "span {start}-{end} does not fit report {id} (0-{length}); choose offsets inside the text"},
+    "store.no_such_annotation": {
+        "zh": "资料库 {library} 中没有批注 {uuid}；它可能已被删除，请刷新后重试。",
+        "en": "no annotation {uuid} in {library}; it may have been deleted, refresh and try again"},
+    "store.already_in_library": {
+        "zh": "{file}：这份文本已是资料库中的报告 {id}；未做任何更改。",
+        "en": "{file}: this text is already report {id} in the library; nothing was changed"},
+
+    # --- share files (viewer.core.share) ---------------------------------------------------
+    "share.not_utf8": {
+        "zh": "{file}：不是分享文件（不是 UTF-8 文本）；请选择 .rvshare.json 文件。",
+        "en": "{file}: not a share file (not UTF-8 text); choose a .rvshare.json file"},
+    "share.too_deep": {
+        "zh": "{file}：JSON 嵌套过深（上限为 {limit} 层）；文件已损坏，或者不是分享文件。",
+        "en": "{file}: JSON nested too deep (the limit is {limit} levels); the file is damaged or not a share file"},
+    "share.not_json_at": {
+        "zh": "{file}：不是有效的 JSON（第 {line} 行第 {column} 列），可能不完整" + _RESEND_ZH,
+        "en": "{file}: not valid JSON (line {line}, column {column}), perhaps truncated" + _RESEND_EN},
+    "share.not_json": {
+        "zh": "{file}：不是有效的 JSON，可能不完整" + _RESEND_ZH,
+        "en": "{file}: not valid JSON, perhaps truncated" + _RESEND_EN},
+    "share.duplicate_key": {
+        "zh": "{file}：不是有效的 JSON（同一对象中键 {key!r} 出现了两次）" + _RESEND_ZH,
+        "en": "{file}: not valid JSON (a key appears twice in one object: {key!r})" + _RESEND_EN},
+    "share.not_a_number": {
+        "zh": "{file}：不是有效的 JSON（{token} 不是 JSON 数值）" + _RESEND_ZH,
+        "en": "{file}: not valid JSON ({token} is not a JSON number)" + _RESEND_EN},
+    "share.cannot_read": {
+        "zh": "{file}：无法读取（{reason}）；请检查路径。",
+        "en": "{file}: cannot read ({reason}); check the path"},
+    "share.too_big": {
+        "zh": "{file}：文件大小 {size_mb:.0f} MB，超过分享文件 {limit_mb} MB 的上限；请发送者每个文件少放几份报告。",
+        "en": "{file}: {size_mb:.0f} MB is over the {limit_mb} MB limit for share files; "
+              "ask the sender to share fewer reports per file"},
+    "share.not_an_object": _share_field("不是分享文件（应为 JSON 对象）",
+                                        "not a share file (expected a JSON object)"),
+    "share.not_web_annotation": _share_field("不是 Web Annotation 文件（应为 {context}）",
+                                             "not a Web Annotation file (expected {context})"),
+    "share.wrong_type": _share_field("应为 {expected}", "expected {expected}"),
+    "share.unknown_version": {
+        "zh": _SHARE_ZH + "未知的格式版本 {version}（本软件读取版本 {supported}）；未导入任何内容，请升级报告阅览器。",
+        "en": _SHARE_EN + "unknown format version {version} (this app reads version {supported}); "
+                          "nothing was imported, update Report Viewer"},
+    "share.too_many_reports": _share_field("共 {count} 份报告，超过上限 {limit} 份",
+                                           "{count} reports, over the limit of {limit}"),
+    "share.report_listed_twice": _share_field("同一份报告列出了两次", "a report is listed twice"),
+    "share.too_many_annotations": {
+        "zh": _SHARE_ZH + "共 {count:,} 条批注，超过每个文件 {limit:,} 条的上限；未导入任何内容，请发送者拆分文件。",
+        "en": _SHARE_EN + "{count:,} annotations, over the limit of {limit:,} per file; "
+                          "nothing was imported, ask the sender to split it"},
+    "share.duplicate_id": _share_field("批注编号 urn:uuid:{id} 出现了两次",
+                                       "annotation id urn:uuid:{id} appears twice"),
+    "share.field_missing": _share_field("缺少此项", "missing"),
+    "share.field_wrong_type": _share_field("应为{expected}，而不是{actual}", "should be {expected}, not {actual}"),
+    "share.text_too_long": _share_field("共 {length:,} 个字符，超过上限 {limit:,}",
+                                        "{length:,} characters, over the limit of {limit:,}"),
+    "share.forbidden_character": _share_field(
+        "含有控制字符或文字方向字符 {character}，分享文件从不需要这类字符（文件已损坏或被篡改）",
+        "contains the control or text-direction character {character}, which a share file never needs "
+        "(damaged or hostile file)"),
+    "share.bad_source": _share_field("应为 urn:sha256: 加 64 位十六进制数字",
+                                     "should be urn:sha256: and 64 hex digits"),
+    "share.bad_id": _share_field("应为 urn:uuid: 加一个 UUID", "should be urn:uuid: and a UUID"),
+    "share.unknown_motivation": _share_field("{value!r} 不是 {allowed} 之一", "{value!r} is not one of {allowed}"),
+    "share.body_not_plain_text": _share_field("只读取纯文本正文（TextualBody，text/plain）",
+                                              "only plain-text bodies (TextualBody, text/plain) are read"),
+    "share.unknown_report": _share_field("指向的报告不在文件的报告清单中",
+                                         "names a report missing from the file's documents list"),
+    "share.quote_missing": _share_field("批注或高亮必须带有它所在的原文（exact 为空）",
+                                        "a note or highlight needs the text it is on (exact is empty)"),
+    "share.impossible_positions": _share_field("位置 {start}-{end} 不可能成立（须满足 0 <= start <= end <= {limit:,}）",
+                                               "positions {start}-{end} are impossible "
+                                               "(need 0 <= start <= end <= {limit:,})"),
+    "share.quote_selector_missing": _share_field("缺少 TextQuoteSelector", "needs a TextQuoteSelector"),
+    "share.bad_time": _share_field("{value!r} 不是 ISO 8601 日期时间（例如 2026-11-26T10:00:00+00:00）",
+                                   "{value!r} is not an ISO 8601 date and time (like 2026-11-26T10:00:00+00:00)"),
+    "share.embedded_report_unparsable": {
+        "zh": "{file}：文件内附的报告《{title}》无法解析（{reason}）；未导入任何内容。",
+        "en": "{file}: the report 《{title}》 inside the file does not parse ({reason}); nothing was imported"},
+    "share.library_changed": {
+        "zh": "{file}：生成预览之后资料库有了变动；未导入任何内容，请重新打开该文件查看新的预览。",
+        "en": "{file}: the library changed after the preview was made; "
+              "nothing was imported, open the file again to see a fresh preview"},
+
+    # --- places in a share file (the {where} of share messages) ----------------------------
+    "where.top_level": {"zh": "顶层", "en": "top level"},
+    "where.field": {"zh": "{path}", "en": "{path}"},
+    "where.annotation": {"zh": "第 {number} 条批注", "en": "annotation {number}"},
+    "where.annotation_field": {"zh": "第 {number} 条批注的 {path}", "en": "annotation {number}.{path}"},
+    "where.annotation_id": {"zh": "第 {number} 条批注（{id}）", "en": "annotation {number} ({id})"},
+    "where.annotation_id_field": {"zh": "第 {number} 条批注（{id}）的 {path}",
+                                  "en": "annotation {number} ({id}).{path}"},
+
+    # --- JSON value types (share messages' expected and actual values) ---------------------
+    "type.object": {"zh": "对象", "en": "an object"},
+    "type.list": {"zh": "列表", "en": "a list"},
+    "type.text": {"zh": "文本", "en": "text"},
+    "type.whole_number": {"zh": "整数", "en": "a whole number"},
+    "type.number": {"zh": "数字", "en": "a number"},
+    "type.boolean": {"zh": "true 或 false", "en": "true or false"},
+    "type.null": {"zh": "null", "en": "null"},
+
+    # --- the command line (viewer.cli) -----------------------------------------------------
+    "cli.error_line": {"zh": "错误：{message}", "en": "error: {message}"},
+    "cli.usage": {"zh": "{prog}：{message}（用法见 '{prog} --help'）",
+                  "en": "{prog}: {message} (see '{prog} --help')"},
+    "cli.no_verb": {"zh": "report-viewer：没有给出命令（用法见 'report-viewer --help'）",
+                    "en": "report-viewer: no verb given (see 'report-viewer --help')"},
+    "cli.notes_span_required": {"zh": "report-viewer notes DOC add：必须给出 --start 和 --end",
+                                "en": "report-viewer notes DOC add: --start and --end are required"},
+    "cli.cannot_write": {"zh": "{path}：无法写入（{reason}）；请用 -o 另选输出路径。",
+                         "en": "{path}: cannot write ({reason}); choose another -o path"},
+    "cli.database_failed": {
+        "zh": "资料库数据库出错（{reason}）；请关闭其他报告阅览器窗口，或用 --db 另选资料库路径。",
+        "en": "the library database failed ({reason}); close other Report Viewer windows or choose another --db path"},
+    "cli.imported": {"zh": "已导入：{name}：{title}（{sections} 个章节，{figures} 个数据，编号 {id}）",
+                     "en": "imported: {name}: {title} ({sections} sections, {figures} figures, id {id})"},
+    "cli.already_imported": {"zh": "已在资料库中：{name}：{title}（{sections} 个章节，{figures} 个数据，编号 {id}）",
+                             "en": "already in library: {name}: {title} ({sections} sections, {figures} figures, "
+                                   "id {id})"},
+    "cli.library_empty": {"zh": "资料库是空的：请用 'report-viewer import FILE' 添加报告。",
+                          "en": "The library is empty: add a report with 'report-viewer import FILE'."},
+    "cli.no_notes": {"zh": "这份报告还没有批注、书签或高亮。",
+                     "en": "No notes, bookmarks or highlights on this report yet."},
+
+    # --- starting the app (viewer.ui.app) and printing (viewer.ui.report_printer) ----------
+    "gui.no_display": {
+        "zh": "report-viewer：找不到显示器。请在桌面上运行；无界面时可用 'report-viewer --screenshot OUT.png'，"
+              "或 'report-viewer tree FILE' 等命令。",
+        "en": "report-viewer: no display found. Run it on a desktop, or headless with "
+              "'report-viewer --screenshot OUT.png' or a verb such as 'report-viewer tree FILE'."},
+    "gui.bad_size": {"zh": "report-viewer：--size {size!r} 不是“宽x高”的形式（例如 1400x900）",
+                     "en": "report-viewer: --size {size!r} is not WIDTHxHEIGHT (e.g. 1400x900)"},
+    "gui.no_such_section": {"zh": "report-viewer：--goto {path!r}：这份报告中没有这个章节",
+                            "en": "report-viewer: --goto {path!r}: no such section in this report"},
+    "gui.screenshot_failed": {"zh": "{path}：无法写入截图；请选择一个可写入的 .png 路径。",
+                              "en": "{path}: could not write the screenshot; choose a writable .png path"},
+    "print.cannot_start": {"zh": "无法开始打印：{title}；请检查打印机后重试。",
+                           "en": "Could not start printing: {title}; check the printer and try again"},
+    "print.cannot_write": {"zh": "{path}：无法写入（{reason}）；请另选文件。",
+                           "en": "{path}: cannot write ({reason}); choose another file"},
+}
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
+
+
+def _one_line(text: str) -> str:
+    return _CONTROL_RE.sub(" ", text).strip()
+
+
+def _argument(value: Any, language: str) -> Any:
+    """An argument as it goes into a template: phrases and nested errors rendered in the language."""
+    if isinstance(value, (Phrase, ReportViewerError)):
+        return render(value, language).rstrip("。")
+    return value
+
+
+def render(message: Phrase | ReportViewerError, language: str = "en") -> str:
+    """The one line a user reads for an error (or phrase), in `language` ('zh' or 'en').
+
+        render(IngestError("ingest.empty", file="a.txt"), "zh") == "a.txt：文件是空的；请选择含有文字的报告文件。"
+    """
+    templates = CATALOGUE.get(message.code)
+    if templates is None:                      # never a KeyError in front of a user
+        return _one_line(f"{message.code} {message.params}")
+    template = templates.get(language) or templates["en"]
+    values = {key: _argument(value, language) for key, value in message.params.items()}
+    try:
+        text = template.format(**values)
+    except (KeyError, IndexError, ValueError, TypeError):
+        text = f"{message.code} {message.params}"
+    return _one_line(text)
+
+
+def render_code(code: str, language: str = "en", **params: Any) -> str:
+    """The line for a message code that is not an error (a CLI result line, say)."""
+    return render(Phrase(code, **params), language)
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
+    """'zh' when the locale (LC_ALL, else LC_MESSAGES, else LANG) is Chinese, otherwise 'en'."""
+    environ = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
