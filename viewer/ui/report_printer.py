@@ -387,6 +387,19 @@ def _repair_text_layer(path: str, document: QTextDocument, painted: PaintedPages
             path=path, reason=error.strerror or error)) from None
 
 
+def page_layout() -> QPageLayout:
+    """A4 portrait with PAGE_MARGIN_MM all round: the PDF's pages, and where a print starts."""
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                       QMarginsF(*[PAGE_MARGIN_MM] * 4), QPageLayout.Unit.Millimeter)
+
+
+def set_up_printer(printer: QPrinter, title: str) -> None:
+    """Start `printer` (a print dialog's or preview's) on the PDF's page layout, named after the report."""
+    printer.setPageLayout(page_layout())
+    printer.setDocName(title)
+    printer.setCreator(CREATOR)
+
+
 def write_pdf(document: QTextDocument, path: str, *, title: str) -> PaintedPages:
     """Save `document` as an A4 PDF (fonts embedded, text copies as printed); raises ReportViewerError
     when `path` cannot be written."""
@@ -398,8 +411,7 @@ def write_pdf(document: QTextDocument, path: str, *, title: str) -> PaintedPages
             path=path, reason=error.strerror or error)) from None
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_RESOLUTION)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(*[PAGE_MARGIN_MM] * 4), QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(page_layout())
     writer.setTitle(title)
     writer.setCreator(CREATOR)
     painted = _paint_pages(document, writer, title)
