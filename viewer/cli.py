@@ -230,7 +230,8 @@ def export_pdf(args: argparse.Namespace) -> int:
     from viewer.core.export import colour_names
 
     if not args.output:
-        raise UsageError("report-viewer export --format pdf: -o FILE is required (a PDF is not written to the terminal)")
+        raise UsageError("report-viewer export --format pdf: -o FILE is required "
+                         "(a PDF is not written to the terminal)")
     with open_store(args) as store:
         doc_id = store.resolve_document(args.document)
         doc = store.document(doc_id)

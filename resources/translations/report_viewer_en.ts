@@ -1042,8 +1042,7 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
         <translation>Page {page} of {pages}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="386"/>
-        <location filename="../../viewer/ui/report_printer.py" line="410"/>
+        <location filename="../../viewer/ui/report_printer.py" line="379"/>
         <source>{path}：无法写入（{reason}）；请另选文件</source>
         <translation>{path}: cannot write ({reason}); choose another file</translation>
     </message>

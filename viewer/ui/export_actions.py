@@ -1,4 +1,4 @@
-"""File › Export, Print, Print preview, Save as PDF, Share and Import share: the actions, their dialogs and the files they write."""
+"""File › Export, Print, Print preview, Save as PDF, Share, Import share: actions, dialogs, files written."""
 
 from __future__ import annotations
 

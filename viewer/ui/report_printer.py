@@ -50,7 +50,7 @@ def _lowest_character_of_glyph(face: QRawFont) -> dict[int, str]:
 
 
 def pdf_aliases(family: str, text: str) -> dict[str, str]:
-    """Characters a PDF in `family` would give back instead of those of `text` (Noto CJK: ⼯ for 工): wrong -> right."""
+    """Characters a PDF in `family` would give back instead of those of `text`, wrong -> right (Noto CJK: ⼯ for 工)."""
     chars = "".join(sorted({c for c in text if " " <= c <= "\uffff" and not 0xD800 <= ord(c) <= 0xDFFF}))
     aliases: dict[str, str] = {}
     for face in _faces(family):
@@ -359,7 +359,8 @@ def _paint_pages(document: QTextDocument, device: QPagedPaintDevice, title: str)
             rule_y = page.top() + line_height * 1.4
             painter.drawLine(int(page.left()), int(rule_y), int(page.right()), int(rule_y))
             footer = QRectF(page.left(), page.bottom() - line_height, page.width(), line_height)
-            folio = QCoreApplication.translate("ReportPrinter", "第 {page} 页 / 共 {pages} 页").format(page=number, pages=count)
+            folio = QCoreApplication.translate("ReportPrinter", "第 {page} 页 / 共 {pages} 页").format(
+                page=number, pages=count)
             painter.drawText(footer, Qt.AlignmentFlag.AlignCenter, folio)
             furniture += [elided, folio]
             painter.save()
@@ -374,6 +375,11 @@ def _paint_pages(document: QTextDocument, device: QPagedPaintDevice, title: str)
     return PaintedPages(numbers, count, "\n".join(furniture))
 
 
+def _unwritable(path: str, error: OSError) -> ReportViewerError:
+    message = QCoreApplication.translate("ReportPrinter", "{path}：无法写入（{reason}）；请另选文件")
+    return ReportViewerError(message.format(path=path, reason=error.strerror or error))
+
+
 def _repair_text_layer(path: str, document: QTextDocument, painted: PaintedPages) -> None:
     """Make the PDF at `path` give back the printed characters when its text is copied (see core.pdf_text)."""
     from viewer.core.pdf_text import repair_file, text_corrections
@@ -383,8 +389,7 @@ def _repair_text_layer(path: str, document: QTextDocument, painted: PaintedPages
     try:
         repair_file(path, corrections)
     except OSError as error:
-        raise ReportViewerError(QCoreApplication.translate("ReportPrinter", "{path}：无法写入（{reason}）；请另选文件").format(
-            path=path, reason=error.strerror or error)) from None
+        raise _unwritable(path, error) from None
 
 
 def page_layout() -> QPageLayout:
@@ -407,8 +412,7 @@ def write_pdf(document: QTextDocument, path: str, *, title: str) -> PaintedPages
         with open(path, "wb"):
             pass
     except OSError as error:
-        raise ReportViewerError(QCoreApplication.translate("ReportPrinter", "{path}：无法写入（{reason}）；请另选文件").format(
-            path=path, reason=error.strerror or error)) from None
+        raise _unwritable(path, error) from None
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(page_layout())
