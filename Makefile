@@ -13,7 +13,7 @@ QT_RUNTIME_PACKAGES := libbrotli1 libbsd0 libdbus-1-3 libegl1 libfontconfig1 lib
   libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxcb1 libxdmcp6 \
   libxkbcommon-x11-0 libxkbcommon0 libzstd1
 # CJK fonts, pdftotext for the PDF tests, an X server for the real-window tests.
-APT_PACKAGES := fonts-wqy-microhei poppler-utils xvfb $(QT_RUNTIME_PACKAGES)
+APT_PACKAGES := fonts-wqy-microhei fonts-noto-cjk poppler-utils xvfb $(QT_RUNTIME_PACKAGES)
 
 .PHONY: run test system-deps venv clean bench translations update-translations dist budgets install-desktop
 

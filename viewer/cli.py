@@ -227,9 +227,11 @@ def cmd_reimport(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """A report's notes, bookmarks and highlights as Markdown, HTML, CSV or JSON-LD."""
+    """A report's notes, bookmarks and highlights as Markdown, HTML, CSV or JSON-LD, or the report with them as PDF."""
     from viewer.core.export import colour_names, export_annotations
 
+    if args.format == "pdf":
+        return export_pdf(args)
     with open_store(args) as store:
         doc_id = store.resolve_document(args.document)
         title, count = store.document_info(doc_id).title, len(store.annotations(doc_id))
@@ -240,6 +242,34 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_OK
     _write_output(args.output, data)
     _out(f"wrote {count} notes, bookmarks and highlights of 《{title}》 to {args.output}")
+    return EXIT_OK
+
+
+def export_pdf(args: argparse.Namespace) -> int:
+    """`export --format pdf -o FILE`: the report with its highlights and notes, paged by Save as PDF's renderer
+    in an offscreen Qt made only for this verb (no display needed; the other verbs never load Qt)."""
+    from viewer.core.export import colour_names
+
+    if not args.output:
+        raise UsageError("report-viewer export --format pdf: -o FILE is required "
+                         "(a PDF is not written to the terminal)")
+    with open_store(args) as store:
+        doc_id = store.resolve_document(args.document)
+        doc = store.document(doc_id)
+        sections = store.sections(doc_id)
+        annotations = store.annotations(doc_id)
+        names = colour_names(store.get_setting("highlight_names"))
+    _write_output(args.output, b"")          # an unwritable -o is refused before Qt starts
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] or "report-viewer", "-platform", "offscreen"])
+    from viewer.ui.report_printer import build_print_document, write_pdf
+
+    document = build_print_document(doc.title, doc.text, sections, annotations, names)
+    pages = write_pdf(document, args.output, title=doc.title).total
+    del document, app
+    _out(f"wrote 《{doc.title}》 with {len(annotations)} notes, bookmarks and highlights as a {pages}-page PDF "
+         f"to {args.output}")
     return EXIT_OK
 
 
@@ -357,11 +387,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="re-parse a report (newer parser, or a corrected source); notes are re-anchored")
     p.add_argument("document", metavar="PATH-OR-ID")
     p.add_argument("--source", metavar="PATH", help="a corrected source file for this report")
-    p = sub.add_parser("export", parents=[common], help="export a report's notes, bookmarks and highlights")
+    p = sub.add_parser("export", parents=[common],
+                       help="export a report's notes, bookmarks and highlights, or print the report to PDF")
     p.add_argument("document", metavar="PATH-OR-ID")
-    p.add_argument("--format", choices=EXPORT_FORMATS, default="md",
-                   help="md (briefing), html (self-contained page), csv (Excel), jsonld (Web Annotation)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--format", choices=[*EXPORT_FORMATS, "pdf"], default="md",
+                   help="md (briefing), html (self-contained page), csv (Excel), jsonld (Web Annotation), "
+                        "pdf (the report itself with its highlights and notes, as Save as PDF; needs -o)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout (required for pdf)")
     p = sub.add_parser("share", parents=[common], help="write a share file, or import one from a colleague")
     share = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_ArgumentParser)
     q = share.add_parser("export", parents=[common], help="write a .rvshare.json file of a report's annotations")

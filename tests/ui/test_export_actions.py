@@ -171,7 +171,7 @@ def test_a_share_file_given_as_the_file_argument_opens_the_preview(annotated, re
 
 def test_file_menu_holds_share_import_export_print_and_pdf(annotated):
     texts = [a.text() for a in annotated.file_menu.actions()]
-    for expected in ("导入分享文件", "分享批注和书签", "导出批注和书签", "打印", "另存为 PDF"):
+    for expected in ("导入分享文件", "分享批注和书签", "导出批注和书签", "打印", "打印预览", "另存为 PDF"):
         assert any(expected in t for t in texts), expected
 
 
@@ -199,3 +199,38 @@ def test_print_sends_the_report_with_its_notes_to_the_chosen_printer(annotated, 
     monkeypatch.setattr(QPrintDialog, "exec", choose_pdf_printer)
     annotated.exports.print_report()
     assert out.read_bytes().startswith(b"%PDF") and b"/FontFile2" in out.read_bytes()
+
+
+def test_save_as_pdf_asks_for_a_pdf_path_in_a_dialog_titled_save_as_pdf(annotated, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+
+    def choose(parent, caption, directory, filters):
+        asked.append((caption, directory, filters))
+        return str(tmp_path / "简报"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
+    monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: pytest.fail("Save as PDF opened the print dialog"))
+    annotated.exports.pdf_action.trigger()
+    [(caption, directory, filters)] = asked
+    assert caption == "另存为 PDF" and directory.endswith(".pdf") and "*.pdf" in filters
+    assert (tmp_path / "简报.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_print_preview_shows_the_same_pages_as_save_as_pdf(annotated, qtbot, tmp_path):
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    from viewer.ui.report_printer import write_pdf
+
+    pages = write_pdf(annotated.exports.print_document(), str(tmp_path / "r.pdf"), title="r").total
+    dialog = annotated.exports.make_print_preview()
+    painted = []
+    dialog.paintRequested.connect(lambda printer: painted.append(printer.pageLayout()))
+    dialog.show()                                  # not exec(): the test goes on while it is open
+    qtbot.waitExposed(dialog)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    assert painted and preview.pageCount() == pages >= 2
+    assert "打印预览" in dialog.windowTitle() and annotated.report_title() in dialog.windowTitle()
+    dialog.close()

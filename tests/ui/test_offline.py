@@ -68,6 +68,7 @@ def test_cli_flows_never_touch_the_network(no_network, tmp_path, capsys):
     assert cli.main(["import", str(SAMPLE), "--db", db]) == 0
     assert cli.main(["notes", "1", "add", "--start", "10", "--end", "20", "--text", "n", "--db", db]) == 0
     assert cli.main(["export", "1", "--format", "html", "-o", str(tmp_path / "n.html"), "--db", db]) == 0
+    assert cli.main(["export", "1", "--format", "pdf", "-o", str(tmp_path / "r.pdf"), "--db", db]) == 0
     assert cli.main(["share", "export", "1", "-o", str(tmp_path / "s.rvshare.json"), "--db", db]) == 0
     assert cli.main(["share", "import", str(tmp_path / "s.rvshare.json"), "--db", db]) == 0
     assert no_network == []

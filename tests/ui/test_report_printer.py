@@ -1,7 +1,9 @@
-"""Printing and Save as PDF: headings, highlight tints at exact offsets, notes as plain text, paged PDF."""
+"""Printing and Save as PDF: headings, highlight tints at exact offsets, notes as plain text, paged PDF
+whose copied text is the report's own (whatever CJK fonts are installed), with sensible spacing."""
 
 import re
 import shutil
+import statistics
 import subprocess
 
 import pytest
@@ -13,9 +15,50 @@ from viewer.core.store import Annotation
 from viewer.core.structure import iter_sections
 from viewer.ui import palette
 from viewer.ui.offsets import Utf16Map
-from viewer.ui.report_printer import build_print_document, write_pdf
+from viewer.ui.report_printer import build_print_document, choose_font_family, pdf_aliases, write_pdf
 
 COLOUR_NAMES = {"yellow": "重点", "blue": "存疑"}
+NOTO, WQY = "Noto Sans CJK SC", "WenQuanYi Micro Hei"     # Noto aliases radicals (⼯ = 工), WenQuanYi does not
+RADICAL = re.compile("[\u2e80-\u2fdf]")
+
+
+def pdftotext(path, *options):
+    assert shutil.which("pdftotext"), "pdftotext is missing: install poppler-utils (the Makefile's APT_PACKAGES)"
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", *options, str(path), "-"], capture_output=True,
+                          check=True).stdout.decode("utf-8")
+
+
+def squeeze(text):
+    return re.sub(r"\s+", "", text)
+
+
+def body_text(path):
+    """The PDF's text without each page's running title (its first line) and folio (its last line)."""
+    lines = []
+    for page in pdftotext(path).split("\f"):
+        page_lines = [line for line in page.split("\n") if line.strip()]
+        assert not page_lines or re.fullmatch(r"第\d+页/共\d+页", squeeze(page_lines[-1])), page_lines[-1:]
+        lines += page_lines[1:-1]
+    return "\n".join(lines)
+
+
+def line_steps(path):
+    """Per page, the distances between the tops of consecutive body lines, from pdftotext's bounding boxes."""
+    xhtml = pdftotext(path, "-bbox-layout")
+    steps = []
+    for page in re.findall(r"<page .*?</page>", xhtml, re.S):
+        tops = sorted(float(top) for top in re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)"', page))[1:-1]
+        steps.append([b - a for a, b in zip(tops, tops[1:])])
+    return steps
+
+
+@pytest.fixture(scope="module")
+def both_fonts(qapp):
+    """Noto Sans CJK and WenQuanYi side by side, as the Makefile installs them (the case that went wrong)."""
+    from PySide6.QtGui import QFontDatabase
+
+    missing = [family for family in (NOTO, WQY) if family not in QFontDatabase.families()]
+    assert not missing, f"install fonts-noto-cjk and fonts-wqy-microhei (the Makefile's APT_PACKAGES): {missing}"
 
 
 def make_annotation(text, needle, *, kind="note", body="", colour="", uuid="a", **extra):
@@ -141,3 +184,64 @@ def test_print_document_honours_the_printers_page_range(qapp, report, tmp_path):
         extracted = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "printed.pdf"), "-"],
                                    capture_output=True, check=True).stdout.decode("utf-8")
         assert re.search(r"第2页/共\d+页", re.sub(r"\s+", "", extracted))
+
+
+def test_noto_cjk_would_name_shared_glyphs_by_their_kangxi_radicals(both_fonts):
+    assert pdf_aliases(NOTO, "工作人员") == {"⼯": "工", "⼈": "人"}
+    assert pdf_aliases(WQY, "工作人员") == {}
+
+
+def test_the_print_font_is_chosen_by_what_its_pdf_text_would_be(both_fonts, report):
+    family = choose_font_family(report.text)
+    assert pdf_aliases(family, report.text) == {}
+    assert build_print_document(report.title, report.text, report.sections, [], {}).defaultFont().family() == family
+
+
+@pytest.mark.parametrize("family", [None, NOTO, WQY], ids=["chosen", "noto", "wenquanyi"])
+def test_text_copied_from_the_pdf_is_the_reports_text(qapp, both_fonts, report, sample_annotations, tmp_path, family):
+    """Every character as printed (no ⼯ for 工), every paragraph once (no line repeated across a page break)."""
+    document = build_print_document(report.title, report.text, report.sections, sample_annotations, COLOUR_NAMES,
+                                    family=family)
+    out = tmp_path / "报告.pdf"
+    write_pdf(document, str(out), title=report.title)
+    body = squeeze(body_text(out))
+    assert body.count("工作") == report.text.count("工作") == 38
+    assert set(RADICAL.findall(pdftotext(out))) <= set(RADICAL.findall(report.text))
+    for paragraph in filter(None, map(squeeze, report.text.split("\n"))):
+        assert paragraph in body
+    assert body == squeeze(document.toPlainText())
+
+
+def test_digits_after_latin_letters_keep_their_characters(qapp, both_fonts, tmp_path):
+    text = "小报告\n借助法网APP12348热线，5G基站覆盖A1区。\n"
+    out = tmp_path / "小报告.pdf"
+    write_pdf(build_print_document("小报告", text, [], [], {}, family=NOTO), str(out), title="小报告")
+    assert "借助法网APP12348热线，5G基站覆盖A1区。" in squeeze(pdftotext(out))
+
+
+@pytest.mark.parametrize("family", [NOTO, WQY], ids=["noto", "wenquanyi"])
+def test_sample_prints_on_at_most_five_pages_without_runs_of_blank_lines(qapp, both_fonts, report, tmp_path,
+                                                                       family):
+    document = build_print_document(report.title, report.text, report.sections, [], {}, family=family)
+    out = tmp_path / "报告.pdf"
+    painted = write_pdf(document, str(out), title=report.title)
+    assert painted.total == len(re.findall(rb"/Type\s*/Page(?!s)", out.read_bytes())) <= 5
+    steps = line_steps(out)
+    pitch = statistics.median(step for page in steps for step in page)
+    for page in steps:
+        # from one line to the next at most a line and a half of space (the title and headings' gap)
+        assert max(page) <= 2.5 * pitch, (max(page), pitch)
+
+
+def test_a_printer_writing_a_pdf_file_gets_the_same_text_repair(qapp, both_fonts, report, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from viewer.ui.report_printer import print_document
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    print_document(build_print_document(report.title, report.text, report.sections, [], {}, family=NOTO), printer,
+                   title=report.title)
+    text = pdftotext(tmp_path / "printed.pdf")
+    assert "⼯作" not in text and squeeze(text).count("工作") >= report.text.count("工作")

@@ -1,4 +1,4 @@
-"""File › Export, Print, Save as PDF, Share and Import share: the actions, their dialogs and the files they write."""
+"""File › Export, Print, Print preview, Save as PDF, Share, Import share: actions, dialogs, files written."""
 
 from __future__ import annotations
 
@@ -39,16 +39,20 @@ class ExportActions(QObject):
         self.export_figures_action = QAction(window)
         self.print_action = QAction(window)
         self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_preview_action = QAction(window)
         self.pdf_action = QAction(window)
         self.share_action = QAction(window)
         self.import_share_action = QAction(window)
         self.preview_dialog: ImportPreviewDialog | None = None
+        self.print_preview_dialog: QDialog | None = None
+        self.print_preview_printer = None
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         self.export_annotations_action.triggered.connect(self.export_annotations)
         self.export_figures_action.triggered.connect(self.export_figures)
         self.print_action.triggered.connect(self.print_report)
+        self.print_preview_action.triggered.connect(self.print_preview)
         self.pdf_action.triggered.connect(self.save_pdf)
         self.share_action.triggered.connect(self.share)
         self.import_share_action.triggered.connect(self.choose_share_file)
@@ -57,13 +61,14 @@ class ExportActions(QObject):
         self.export_annotations_action.setText(self.tr("导出批注和书签(&E)…"))
         self.export_figures_action.setText(self.tr("导出数据表 (CSV)…"))
         self.print_action.setText(self.tr("打印(&P)…"))
+        self.print_preview_action.setText(self.tr("打印预览(&V)…"))
         self.pdf_action.setText(self.tr("另存为 PDF…"))
         self.share_action.setText(self.tr("分享批注和书签(&S)…"))
         self.import_share_action.setText(self.tr("导入分享文件(&I)…"))
 
     def actions_needing_report(self) -> list[QAction]:
         return [self.export_annotations_action, self.export_figures_action, self.print_action,
-                self.pdf_action, self.share_action]
+                self.print_preview_action, self.pdf_action, self.share_action]
 
     def update_enabled(self) -> None:
         for action in self.actions_needing_report():
@@ -129,10 +134,11 @@ class ExportActions(QObject):
                                     window.annotating.colour_names())
 
     def save_pdf(self) -> None:
+        """Ask for a .pdf path in a save dialog of its own (not the print dialog), then write it."""
         if self.window.doc_id is None:
             return
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("另存为 PDF"), self._default_path(".pdf"),
-                                              "PDF (*.pdf)")
+                                              self.tr("PDF 文件 (*.pdf)"))
         if path:
             self.write_pdf(path if path.lower().endswith(".pdf") else path + ".pdf")
 
@@ -152,16 +158,40 @@ class ExportActions(QObject):
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from viewer.ui.report_printer import print_document
+        from viewer.ui.report_printer import print_document, set_up_printer
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.window.report_title())
+        set_up_printer(printer, self.window.report_title())
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             try:
                 print_document(self.print_document(), printer, title=self.window.report_title())
             except ReportViewerError as exc:
                 QMessageBox.warning(self.window, self.tr("打印失败"), error_text(exc))
+
+    def make_print_preview(self) -> QDialog:
+        """A print preview of the report, the same pages as Print and Save as PDF; shown by print_preview."""
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from viewer.ui.report_printer import print_document, set_up_printer
+
+        title = self.window.report_title()
+        # The dialog only points at its printer: kept here (until the next preview) so Python never frees it first.
+        self.print_preview_printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        set_up_printer(self.print_preview_printer, title)
+        dialog = QPrintPreviewDialog(self.print_preview_printer, self.window)
+        dialog.setWindowTitle(self.tr("打印预览 — {0}").format(title))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        document = self.print_document()
+        dialog.paintRequested.connect(lambda device: print_document(document, device, title=title))
+        dialog.destroyed.connect(lambda: setattr(self, "print_preview_dialog", None))
+        self.print_preview_dialog = dialog
+        return dialog
+
+    def print_preview(self) -> None:
+        if self.window.doc_id is None:
+            return
+        self.make_print_preview().exec()
 
     # -- sharing ------------------------------------------------------------------------------
 

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.exports.export_figures_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.exports.print_action)
+        self.file_menu.addAction(self.exports.print_preview_action)
         self.file_menu.addAction(self.exports.pdf_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
