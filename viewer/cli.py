@@ -251,8 +251,7 @@ def export_pdf(args: argparse.Namespace) -> int:
     from viewer.core.export import colour_names
 
     if not args.output:
-        raise UsageError("report-viewer export --format pdf: -o FILE is required "
-                         "(a PDF is not written to the terminal)")
+        raise UsageError("cli.pdf_needs_output")
     with open_store(args) as store:
         doc_id = store.resolve_document(args.document)
         doc = store.document(doc_id)
@@ -263,7 +262,10 @@ def export_pdf(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] or "report-viewer", "-platform", "offscreen"])
+    from viewer.ui.app import Translations
     from viewer.ui.report_printer import build_print_document, write_pdf
+
+    Translations(app).set_language(args.language)      # the PDF's labels (批注, 第 N 页) in the CLI's language
 
     document = build_print_document(doc.title, doc.text, sections, annotations, names)
     pages = write_pdf(document, args.output, title=doc.title).total

@@ -38,7 +38,8 @@ def library(tmp_path):
 
 def test_export_pdf_prints_the_report_with_its_notes_without_a_display(library, tmp_path):
     out = tmp_path / "报告.pdf"
-    proc = run_headless("--db", library, "export", "1", "--format", "pdf", "-o", out, data_dir=tmp_path)
+    proc = run_headless("--db", library, "export", "1", "--format", "pdf", "-o", out, "--lang", "zh",
+                        data_dir=tmp_path)
     assert proc.returncode == 0, proc.stderr_text
     assert str(out) in proc.stdout_text and "PDF" in proc.stdout_text
     assert shutil.which("pdftotext"), "pdftotext is missing: install poppler-utils (the Makefile's APT_PACKAGES)"
@@ -68,3 +69,19 @@ def test_other_export_formats_never_load_qt(library, tmp_path):
                            "-o", str(tmp_path / "n.md")], capture_output=True, timeout=120, cwd=REPO,
                           env=dict(os.environ, REPORT_VIEWER_DATA_DIR=str(tmp_path)))
     assert proc.returncode == 0 and proc.stderr.decode() == "[]"
+
+
+def test_export_pdf_labels_follow_the_cli_language(library, tmp_path):
+    out = tmp_path / "report-en.pdf"
+    proc = run_headless("--db", library, "export", "1", "--format", "pdf", "-o", out, "--lang", "en",
+                        data_dir=tmp_path)
+    assert proc.returncode == 0, proc.stderr_text
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True,
+                          check=True).stdout.decode("utf-8")
+    assert re.search(r"Page 1 of \d+", text) and "第 1 页" not in text
+    assert "请核对四项制度的名称" in text                         # the note itself is never translated
+
+
+def test_export_pdf_without_output_says_so_in_chinese_under_a_chinese_locale(library, tmp_path):
+    proc = run_headless("--db", library, "export", "1", "--format", "pdf", "--lang", "zh", data_dir=tmp_path)
+    assert proc.returncode == 2 and proc.stderr_text.startswith("错误：") and "必须用 -o" in proc.stderr_text

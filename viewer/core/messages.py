@@ -262,6 +262,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.error_line": {"zh": "错误：{message}", "en": "error: {message}"},
     "cli.usage": {"zh": "{prog}：{message}（用法见 '{prog} --help'）",
                   "en": "{prog}: {message} (see '{prog} --help')"},
+    "cli.pdf_needs_output": {"zh": "导出 PDF 时必须用 -o 给出输出文件（PDF 不能输出到终端）",
+                             "en": "report-viewer export --format pdf: -o FILE is required (a PDF is not written "
+                                   "to the terminal)"},
     "cli.no_verb": {"zh": "report-viewer：没有给出命令（用法见 'report-viewer --help'）",
                     "en": "report-viewer: no verb given (see 'report-viewer --help')"},
     "cli.notes_span_required": {"zh": "report-viewer notes DOC add：必须给出 --start 和 --end",
