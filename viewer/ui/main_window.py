@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -64,6 +64,10 @@ class MainWindow(QMainWindow):
 
     def _init_central(self) -> None:
         self.view = ReportView(self)
+        colours = self.view.palette()           # a selection no highlight band looks like
+        colours.setColor(QPalette.ColorRole.Highlight, palette.SELECTION)
+        colours.setColor(QPalette.ColorRole.HighlightedText, palette.SELECTION_TEXT)
+        self.view.setPalette(colours)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         central = QWidget(self)
