@@ -28,6 +28,9 @@ from viewer.ui.text_pane import ReportView
 
 SAVE_POSITION_DELAY_MS = 400
 NOTICE_MS = 6000
+#: First start (no saved layout): shares of the window's width for the 目录 and the side dock;
+#: the report keeps the rest, over half (about 37 characters a line at 1280 px).
+FIRST_START_DOCK_SHARES = (0.19, 0.26)
 
 
 class MainWindow(QMainWindow):
@@ -45,6 +48,7 @@ class MainWindow(QMainWindow):
         self._searcher: TextSearcher | None = None
         self._hits: list[tuple[int, int]] = []
         self._hit = -1
+        self._docks_placed = False        # by a restored layout, or on the first show
         self.setAcceptDrops(True)
         self.resize(1280, 860)
         self._init_central()
@@ -96,7 +100,17 @@ class MainWindow(QMainWindow):
         self.side_dock.setObjectName("sideDock")
         self.side_dock.setWidget(self.side_tabs)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.side_dock)
-        self.resizeDocks([self.tree_dock, self.side_dock], [300, 470], Qt.Orientation.Horizontal)
+
+    def size_docks_to_window(self) -> None:
+        """Give the docks their first-start shares of the window's width; the report gets the rest."""
+        tree, side = (round(self.width() * share) for share in FIRST_START_DOCK_SHARES)
+        self.resizeDocks([self.tree_dock, self.side_dock], [tree, side], Qt.Orientation.Horizontal)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        if not self._docks_placed:
+            self._docks_placed = True
+            self.size_docks_to_window()
+        super().showEvent(event)
 
     def _action(self, shortcut=None, checkable: bool = False) -> QAction:
         action = QAction(self)
@@ -505,7 +519,7 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         if state:
-            self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+            self._docks_placed = self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
         self.view.set_zoom(int(self.store.get_setting("zoom", 0)))
 
         tab = self.store.get_setting("side_tab")
