@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from viewer.core.errors import ReportViewerError
@@ -17,7 +16,7 @@ from viewer.core.figures import FIGURE_KINDS, Figure
 from viewer.core.search import TextSearcher
 from viewer.core.store import Annotation, LibraryStore
 from viewer.core.structure import SectionNode, section_path
-from viewer.ui import palette
+from viewer.ui import palette, report_chooser
 from viewer.ui.annotation_actions import AnnotationActions
 from viewer.ui.export_actions import ExportActions, is_share_file
 from viewer.ui.figures_panel import FiguresPanel
@@ -28,8 +27,8 @@ from viewer.ui.text_pane import ReportView
 
 SAVE_POSITION_DELAY_MS = 400
 NOTICE_MS = 6000
-#: First start (no saved layout): shares of the window's width for the 目录 and the side dock;
-#: the report keeps the rest, over half (about 37 characters a line at 1280 px).
+# First start (no saved layout): shares of the window's width for the 目录 and the side dock;
+# the report keeps the rest, over half (about 37 characters a line at 1280 px).
 FIRST_START_DOCK_SHARES = (0.19, 0.26)
 
 
@@ -151,6 +150,7 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.open_action)
         self.recent_menu = self.file_menu.addMenu("")
+        self.recent_menu.setToolTipsVisible(True)
         self.file_menu.addAction(self.exports.import_share_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.exports.share_action)
@@ -349,8 +349,7 @@ class MainWindow(QMainWindow):
         return self.import_and_open(path)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开报告"), str(Path.home()),
-                                              self.tr("报告 (*.txt *.html *.htm *.docx);;所有文件 (*)"))
+        path = report_chooser.choose_report(self, self.store)
         if path:
             self.import_and_open(path)
 
@@ -360,7 +359,9 @@ class MainWindow(QMainWindow):
         if not docs:
             self.recent_menu.addAction(self.tr("（空）")).setEnabled(False)
         for info in reversed(docs):
-            action = self.recent_menu.addAction(info.title)
+            action = self.recent_menu.addAction(report_chooser.recent_text(info))
+            action.setToolTip(report_chooser.recent_tip(info))
+            action.setStatusTip(action.toolTip().replace("\n", " · "))
             action.setCheckable(True)
             action.setChecked(info.id == self.doc_id)
             action.triggered.connect(lambda _=False, d=info.id: self.open_document(d))
