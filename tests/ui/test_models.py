@@ -121,3 +121,43 @@ def test_a_calendar_date_has_a_translated_unit_not_an_internal_word(qtbot):
         assert panel.model.index(0, unit).data() == "Date"
     finally:
         translations.set_language("zh")
+
+
+def test_clearing_the_title_filter_restores_the_expansion_the_user_had(qtbot):
+    panel = SectionTreePanel()
+    qtbot.addWidget(panel)
+    sections = parse_path(SAMPLE).sections
+    panel.set_sections(sections)
+    panel.show()
+
+    def index(node):
+        return panel.proxy.mapFromSource(panel.model.index_for_node(node))
+
+    def expanded():
+        from PySide6.QtCore import QModelIndex
+        found = []
+
+        def walk(parent):
+            for row in range(panel.proxy.rowCount(parent)):
+                child = panel.proxy.index(row, 0, parent)
+                if panel.view.isExpanded(child):
+                    found.append(panel.proxy.mapToSource(child).data())
+                    walk(child)
+
+        walk(QModelIndex())
+        return found
+
+    first, fourth = sections[0], sections[3]
+    deep = next(child for child in first.children if child.children)
+    panel.view.collapse(index(fourth))                 # the user folds 四、 and opens a subsection
+    panel.view.expand(index(deep))
+    before = expanded()
+    assert f"{deep.number} {deep.title}" in before and not any(s.startswith("四、") for s in before)
+    panel.filter_edit.setText("普法")
+    assert any(s.startswith("四、") for s in expanded())            # matches are shown expanded
+    panel.filter_edit.clear()
+    assert expanded() == before
+    panel.filter_edit.setText("法")                    # typing on and clearing again: the same
+    panel.filter_edit.setText("法治")
+    panel.filter_edit.setText("")
+    assert expanded() == before
