@@ -517,6 +517,112 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="126"/>
+        <source>打开报告</source>
+        <translation>Opening a report</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="127"/>
+        <source>文件 › 打开（{0}）导入 .txt、.html 或 .docx 报告，也可以把文件拖到窗口上。报告存入本机的资料库，文件 › 最近的报告 列出全部报告（标题、文件名和导入日期）。再次启动时回到上次阅读的位置。</source>
+        <translation>File › Open ({0}) imports a .txt, .html or .docx report; you can also drop a file on the window. Reports are kept in the library on this computer, and File › Recent Reports lists them all (title, file name and import date). On the next start the app returns to where you were reading.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="130"/>
+        <source>目录</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="131"/>
+        <source>左侧目录按报告自己的编号（一、（一）1. 一是……）列出章节，点击即跳到该节；阅读时目录和状态栏跟随当前章节。目录上方的输入框按标题筛选，清空后恢复原来的展开状态。</source>
+        <translation>Contents, on the left, lists the sections by the report&apos;s own numbering (一、 （一） 1. 一是 …); click one to go to it. While you read, Contents and the status bar follow the current section. The box above filters by title; clearing it brings back the tree as you had expanded it.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="133"/>
+        <source>数据</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="134"/>
+        <source>报告中的每个数据按类型着色：计数、百分比、金额、日期、数字（视图 › 数据着色 可逐类关闭）。鼠标停在数据上显示规范化的数值。右侧“数据”表列出全部数据，可按任一列排序、按类型和文字筛选，点击跳到原文，也可导出 CSV。</source>
+        <translation>Every statistic in the report is tinted by kind: count, percent, money, date, number (View › Figure Colours turns each kind off). Hover a figure for its normalised value. The Figures table on the right lists them all: sort by any column, filter by kind and text, click to go to the passage, or export them as CSV.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="137"/>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="138"/>
+        <source>按 {0} 打开查找栏：所有结果都会标出，回车和 Shift+回车 在结果间前后移动，Esc 关闭。全角和半角（如“（一）”和“(一)”）视为相同。</source>
+        <translation>Press {0} for the find bar: every hit is marked, Enter and Shift+Enter step forwards and back, Esc closes it. Full-width and half-width forms (such as （一） and (一)) match each other.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="140"/>
+        <source>批注、书签和高亮</source>
+        <translation>Notes, bookmarks and highlights</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="141"/>
+        <source>选中文字后，用右键菜单、“批注”菜单或工具栏：添加批注（{0}）、添加书签（{1}；{2} 为当前阅读位置添加书签）、高亮（五种有含义的颜色，可重命名）、复制并注明出处。它们出现在“批注”和“书签”标签页中：点击跳到原文，双击编辑，Del 删除，{3} 撤销。每次修改都立即保存。</source>
+        <translation>Select text, then use the context menu, the Annotate menu or the toolbar: Add Note ({0}), Add Bookmark ({1}; {2} bookmarks the reading position), Highlight (five colours with meanings, which you can rename), Copy with Citation. They appear in the Notes and Bookmarks tabs: click to go to the passage, double-click to edit, Del to delete, {3} to undo. Every change is saved at once.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="146"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="147"/>
+        <source>文件 › 导出批注和书签 把本报告的批注、书签和高亮按章节顺序导出为 Markdown、网页 HTML、Excel 可打开的 CSV 或 JSON-LD。</source>
+        <translation>File › Export Notes and Bookmarks writes this report&apos;s notes, bookmarks and highlights in reading order, grouped by section, as Markdown, an HTML page, CSV that Excel opens, or JSON-LD.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="149"/>
+        <source>分享</source>
+        <translation>Sharing</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="150"/>
+        <source>文件 › 分享批注和书签 写出一个 .rvshare.json 文件交给同事（可附上报告全文）。文件 › 导入分享文件 先预览将发生的变化，按“导入”后才生效；重复导入不会改变任何内容，你自己的批注不会被覆盖或删除。</source>
+        <translation>File › Share Notes and Bookmarks writes a .rvshare.json file for a colleague (optionally with the report&apos;s full text). File › Import Share File first previews what will change and applies it only when you press Import; importing the same file again changes nothing, and your own notes are never overwritten or deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="152"/>
+        <source>打印</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="153"/>
+        <source>文件 › 打印（{0}）或 另存为 PDF 输出报告本身，连同高亮、批注、标题层级和页码。</source>
+        <translation>File › Print ({0}) or Save as PDF puts out the report itself, with its highlights, notes, headings and page numbers.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="158"/>
+        <source>使用说明</source>
+        <translation>User Guide</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="159"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="183"/>
+        <source>使用说明(&amp;G)</source>
+        <translation>User &amp;Guide</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="184"/>
+        <source>快捷键(&amp;K)</source>
+        <translation>&amp;Keyboard Shortcuts</translation>
+    </message>
+</context>
+<context>
     <name>ImportPlanModel</name>
     <message>
         <location filename="../../viewer/ui/share_dialogs.py" line="69"/>
@@ -665,177 +771,177 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="247"/>
+        <location filename="../../viewer/ui/main_window.py" line="252"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="248"/>
+        <location filename="../../viewer/ui/main_window.py" line="253"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="249"/>
+        <location filename="../../viewer/ui/main_window.py" line="254"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="250"/>
+        <location filename="../../viewer/ui/main_window.py" line="255"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="251"/>
+        <location filename="../../viewer/ui/main_window.py" line="256"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="252"/>
+        <location filename="../../viewer/ui/main_window.py" line="257"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="254"/>
+        <location filename="../../viewer/ui/main_window.py" line="259"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="255"/>
+        <location filename="../../viewer/ui/main_window.py" line="260"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="256"/>
+        <location filename="../../viewer/ui/main_window.py" line="261"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="257"/>
+        <location filename="../../viewer/ui/main_window.py" line="262"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="258"/>
+        <location filename="../../viewer/ui/main_window.py" line="263"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="259"/>
+        <location filename="../../viewer/ui/main_window.py" line="264"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="260"/>
+        <location filename="../../viewer/ui/main_window.py" line="265"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="261"/>
+        <location filename="../../viewer/ui/main_window.py" line="266"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="262"/>
+        <location filename="../../viewer/ui/main_window.py" line="267"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="263"/>
+        <location filename="../../viewer/ui/main_window.py" line="268"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="264"/>
+        <location filename="../../viewer/ui/main_window.py" line="269"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="265"/>
+        <location filename="../../viewer/ui/main_window.py" line="270"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="272"/>
+        <location filename="../../viewer/ui/main_window.py" line="277"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="273"/>
+        <location filename="../../viewer/ui/main_window.py" line="278"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="274"/>
+        <location filename="../../viewer/ui/main_window.py" line="279"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="275"/>
+        <location filename="../../viewer/ui/main_window.py" line="280"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="276"/>
+        <location filename="../../viewer/ui/main_window.py" line="281"/>
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="287"/>
+        <location filename="../../viewer/ui/main_window.py" line="293"/>
         <source>计数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="287"/>
+        <location filename="../../viewer/ui/main_window.py" line="293"/>
         <source>百分比</source>
         <translation>Percent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="287"/>
+        <location filename="../../viewer/ui/main_window.py" line="293"/>
         <source>金额</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="288"/>
+        <location filename="../../viewer/ui/main_window.py" line="294"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="288"/>
+        <location filename="../../viewer/ui/main_window.py" line="294"/>
         <source>数字</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="299"/>
+        <location filename="../../viewer/ui/main_window.py" line="305"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="336"/>
+        <location filename="../../viewer/ui/main_window.py" line="342"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="341"/>
+        <location filename="../../viewer/ui/main_window.py" line="347"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="360"/>
+        <location filename="../../viewer/ui/main_window.py" line="366"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="414"/>
+        <location filename="../../viewer/ui/main_window.py" line="420"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="437"/>
+        <location filename="../../viewer/ui/main_window.py" line="443"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="438"/>
+        <location filename="../../viewer/ui/main_window.py" line="444"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -844,7 +950,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="495"/>
+        <location filename="../../viewer/ui/main_window.py" line="501"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>
@@ -1106,7 +1212,7 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
     <name>SectionTreePanel</name>
     <message>
         <location filename="../../viewer/ui/section_tree.py" line="110"/>
-        <location filename="../../viewer/ui/section_tree.py" line="131"/>
+        <location filename="../../viewer/ui/section_tree.py" line="132"/>
         <source>筛选标题…</source>
         <translation>Filter titles…</translation>
     </message>
@@ -1153,6 +1259,34 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
         <location filename="../../viewer/ui/share_dialogs.py" line="47"/>
         <source>保存分享文件…</source>
         <translation>Save Share File…</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="56"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="83"/>
+        <source>快捷键</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="84"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="84"/>
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="85"/>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 </TS>

@@ -21,6 +21,7 @@ from viewer.ui.annotation_actions import AnnotationActions
 from viewer.ui.export_actions import ExportActions, is_share_file
 from viewer.ui.figures_panel import FiguresPanel
 from viewer.ui.find_bar import FindBar
+from viewer.ui.help_dialogs import HelpActions
 from viewer.ui.notes_panel import AnnotationListModel, NotesPanel
 from viewer.ui.section_tree import SectionTreePanel
 from viewer.ui.text_pane import ReportView
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self._init_actions()
         self.annotating = AnnotationActions(self)
         self.exports = ExportActions(self)
+        self.help = HelpActions(self)
         self._init_menus()
         self._init_statusbar()
         self._save_timer = QTimer(self)
@@ -188,6 +190,9 @@ class MainWindow(QMainWindow):
         self.lang_menu.addAction(self.lang_zh_action)
         self.lang_menu.addAction(self.lang_en_action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.help.guide_action)
+        self.help_menu.addAction(self.help.shortcuts_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.annotating.toolbar)
         self.docks_menu.addAction(self.annotating.toolbar.toggleViewAction())
@@ -281,6 +286,7 @@ class MainWindow(QMainWindow):
         self.tree_panel.retranslate()
         self.figures_panel.retranslate()
         self.find_bar.retranslate()
+        self.help.retranslate()             # last: its shortcut list reads the other actions' texts
         self._update_path_label(self.view.top_offset() if self.doc_id is not None else 0)
 
     def kind_labels(self) -> dict[str, str]:
