@@ -85,7 +85,7 @@ def test_value_column_shows_every_value_in_full_without_eliding(qtbot):
 
     from viewer.core.figures import find_figures
 
-    figures = parse_path(SAMPLE).figures + find_figures("全年投入12.3亿元，共1234567890.5万元。")
+    figures = parse_path(SAMPLE).figures + find_figures("全年投入12.3亿元，共1234567890.5万元，2021年5月31日。")
     panel = _shown_panel(qtbot, figures)
     column = COLUMNS.index("value")
     width = panel.table.columnWidth(column)
@@ -95,6 +95,11 @@ def test_value_column_shows_every_value_in_full_without_eliding(qtbot):
         index = panel.proxy.index(row, column)
         assert panel.table.itemDelegate().sizeHint(option, index).width() <= width, index.data()
     assert "1,230,000,000" in [panel.model.index(r, column).data() for r in range(panel.model.rowCount())]
+    text = COLUMNS.index("text")
+    for row in range(panel.model.rowCount()):          # as written, too, up to 8 characters
+        index = panel.proxy.index(row, text)
+        if len(index.data()) <= 8:
+            assert panel.table.itemDelegate().sizeHint(option, index).width() <= panel.table.columnWidth(text)
     assert panel.table.columnViewportPosition(column) + width <= panel.table.viewport().width()
 
 

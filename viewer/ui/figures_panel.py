@@ -15,6 +15,7 @@ FigureRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS = ("text", "value", "unit", "kind", "qualifier", "section")
+TEXT_COLUMN_EM = 8          # the 原文 column fits `2021年5月31日`; a longer text elides
 
 
 class FiguresTableModel(QAbstractTableModel):
@@ -215,13 +216,17 @@ class FiguresPanel(QWidget):
         self._size_columns()
 
     def _size_columns(self) -> None:
-        """Widths from the longest labels and the longest values shown, not from scanning every row:
-        the 数值 column fits this report's longest value (`15,000,000,000+`), the tooltip has it too."""
+        """Widths from the longest labels and the longest texts and values, not from measuring every
+        row: 数值 fits this report's longest value (`15,000,000,000+`), 原文 up to 8 characters."""
         metrics = self.table.fontMetrics()
-        pad = 18
+        pad = 12
         values = sorted(set(self.model.values()), key=len)[-12:]   # the widest are among the longest
+        texts = sorted({self.model.figure(r).text for r in range(self.model.rowCount())}, key=len)[-12:]
+        longest_text = max(["100余万人次", *texts], key=metrics.horizontalAdvance)
+        if metrics.horizontalAdvance(longest_text) > metrics.horizontalAdvance("中") * TEXT_COLUMN_EM:
+            longest_text = "中" * TEXT_COLUMN_EM          # longer ones elide; the tooltip has them
         samples = {
-            "text": "100余万人次", "value": max(["20,000,000+", *values], key=metrics.horizontalAdvance),
+            "text": longest_text, "value": max(["20,000,000+", *values], key=metrics.horizontalAdvance),
             "unit": "人次",
             "kind": max((self.model.kind_label(k) for k in FIGURE_KINDS), key=metrics.horizontalAdvance),
             "qualifier": "不少于",
