@@ -104,6 +104,7 @@ def test_value_column_shows_every_value_in_full_without_eliding(qtbot):
 
 
 def test_a_calendar_date_has_a_translated_unit_not_an_internal_word(qtbot):
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     from viewer.core.figures import find_figures
@@ -119,6 +120,7 @@ def test_a_calendar_date_has_a_translated_unit_not_an_internal_word(qtbot):
     assert panel.proxy.rowCount() == 1
     panel.filter_edit.setText("date")
     assert panel.proxy.rowCount() == 0
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)   # earlier tests' windows go first
     translations = Translations(QApplication.instance())
     try:
         assert translations.set_language("en")
