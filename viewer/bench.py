@@ -119,6 +119,46 @@ def bench_startup(runs: int = 5) -> tuple[float, float, float]:
     return b, a, a / b
 
 
+QUIT_CHILD = (
+    "import sys, time\n"
+    "from PySide6.QtCore import QTimer\n"
+    "from viewer.ui import app, main_window\n"
+    "class Window(main_window.MainWindow):\n"
+    "    def showEvent(self, event):\n"
+    "        super().showEvent(event)\n"
+    "        if not hasattr(self, 'quit_armed'):\n"
+    "            self.quit_armed = True\n"
+    "            def quit_now():\n"
+    "                print('QUIT', time.time(), flush=True)\n"
+    "                self.quit_action.trigger()\n"
+    "            QTimer.singleShot(1000, quit_now)\n"
+    "main_window.MainWindow = Window\n"
+    "sys.exit(app.run_app(sys.argv[1:]))\n"
+)
+
+
+def bench_quit(report: Path | None = None, runs: int = 5) -> float:
+    """Median milliseconds from File › Quit to the end of the app's process (offscreen), with the
+    sample or `report` open; the process is started fresh each run, like a user's session."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [sys.executable, "-c", QUIT_CHILD, "--db", str(Path(tmp) / "lib.sqlite3")]
+        if report is not None:
+            cmd.append(str(report))
+        for _ in range(runs + 1):                 # the first run imports the report
+            child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            out, _ = child.communicate()
+            ended = time.time()
+            quit_at = float(out.split("QUIT", 1)[1].split()[0])
+            times.append((ended - quit_at) * 1000)
+    return statistics.median(times[1:])
+
+
 def large_report_text(target_bytes: int = 2_000_000) -> str:
     """The sample's body repeated until the UTF-8 text is about `target_bytes` long."""
     text = paths.sample_report_path().read_text(encoding="utf-8")
@@ -219,6 +259,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"large report {large['bytes'] / 1e6:.1f} MB: parse+import {large['import_s']:.2f} s, "
               f"first screen {large['first_screen_s'] * 1000:.0f} ms (target < 1 s), "
               f"worst page scroll {large['worst_scroll_ms']:.0f} ms")
+        with tempfile.TemporaryDirectory() as tmp:
+            big = Path(tmp) / "large.txt"
+            big.write_text(large_report_text(), encoding="utf-8")
+            print(f"quit (File › Quit to process end): sample {bench_quit():.0f} ms, "
+                  f"2 MB report {bench_quit(big):.0f} ms")
         bare, app, ratio = bench_startup()
         print(f"start-up, second start on the sample: {app * 1000:.0f} ms vs bare QMainWindow "
               f"{bare * 1000:.0f} ms: ratio {ratio:.2f} (target <= 1.5)")

@@ -355,6 +355,11 @@
         <translation>Export Notes and Bookmarks</translation>
     </message>
     <message>
+        <location filename="../../viewer/ui/export_actions.py" line="100"/>
+        <source>-批注</source>
+        <translation>-notes</translation>
+    </message>
+    <message>
         <location filename="../../viewer/ui/export_actions.py" line="112"/>
         <source>批注和书签</source>
         <translation>notes and bookmarks</translation>
@@ -429,17 +434,17 @@
 <context>
     <name>FiguresPanel</name>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="190"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="207"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="195"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="212"/>
         <source>筛选数据…</source>
         <translation>Filter figures…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="196"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="213"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
@@ -447,57 +452,58 @@
 <context>
     <name>FiguresTableModel</name>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="38"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="41"/>
         <source>计数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="38"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="41"/>
         <source>百分比</source>
         <translation>Percent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="38"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="41"/>
         <source>金额</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="39"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="42"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="43"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="39"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="42"/>
         <source>数字</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="65"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="81"/>
         <source>原文</source>
         <translation>As written</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="65"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="81"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="65"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="81"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="65"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="81"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="65"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="81"/>
         <source>限定词</source>
         <translation>Qualifier</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="66"/>
+        <location filename="../../viewer/ui/figures_panel.py" line="82"/>
         <source>章节</source>
         <translation>Section</translation>
     </message>
@@ -528,6 +534,112 @@
         <location filename="../../viewer/ui/find_bar.py" line="54"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="126"/>
+        <source>打开报告</source>
+        <translation>Opening a report</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="127"/>
+        <source>文件 › 打开（{0}）导入 .txt、.html 或 .docx 报告，也可以把文件拖到窗口上。报告存入本机的资料库，文件 › 最近的报告 列出全部报告（标题、文件名和导入日期）。再次启动时回到上次阅读的位置。</source>
+        <translation>File › Open ({0}) imports a .txt, .html or .docx report; you can also drop a file on the window. Reports are kept in the library on this computer, and File › Recent Reports lists them all (title, file name and import date). On the next start the app returns to where you were reading.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="130"/>
+        <source>目录</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="131"/>
+        <source>左侧目录按报告自己的编号（一、（一）1. 一是……）列出章节，点击即跳到该节；阅读时目录和状态栏跟随当前章节。目录上方的输入框按标题筛选，清空后恢复原来的展开状态。</source>
+        <translation>Contents, on the left, lists the sections by the report&apos;s own numbering (一、 （一） 1. 一是 …); click one to go to it. While you read, Contents and the status bar follow the current section. The box above filters by title; clearing it brings back the tree as you had expanded it.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="133"/>
+        <source>数据</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="134"/>
+        <source>报告中的每个数据按类型着色：计数、百分比、金额、日期、数字（视图 › 数据着色 可逐类关闭）。鼠标停在数据上显示规范化的数值。右侧“数据”表列出全部数据，可按任一列排序、按类型和文字筛选，点击跳到原文，也可导出 CSV。</source>
+        <translation>Every statistic in the report is tinted by kind: count, percent, money, date, number (View › Figure Colours turns each kind off). Hover a figure for its normalised value. The Figures table on the right lists them all: sort by any column, filter by kind and text, click to go to the passage, or export them as CSV.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="137"/>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="138"/>
+        <source>按 {0} 打开查找栏：所有结果都会标出，回车和 Shift+回车 在结果间前后移动，Esc 关闭。全角和半角（如“（一）”和“(一)”）视为相同。</source>
+        <translation>Press {0} for the find bar: every hit is marked, Enter and Shift+Enter step forwards and back, Esc closes it. Full-width and half-width forms (such as （一） and (一)) match each other.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="140"/>
+        <source>批注、书签和高亮</source>
+        <translation>Notes, bookmarks and highlights</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="141"/>
+        <source>选中文字后，用右键菜单、“批注”菜单或工具栏：添加批注（{0}）、添加书签（{1}；{2} 为当前阅读位置添加书签）、高亮（五种有含义的颜色，可重命名）、复制并注明出处。它们出现在“批注”和“书签”标签页中：点击跳到原文，双击编辑，Del 删除，{3} 撤销。每次修改都立即保存。</source>
+        <translation>Select text, then use the context menu, the Annotate menu or the toolbar: Add Note ({0}), Add Bookmark ({1}; {2} bookmarks the reading position), Highlight (five colours with meanings, which you can rename), Copy with Citation. They appear in the Notes and Bookmarks tabs: click to go to the passage, double-click to edit, Del to delete, {3} to undo. Every change is saved at once.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="146"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="147"/>
+        <source>文件 › 导出批注和书签 把本报告的批注、书签和高亮按章节顺序导出为 Markdown、网页 HTML、Excel 可打开的 CSV 或 JSON-LD。</source>
+        <translation>File › Export Notes and Bookmarks writes this report&apos;s notes, bookmarks and highlights in reading order, grouped by section, as Markdown, an HTML page, CSV that Excel opens, or JSON-LD.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="149"/>
+        <source>分享</source>
+        <translation>Sharing</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="150"/>
+        <source>文件 › 分享批注和书签 写出一个 .rvshare.json 文件交给同事（可附上报告全文）。文件 › 导入分享文件 先预览将发生的变化，按“导入”后才生效；重复导入不会改变任何内容，你自己的批注不会被覆盖或删除。</source>
+        <translation>File › Share Notes and Bookmarks writes a .rvshare.json file for a colleague (optionally with the report&apos;s full text). File › Import Share File first previews what will change and applies it only when you press Import; importing the same file again changes nothing, and your own notes are never overwritten or deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="152"/>
+        <source>打印</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="153"/>
+        <source>文件 › 打印（{0}）或 另存为 PDF 输出报告本身，连同高亮、批注、标题层级和页码。</source>
+        <translation>File › Print ({0}) or Save as PDF puts out the report itself, with its highlights, notes, headings and page numbers.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="158"/>
+        <source>使用说明</source>
+        <translation>User Guide</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="159"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="183"/>
+        <source>使用说明(&amp;G)</source>
+        <translation>User &amp;Guide</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="184"/>
+        <source>快捷键(&amp;K)</source>
+        <translation>&amp;Keyboard Shortcuts</translation>
     </message>
 </context>
 <context>
@@ -679,187 +791,177 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="231"/>
+        <location filename="../../viewer/ui/main_window.py" line="254"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="232"/>
+        <location filename="../../viewer/ui/main_window.py" line="255"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="233"/>
+        <location filename="../../viewer/ui/main_window.py" line="256"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="234"/>
+        <location filename="../../viewer/ui/main_window.py" line="257"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="235"/>
+        <location filename="../../viewer/ui/main_window.py" line="258"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="236"/>
+        <location filename="../../viewer/ui/main_window.py" line="259"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="238"/>
+        <location filename="../../viewer/ui/main_window.py" line="261"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="239"/>
+        <location filename="../../viewer/ui/main_window.py" line="262"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="240"/>
+        <location filename="../../viewer/ui/main_window.py" line="263"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="241"/>
+        <location filename="../../viewer/ui/main_window.py" line="264"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="242"/>
+        <location filename="../../viewer/ui/main_window.py" line="265"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="243"/>
+        <location filename="../../viewer/ui/main_window.py" line="266"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="244"/>
+        <location filename="../../viewer/ui/main_window.py" line="267"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="245"/>
+        <location filename="../../viewer/ui/main_window.py" line="268"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="246"/>
+        <location filename="../../viewer/ui/main_window.py" line="269"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="247"/>
+        <location filename="../../viewer/ui/main_window.py" line="270"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="248"/>
+        <location filename="../../viewer/ui/main_window.py" line="271"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="249"/>
+        <location filename="../../viewer/ui/main_window.py" line="272"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="256"/>
+        <location filename="../../viewer/ui/main_window.py" line="279"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="257"/>
+        <location filename="../../viewer/ui/main_window.py" line="280"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="258"/>
+        <location filename="../../viewer/ui/main_window.py" line="281"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="259"/>
+        <location filename="../../viewer/ui/main_window.py" line="282"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="260"/>
+        <location filename="../../viewer/ui/main_window.py" line="283"/>
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="271"/>
+        <location filename="../../viewer/ui/main_window.py" line="295"/>
         <source>计数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="271"/>
+        <location filename="../../viewer/ui/main_window.py" line="295"/>
         <source>百分比</source>
         <translation>Percent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="271"/>
+        <location filename="../../viewer/ui/main_window.py" line="295"/>
         <source>金额</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="272"/>
+        <location filename="../../viewer/ui/main_window.py" line="296"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="272"/>
+        <location filename="../../viewer/ui/main_window.py" line="296"/>
         <source>数字</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="283"/>
+        <location filename="../../viewer/ui/main_window.py" line="307"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="320"/>
+        <location filename="../../viewer/ui/main_window.py" line="344"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="325"/>
+        <location filename="../../viewer/ui/main_window.py" line="349"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="336"/>
-        <source>打开报告</source>
-        <translation>Open Report</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="337"/>
-        <source>报告 (*.txt *.html *.htm *.docx);;所有文件 (*)</source>
-        <translation>Reports (*.txt *.html *.htm *.docx);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="345"/>
+        <location filename="../../viewer/ui/main_window.py" line="368"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="397"/>
+        <location filename="../../viewer/ui/main_window.py" line="422"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="420"/>
+        <location filename="../../viewer/ui/main_window.py" line="445"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="421"/>
+        <location filename="../../viewer/ui/main_window.py" line="446"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -868,7 +970,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="478"/>
+        <location filename="../../viewer/ui/main_window.py" line="503"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>
@@ -876,22 +978,22 @@ This program never connects to the network.</translation>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="826"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="829"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="835"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="838"/>
         <source>写下批注…（输入后自动保存）</source>
         <translation>Write your note… (saved as you type)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="840"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="843"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="841"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="844"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -899,99 +1001,142 @@ This program never connects to the network.</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="685"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="688"/>
         <source>筛选引文和内容…</source>
         <translation>Filter quotes and notes…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="689"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="692"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="690"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="693"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="691"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="694"/>
         <source>高亮</source>
         <translation>Highlights</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="694"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="697"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="695"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="698"/>
         <source>删除所选 (Del)</source>
         <translation>Delete the selected one (Del)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="696"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="699"/>
         <source>编辑内容 (F2)</source>
         <translation>Edit Text (F2)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="697"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="700"/>
         <source>删除 (Del)</source>
         <translation>Delete (Del)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="698"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="701"/>
         <source>跳到原文</source>
         <translation>Go to Passage</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="699"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="702"/>
         <source>未定位（报告文本已变，找不到这段引文）</source>
         <translation>Unplaced (the report&apos;s text changed; these quotes were not found)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="700"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="703"/>
         <source>（双击或按 F2 填写批注）</source>
         <translation>(double-click or press F2 to write the note)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="702"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="705"/>
         <source>还没有书签。
 按 Ctrl+D 为当前位置添加书签，或在目录上右键为章节添加书签。</source>
         <translation>No bookmarks yet.
 Press Ctrl+D to bookmark the reading position, or right-click a section in Contents.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="705"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="708"/>
         <source>还没有批注或高亮。
 选中报告中的文字，右键选择“添加批注”或“高亮”。</source>
         <translation>No notes or highlights yet.
 Select text in the report and right-click: Add Note or Highlight.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="716"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="719"/>
         <source>全部颜色</source>
         <translation>All colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="721"/>
-        <location filename="../../viewer/ui/notes_panel.py" line="803"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="724"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="806"/>
         <source>无颜色</source>
         <translation>No colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="782"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="785"/>
         <source>共 {0} 条</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="783"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="786"/>
         <source>显示 {0} / {1} 条</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="795"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="798"/>
         <source>颜色</source>
         <translation>Colour</translation>
+    </message>
+</context>
+<context>
+    <name>ReportChooser</name>
+    <message>
+        <location filename="../../viewer/ui/report_chooser.py" line="39"/>
+        <source>文件：{0}</source>
+        <translation>File: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/report_chooser.py" line="41"/>
+        <source>导入于 {0}</source>
+        <translation>Imported {0}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/report_chooser.py" line="47"/>
+        <source>报告 (*.txt *.html *.htm *.docx)</source>
+        <translation>Reports (*.txt *.html *.htm *.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/report_chooser.py" line="48"/>
+        <source>文本 (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/report_chooser.py" line="49"/>
+        <source>网页 (*.html *.htm)</source>
+        <translation>Web pages (*.html *.htm)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/report_chooser.py" line="50"/>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/report_chooser.py" line="51"/>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/report_chooser.py" line="70"/>
+        <source>打开报告</source>
+        <translation>Open Report</translation>
     </message>
 </context>
 <context>
@@ -1077,7 +1222,7 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
     <name>SectionTreePanel</name>
     <message>
         <location filename="../../viewer/ui/section_tree.py" line="110"/>
-        <location filename="../../viewer/ui/section_tree.py" line="131"/>
+        <location filename="../../viewer/ui/section_tree.py" line="132"/>
         <source>筛选标题…</source>
         <translation>Filter titles…</translation>
     </message>
@@ -1124,6 +1269,34 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
         <location filename="../../viewer/ui/share_dialogs.py" line="47"/>
         <source>保存分享文件…</source>
         <translation>Save Share File…</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="56"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="83"/>
+        <source>快捷键</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="84"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="84"/>
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_dialogs.py" line="85"/>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 </TS>

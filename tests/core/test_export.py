@@ -189,7 +189,7 @@ def test_html_cards_take_their_colour_from_colour_key_or_kind():
     assert [card.get("class") for card in doc.find_class("card")] == [
         "card note", "card note", "card pink", "card bookmark"]
     style = doc.findtext(".//style")
-    assert ".pink { --c: #cc3d66; --q: #ffb7c5; }" in style and ".note { --c: #d55e00; --q: #fde0cf; }" in style
+    assert ".pink { --c: #cc3d66; --q: #ff9eb4; }" in style and ".note { --c: #d55e00; --q: #fde0cf; }" in style
     assert "Noto Sans CJK SC" in style and "max-width: 46em" in style and "white-space: pre-wrap" in style
 
 

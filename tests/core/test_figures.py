@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from tests.conftest import GOLD, SAMPLE
 from viewer.bench import PATHOLOGICAL_CHUNKS
-from viewer.core.figures import FIGURE_KINDS, Figure, describe_value, find_figures
+from viewer.core.figures import FIGURE_KINDS, Figure, describe_value, find_figures, unit_word
 
 
 def one(text: str) -> Figure:
@@ -379,3 +379,11 @@ def test_random_cjk_digits_and_punctuation_give_sorted_disjoint_exact_spans(text
 @given(st.text(max_size=60))
 def test_any_string_never_raises(text):
     _check(text)
+
+
+@pytest.mark.parametrize("text, unit", [("2021年5月31日", ""), ("2021-05-31 16:19", ""), ("2021年5月", ""),
+                                        ("5月份", "月"), ("截至31日", ""), ("41件", "件"), ("2020年", "年"),
+                                        ("12.3亿元", "元")])
+def test_unit_word_never_shows_the_internal_date_unit(text, unit):
+    fig = find_figures(text)[0]
+    assert unit_word(fig) == unit

@@ -244,3 +244,22 @@ def test_screenshots_of_chinese_and_english_ui(window, qtbot, screenshot_dir):
     finally:
         translations.set_language("zh")
     assert zh.stat().st_size > 20_000 and en.stat().st_size > 20_000
+
+
+def test_first_start_at_1280_gives_the_report_most_of_the_width(make_window):
+    win = make_window(SAMPLE, size=(1280, 800))
+    docks = win.tree_dock.width() + win.side_dock.width()
+    assert win.view.width() > docks
+    assert win.view.width() >= 0.5 * win.width()
+    per_line = win.view.viewport().width() // win.view.fontMetrics().horizontalAdvance("中")
+    assert per_line >= 35
+    assert win.side_dock.width() >= 0.24 * win.width() and win.tree_dock.width() >= 0.17 * win.width()
+
+
+def test_a_saved_layout_keeps_its_dock_widths(qtbot, store, make_window):
+    first = make_window(SAMPLE, size=(1280, 800))
+    first.resizeDocks([first.side_dock], [500], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: abs(first.side_dock.width() - 500) <= 10)
+    first.close()
+    second = make_window(size=(1280, 800), restore=True)
+    assert abs(second.side_dock.width() - 500) <= 20          # not the first-start 26 %

@@ -219,6 +219,22 @@ def test_change_colour_undo_redo_and_delete_button_for_a_highlight(win, qtbot):
     assert live(win)[0].colour == "yellow"
 
 
+def test_deleting_one_of_two_highlights_counts_one_without_a_filter(win):
+    select(win, "法律服务")
+    win.annotating.highlight_actions["yellow"].trigger()
+    select(win, "法治政府")
+    win.annotating.highlight_actions["blue"].trigger()
+    panel = win.notes_panel
+    assert panel.count_label.text() == "共 2 条"
+    panel.select(live(win)[0].uuid)
+    panel.delete_current()
+    assert panel.count_label.text() == "共 1 条" and "/" not in panel.count_label.text()
+    win.annotating.undo_action.trigger()
+    assert panel.count_label.text() == "共 2 条"
+    win.annotating.redo_action.trigger()
+    assert panel.count_label.text() == "共 1 条"
+
+
 def test_highlighting_the_same_span_again_recolours_it(win):
     select(win, "法律服务")
     win.annotating.highlight_actions["yellow"].trigger()

@@ -205,8 +205,9 @@ def annotations_markdown(title: str, sections: Sequence[SectionNode], annotation
 # --- annotations: HTML --------------------------------------------------------------------------
 
 # (border, quote tint) of each card tone: highlight colour keys, then plain notes and bookmarks.
-_TONES = {"yellow": ("#b08d00", "#f5df7c"), "blue": ("#1f78b4", "#a5daf6"), "green": ("#138a66", "#9bd9c0"),
-          "pink": ("#cc3d66", "#ffb7c5"), "purple": ("#7a52b3", "#d5c3f0"), "note": ("#d55e00", "#fde0cf"),
+# The highlight tones are viewer/ui/palette.py's HIGHLIGHT_COLOURS (a test keeps them equal).
+_TONES = {"yellow": ("#b08d00", "#f5df7c"), "blue": ("#c45f00", "#ffb26b"), "green": ("#5b8c1a", "#b3dd7a"),
+          "pink": ("#cc3d66", "#ff9eb4"), "purple": ("#7a52b3", "#c6aaf5"), "note": ("#d55e00", "#fde0cf"),
           "bookmark": ("#0072b2", "#d6eaf5")}
 
 _CSS = """

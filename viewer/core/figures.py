@@ -157,6 +157,15 @@ def describe_value(fig: Figure, with_unit: bool = True) -> str:
     return text
 
 
+def unit_word(fig: Figure) -> str:
+    """The unit as a reader sees it: the measure word; `月` for a bare month (`5月`, shown as 05);
+    "" for a calendar date or a bare day (`2021-05-31`, `31日`: the value says what it is)."""
+    if fig.unit != "date":
+        return fig.unit
+    text = fig.text.strip()
+    return "月" if text.endswith(("月", "月份")) and "年" not in text else ""
+
+
 # -- scanning --------------------------------------------------------------------------------
 
 class _Part:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -158,9 +159,14 @@ def run_app(argv: list[str]) -> int:
             return 0
         server = listen_for_later_launches(window, db_path)
         try:
-            return app.exec()
+            code = app.exec()
         finally:
             server.stop()
+        # Everything is saved and the process ends next: freezing the heap spares the interpreter's
+        # final cycle collection over the window's object graph (the report's text, sections,
+        # figures and notes), most of the time between Quit and the process ending.
+        gc.freeze()
+        return code
     finally:
         store.close()
 

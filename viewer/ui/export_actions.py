@@ -97,7 +97,7 @@ class ExportActions(QObject):
         filters = ";;".join([self.tr("Markdown 简报 (*.md)"), self.tr("网页 HTML (*.html)"),
                              self.tr("Excel 表格 CSV (*.csv)"), self.tr("Web Annotation JSON-LD (*.jsonld)")])
         path, chosen = QFileDialog.getSaveFileName(self.window, self.tr("导出批注和书签"),
-                                                   self._default_path(".md"), filters)
+                                                   self._default_path(self.tr("-批注") + ".md"), filters)
         if not path:
             return
         suffix = Path(path).suffix.lower()

@@ -8,13 +8,14 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from viewer.core.figures import FIGURE_KINDS, Figure, describe_value
+from viewer.core.figures import FIGURE_KINDS, Figure, describe_value, unit_word
 from viewer.ui import palette
 
 FigureRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS = ("text", "value", "unit", "kind", "qualifier", "section")
+TEXT_COLUMN_EM = 8          # the 原文 column fits `2021年5月31日`; a longer text elides
 
 
 class FiguresTableModel(QAbstractTableModel):
@@ -26,7 +27,9 @@ class FiguresTableModel(QAbstractTableModel):
         self._paths: list[str] = []
         self._values: list[str] = []
         self._tips: list[str] = []
+        self._units: list[str] = []
         self._kind_labels: dict[str, str] = {}
+        self._date_unit = ""
 
     def kind_label(self, kind: str) -> str:
         if not self._kind_labels:
@@ -37,6 +40,7 @@ class FiguresTableModel(QAbstractTableModel):
         """Refresh translated labels (called on language change)."""
         self._kind_labels = {"count": self.tr("计数"), "percent": self.tr("百分比"), "money": self.tr("金额"),
                              "date": self.tr("日期"), "number": self.tr("数字")}
+        self._date_unit = self.tr("日期")
         if self._figures:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._figures) - 1, len(COLUMNS) - 1))
 
@@ -46,7 +50,19 @@ class FiguresTableModel(QAbstractTableModel):
         self._paths = list(section_paths)
         self._values = [describe_value(f, with_unit=False) for f in self._figures]
         self._tips = [f"{f.text} → {describe_value(f)}" for f in self._figures]
+        self._units = [unit_word(f) for f in self._figures]
         self.endResetModel()
+
+    def unit_label(self, row: int) -> str:
+        """The unit column: the measure word, or 日期 for a calendar date (never the internal "date")."""
+        fig = self._figures[row]
+        if not self._date_unit:
+            self.retranslate()
+        return self._units[row] or (self._date_unit if fig.kind == "date" and fig.unit == "date" else "")
+
+    def values(self) -> list[str]:
+        """The value column's texts (for sizing the column to them)."""
+        return list(self._values)
 
     def figure(self, row: int) -> Figure:
         return self._figures[row]
@@ -78,7 +94,7 @@ class FiguresTableModel(QAbstractTableModel):
             if column == "value":
                 return self._values[row]
             if column == "unit":
-                return fig.unit
+                return self.unit_label(row)
             if column == "kind":
                 return self.kind_label(fig.kind)
             if column == "qualifier":
@@ -133,7 +149,8 @@ class FigureFilterProxy(QSortFilterProxyModel):
         if not self._needle:
             return True
         section = model.index(row, COLUMNS.index("section")).data()
-        return any(self._needle in str(s).casefold() for s in (fig.text, fig.unit, fig.qualifier, section))
+        return any(self._needle in str(s).casefold()
+                   for s in (fig.text, model.unit_label(row), fig.qualifier, section))
 
 
 class FiguresPanel(QWidget):
@@ -199,11 +216,18 @@ class FiguresPanel(QWidget):
         self._size_columns()
 
     def _size_columns(self) -> None:
-        """Widths from the longest labels and a long value, not from scanning every row."""
+        """Widths from the longest labels and the longest texts and values, not from measuring every
+        row: 数值 fits this report's longest value (`15,000,000,000+`), 原文 up to 8 characters."""
         metrics = self.table.fontMetrics()
-        pad = 18
+        pad = 12
+        values = sorted(set(self.model.values()), key=len)[-12:]   # the widest are among the longest
+        texts = sorted({self.model.figure(r).text for r in range(self.model.rowCount())}, key=len)[-12:]
+        longest_text = max(["100余万人次", *texts], key=metrics.horizontalAdvance)
+        if metrics.horizontalAdvance(longest_text) > metrics.horizontalAdvance("中") * TEXT_COLUMN_EM:
+            longest_text = "中" * TEXT_COLUMN_EM          # longer ones elide; the tooltip has them
         samples = {
-            "text": "100余万人次", "value": "20,000,000+", "unit": "人次",
+            "text": longest_text, "value": max(["20,000,000+", *values], key=metrics.horizontalAdvance),
+            "unit": "人次",
             "kind": max((self.model.kind_label(k) for k in FIGURE_KINDS), key=metrics.horizontalAdvance),
             "qualifier": "不少于",
         }
@@ -216,6 +240,7 @@ class FiguresPanel(QWidget):
 
     def set_figures(self, figures: list[Figure], section_paths: list[str]) -> None:
         self.model.set_figures(figures, section_paths)
+        self._size_columns()
 
     def _on_clicked(self, proxy_index: QModelIndex) -> None:
         fig = self.proxy.mapToSource(proxy_index).data(FigureRole)

@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from viewer.core.errors import ReportViewerError
@@ -17,11 +16,12 @@ from viewer.core.figures import FIGURE_KINDS, Figure
 from viewer.core.search import TextSearcher
 from viewer.core.store import Annotation, LibraryStore
 from viewer.core.structure import SectionNode, section_path
-from viewer.ui import palette
+from viewer.ui import palette, report_chooser
 from viewer.ui.annotation_actions import AnnotationActions
 from viewer.ui.export_actions import ExportActions, is_share_file
 from viewer.ui.figures_panel import FiguresPanel
 from viewer.ui.find_bar import FindBar
+from viewer.ui.help_dialogs import HelpActions
 from viewer.ui.notes_panel import AnnotationListModel, NotesPanel
 from viewer.ui.section_tree import SectionTreePanel
 from viewer.ui.text_pane import ReportView
@@ -29,6 +29,9 @@ from viewer.ui.ui_language import error_text
 
 SAVE_POSITION_DELAY_MS = 400
 NOTICE_MS = 6000
+# First start (no saved layout): shares of the window's width for the 目录 and the side dock;
+# the report keeps the rest, over half (about 37 characters a line at 1280 px).
+FIRST_START_DOCK_SHARES = (0.19, 0.26)
 
 
 class MainWindow(QMainWindow):
@@ -46,6 +49,7 @@ class MainWindow(QMainWindow):
         self._searcher: TextSearcher | None = None
         self._hits: list[tuple[int, int]] = []
         self._hit = -1
+        self._docks_placed = False        # by a restored layout, or on the first show
         self.setAcceptDrops(True)
         self.resize(1280, 860)
         self._init_central()
@@ -53,6 +57,7 @@ class MainWindow(QMainWindow):
         self._init_actions()
         self.annotating = AnnotationActions(self)
         self.exports = ExportActions(self)
+        self.help = HelpActions(self)
         self._init_menus()
         self._init_statusbar()
         self._save_timer = QTimer(self)
@@ -65,6 +70,10 @@ class MainWindow(QMainWindow):
 
     def _init_central(self) -> None:
         self.view = ReportView(self)
+        colours = self.view.palette()           # a selection no highlight band looks like
+        colours.setColor(QPalette.ColorRole.Highlight, palette.SELECTION)
+        colours.setColor(QPalette.ColorRole.HighlightedText, palette.SELECTION_TEXT)
+        self.view.setPalette(colours)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         central = QWidget(self)
@@ -93,7 +102,17 @@ class MainWindow(QMainWindow):
         self.side_dock.setObjectName("sideDock")
         self.side_dock.setWidget(self.side_tabs)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.side_dock)
-        self.resizeDocks([self.tree_dock, self.side_dock], [300, 470], Qt.Orientation.Horizontal)
+
+    def size_docks_to_window(self) -> None:
+        """Give the docks their first-start shares of the window's width; the report gets the rest."""
+        tree, side = (round(self.width() * share) for share in FIRST_START_DOCK_SHARES)
+        self.resizeDocks([self.tree_dock, self.side_dock], [tree, side], Qt.Orientation.Horizontal)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        if not self._docks_placed:
+            self._docks_placed = True
+            self.size_docks_to_window()
+        super().showEvent(event)
 
     def _action(self, shortcut=None, checkable: bool = False) -> QAction:
         action = QAction(self)
@@ -134,6 +153,7 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.open_action)
         self.recent_menu = self.file_menu.addMenu("")
+        self.recent_menu.setToolTipsVisible(True)
         self.file_menu.addAction(self.exports.import_share_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.exports.share_action)
@@ -172,6 +192,9 @@ class MainWindow(QMainWindow):
         self.lang_menu.addAction(self.lang_zh_action)
         self.lang_menu.addAction(self.lang_en_action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.help.guide_action)
+        self.help_menu.addAction(self.help.shortcuts_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.annotating.toolbar)
         self.docks_menu.addAction(self.annotating.toolbar.toggleViewAction())
@@ -265,6 +288,7 @@ class MainWindow(QMainWindow):
         self.tree_panel.retranslate()
         self.figures_panel.retranslate()
         self.find_bar.retranslate()
+        self.help.retranslate()             # last: its shortcut list reads the other actions' texts
         self._update_path_label(self.view.top_offset() if self.doc_id is not None else 0)
 
     def kind_labels(self) -> dict[str, str]:
@@ -333,8 +357,7 @@ class MainWindow(QMainWindow):
         return self.import_and_open(path)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开报告"), str(Path.home()),
-                                              self.tr("报告 (*.txt *.html *.htm *.docx);;所有文件 (*)"))
+        path = report_chooser.choose_report(self, self.store)
         if path:
             self.import_and_open(path)
 
@@ -344,7 +367,9 @@ class MainWindow(QMainWindow):
         if not docs:
             self.recent_menu.addAction(self.tr("（空）")).setEnabled(False)
         for info in reversed(docs):
-            action = self.recent_menu.addAction(info.title)
+            action = self.recent_menu.addAction(report_chooser.recent_text(info))
+            action.setToolTip(report_chooser.recent_tip(info))
+            action.setStatusTip(action.toolTip().replace("\n", " · "))
             action.setCheckable(True)
             action.setChecked(info.id == self.doc_id)
             action.triggered.connect(lambda _=False, d=info.id: self.open_document(d))
@@ -503,7 +528,7 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         if state:
-            self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+            self._docks_placed = self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
         self.view.set_zoom(int(self.store.get_setting("zoom", 0)))
 
         tab = self.store.get_setting("side_tab")

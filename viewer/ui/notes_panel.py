@@ -674,8 +674,11 @@ class NotesPanel(QWidget):
         self.view.customContextMenuRequested.connect(self._show_menu)
         self.delete_button.clicked.connect(self.delete_current)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        # The proxy drops a deleted row before the model does (on rowsAboutToBeRemoved), so the
+        # model's own signals recount too, once its list holds what the tab shows.
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
-                       self.proxy.layoutChanged):
+                       self.proxy.layoutChanged, self.model.rowsInserted, self.model.rowsRemoved,
+                       self.model.modelReset):
             signal.connect(lambda *_: self._update_count())
         self.edit_action.triggered.connect(self.edit_current)
         self.delete_action.triggered.connect(self.delete_current)

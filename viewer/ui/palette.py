@@ -14,6 +14,10 @@ FIGURE_COLOURS: dict[str, tuple[str, str]] = {
     "number": ("#e6e6e6", "#7f7f7f"),   # grey
 }
 
+#: The report's text selection (white text on it): a blue that no highlight band comes near.
+SELECTION = QColor("#308cc6")
+SELECTION_TEXT = QColor("#ffffff")
+
 FIND_HIT = QColor("#fff176")
 FIND_CURRENT = QColor("#ffb300")
 HEADING_COLOUR = QColor("#1f3a5f")
@@ -33,15 +37,17 @@ def figure_underline(kind: str) -> QColor:
 # --- annotations ------------------------------------------------------------------------------
 
 #: Highlight colours: key (stored in the library and share files) -> (band tint, full hue).
-#: Tints after Paul Tol's "light" scheme, made for dark text on them and told apart with
-#: colour-blind vision; stronger than the figure tints, so a highlight reads as the reader's own.
+#: Strong tints for dark text, told apart from each other, from the figure tints above, from the
+#: selection and from the page by at least 25 CIELAB ΔE (tests/ui/test_palette.py). Keys are
+#: stable names only: "blue" (疑问) was a blue too like the selection and the count tint and is
+#: now apricot; its key stays so existing libraries and share files keep their meaning.
 HIGHLIGHT_KEYS: tuple[str, ...] = ("yellow", "blue", "green", "pink", "purple")
 HIGHLIGHT_COLOURS: dict[str, tuple[str, str]] = {
-    "yellow": ("#f5df7c", "#b08d00"),
-    "blue": ("#a5daf6", "#1f78b4"),
-    "green": ("#9bd9c0", "#138a66"),
-    "pink": ("#ffb7c5", "#cc3d66"),
-    "purple": ("#d5c3f0", "#7a52b3"),
+    "yellow": ("#f5df7c", "#b08d00"),   # 重点
+    "blue": ("#ffb26b", "#c45f00"),     # 疑问: apricot
+    "green": ("#b3dd7a", "#5b8c1a"),    # 待办: pear
+    "pink": ("#ff9eb4", "#cc3d66"),     # 数据
+    "purple": ("#c6aaf5", "#7a52b3"),   # 引用
 }
 DEFAULT_HIGHLIGHT = "yellow"
 

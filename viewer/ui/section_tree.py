@@ -120,6 +120,7 @@ class SectionTreePanel(QWidget):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.view)
         self._following = False
+        self._expanded_before_filter: list[SectionNode] | None = None
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -132,12 +133,45 @@ class SectionTreePanel(QWidget):
 
     def set_sections(self, roots: list[SectionNode]) -> None:
         self.model.set_sections(roots)
-        self.view.expandToDepth(0)
+        self._expanded_before_filter = None
+        if self.proxy.filterRegularExpression().pattern():
+            self.view.expandAll()
+        else:
+            self.view.expandToDepth(0)
 
     def _on_filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
-        if text.strip():
+        """Filtering shows every match expanded; clearing the box brings back the user's expansion."""
+        needle = text.strip()
+        if needle and not self.proxy.filterRegularExpression().pattern():
+            self._expanded_before_filter = self.expanded_nodes()
+        self.proxy.setFilterFixedString(needle)
+        if needle:
             self.view.expandAll()
+            return
+        self.view.collapseAll()
+        if self._expanded_before_filter is None:        # filtered since the report opened
+            self.view.expandToDepth(0)
+        else:
+            for node in self._expanded_before_filter:
+                self.view.setExpanded(self.proxy.mapFromSource(self.model.index_for_node(node)), True)
+        self._expanded_before_filter = None
+        current = self.view.currentIndex()
+        if current.isValid():
+            self.view.scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def expanded_nodes(self) -> list[SectionNode]:
+        """The sections whose children the tree shows now, in tree order."""
+        found: list[SectionNode] = []
+
+        def walk(parent: QModelIndex) -> None:
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                if self.view.isExpanded(index):
+                    found.append(self.proxy.mapToSource(index).data(NodeRole))
+                    walk(index)
+
+        walk(QModelIndex())
+        return found
 
     def _on_clicked(self, proxy_index: QModelIndex) -> None:
         if self._following:
