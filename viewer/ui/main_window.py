@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from viewer.core.errors import ReportViewerError
@@ -20,6 +20,7 @@ from viewer.core.structure import SectionNode, section_path
 from viewer.ui import palette
 from viewer.ui.annotation_actions import AnnotationActions
 from viewer.ui.export_actions import ExportActions, is_share_file
+from viewer.ui.file_dialogs import get_open_file_name
 from viewer.ui.figures_panel import FiguresPanel
 from viewer.ui.find_bar import FindBar
 from viewer.ui.notes_panel import AnnotationListModel, NotesPanel
@@ -331,7 +332,7 @@ class MainWindow(QMainWindow):
         return self.import_and_open(path)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开报告"), str(Path.home()),
+        path, _ = get_open_file_name(self, self.tr("打开报告"), str(Path.home()),
                                               self.tr("报告 (*.txt *.html *.htm *.docx);;所有文件 (*)"))
         if path:
             self.import_and_open(path)
