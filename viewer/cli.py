@@ -11,6 +11,7 @@ from typing import Callable, Sequence
 
 from viewer import __version__
 from viewer.core.errors import ReportViewerError
+from viewer.core.times import local_time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the parsers load only for verbs that parse, keeping the GUI start light
@@ -182,7 +183,7 @@ def cmd_notes(args: argparse.Namespace) -> int:
     for n in notes:
         where = "unplaced" if n.unplaced else f"{n.start}-{n.end}"
         body = f"  {n.body}" if n.body else ""
-        _out(f"{n.kind:9} {where:>11}  「{n.exact[:30]}」{body}  ({n.author}, {n.modified[:16]})")
+        _out(f"{n.kind:9} {where:>11}  「{n.exact[:30]}」{body}  ({n.author}, {local_time(n.modified)})")
     return EXIT_OK
 
 

@@ -4,245 +4,245 @@
 <context>
     <name>AnnotationActions</name>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="123"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="124"/>
         <source>批注(&amp;A)</source>
         <translation>&amp;Annotate</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="124"/>
-        <location filename="../../viewer/ui/annotation_actions.py" line="134"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="125"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="135"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="125"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="126"/>
         <source>批注工具栏</source>
         <translation>Annotation toolbar</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="126"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="127"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="127"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="128"/>
         <source>为选中的文字添加批注 (Ctrl+Alt+M)</source>
         <translation>Add a note to the selected text (Ctrl+Alt+M)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="128"/>
-        <location filename="../../viewer/ui/annotation_actions.py" line="167"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="129"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="168"/>
         <source>添加书签</source>
         <translation>Add Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="129"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="130"/>
         <source>为选中的文字（未选中时为当前位置）添加书签，名称取所在章节 (Ctrl+Alt+B)</source>
         <translation>Bookmark the selected text (or, with none, the reading position), named after its section (Ctrl+Alt+B)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="131"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="132"/>
         <source>为当前位置添加书签</source>
         <translation>Bookmark This Position</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="132"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="133"/>
         <source>复制并注明出处</source>
         <translation>Copy with Citation</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="133"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="134"/>
         <source>复制选中的文字，附报告标题和章节 (Ctrl+Shift+C)</source>
         <translation>Copy the selected text with the report&apos;s title and section (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="135"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="136"/>
         <source>重命名颜色…</source>
         <translation>Rename Colours…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="159"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="160"/>
         <source>撤销 {0}</source>
         <translation>Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="160"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="161"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="161"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="162"/>
         <source>重做 {0}</source>
         <translation>Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="162"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="163"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="167"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="168"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="168"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="169"/>
         <source>添加高亮</source>
         <translation>Add Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="169"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="170"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="169"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="170"/>
         <source>编辑书签</source>
         <translation>Edit Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="170"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="171"/>
         <source>编辑高亮说明</source>
         <translation>Edit Highlight Comment</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="171"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="172"/>
         <source>删除批注</source>
         <translation>Delete Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="171"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="172"/>
         <source>删除书签</source>
         <translation>Delete Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="172"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="173"/>
         <source>删除高亮</source>
         <translation>Delete Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="177"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="178"/>
         <source>重点</source>
         <translation>Key point</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="177"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="178"/>
         <source>疑问</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="177"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="178"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="178"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="179"/>
         <source>数据</source>
         <comment>highlight colour</comment>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="178"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="179"/>
         <source>引用</source>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="211"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="208"/>
         <source>高亮：{0}</source>
         <translation>Highlight: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="215"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="212"/>
         <source>高亮为“{0}” (Ctrl+Alt+H)；点箭头选其他颜色</source>
         <translation>Highlight as “{0}” (Ctrl+Alt+H); the arrow picks another colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="227"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="224"/>
         <source>重命名高亮颜色</source>
         <translation>Rename Highlight Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="229"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="226"/>
         <source>给每种颜色起一个含义，例如“重点”“待核实”。留空恢复默认。</source>
         <translation>Give each colour a meaning, such as “Key point” or “To check”. Leave a name empty for the default.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="258"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="255"/>
         <source>署名</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="258"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="255"/>
         <source>批注和书签上署的名字（只问这一次）：</source>
         <translation>Name shown on your notes and bookmarks (asked only once):</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="271"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="268"/>
         <source>请先在报告中选中一段文字</source>
         <translation>Select some text in the report first</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="340"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="337"/>
         <source>已放弃这条批注（Ctrl+Shift+Z 可恢复）</source>
         <translation>Note discarded (Ctrl+Shift+Z brings it back)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="371"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="368"/>
         <source>已添加书签：{0}</source>
         <translation>Bookmark added: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="411"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="408"/>
         <source>已复制引文及出处</source>
         <translation>Quote and citation copied</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="419"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="416"/>
         <source>更改颜色</source>
         <translation>Change Colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="447"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="444"/>
         <source>{0}：已完成（Ctrl+Z 撤销）</source>
         <translation>{0}: done (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="463"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="460"/>
         <source>在此行添加书签</source>
         <translation>Bookmark This Line</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="475"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="472"/>
         <source>为高亮“{0}”写说明…</source>
         <translation>Comment on Highlight “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="476"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="473"/>
         <source>删除高亮“{0}”</source>
         <translation>Delete Highlight “{0}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="478"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="475"/>
         <source>编辑这条批注…</source>
         <translation>Edit This Note…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="479"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="476"/>
         <source>删除这条批注</source>
         <translation>Delete This Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="499"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="496"/>
         <source>跳到本节</source>
         <translation>Go to Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="501"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="498"/>
         <source>为本节添加书签</source>
         <translation>Bookmark Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="513"/>
+        <location filename="../../viewer/ui/annotation_actions.py" line="510"/>
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -250,62 +250,67 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="144"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="135"/>
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="144"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="135"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="144"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="135"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="204"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="188"/>
         <source>修改于 {0}</source>
         <translation>edited {0}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="188"/>
+        <source>创建于 {0}</source>
+        <translation>created {0}</translation>
     </message>
 </context>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="56"/>
+        <location filename="../../viewer/ui/export_actions.py" line="57"/>
         <source>导出批注和书签(&amp;E)…</source>
         <extracomment>Export formats: file suffix -&gt; format name used by the CLI&apos;s --format.</extracomment>
         <translation>&amp;Export Notes and Bookmarks…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="57"/>
+        <location filename="../../viewer/ui/export_actions.py" line="58"/>
         <source>导出数据表 (CSV)…</source>
         <translation>Export Figures (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="58"/>
+        <location filename="../../viewer/ui/export_actions.py" line="59"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="59"/>
+        <location filename="../../viewer/ui/export_actions.py" line="60"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="60"/>
+        <location filename="../../viewer/ui/export_actions.py" line="61"/>
         <source>分享批注和书签(&amp;S)…</source>
         <translation>&amp;Share Notes and Bookmarks…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="61"/>
+        <location filename="../../viewer/ui/export_actions.py" line="62"/>
         <source>导入分享文件(&amp;I)…</source>
         <translation>&amp;Import Share File…</translation>
     </message>
     <message>
         <location filename="../../viewer/ui/export_actions.py" line="81"/>
-        <location filename="../../viewer/ui/export_actions.py" line="157"/>
+        <location filename="../../viewer/ui/export_actions.py" line="145"/>
         <source>导出失败</source>
         <translation>Export Failed</translation>
     </message>
@@ -345,63 +350,63 @@
         <translation>Export Notes and Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="119"/>
+        <location filename="../../viewer/ui/export_actions.py" line="107"/>
         <source>批注和书签</source>
         <translation>notes and bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="124"/>
+        <location filename="../../viewer/ui/export_actions.py" line="112"/>
         <source>导出数据表</source>
         <translation>Export Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="131"/>
+        <location filename="../../viewer/ui/export_actions.py" line="119"/>
         <source>数据表</source>
         <translation>figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="146"/>
+        <location filename="../../viewer/ui/export_actions.py" line="134"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="159"/>
+        <location filename="../../viewer/ui/export_actions.py" line="147"/>
         <source>已保存 PDF：{0}</source>
         <translation>Saved PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="188"/>
+        <location filename="../../viewer/ui/export_actions.py" line="176"/>
         <source>保存分享文件</source>
         <translation>Save Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="189"/>
+        <location filename="../../viewer/ui/export_actions.py" line="177"/>
         <source>分享文件 (*.rvshare.json)</source>
         <translation>Share files (*.rvshare.json)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="199"/>
+        <location filename="../../viewer/ui/export_actions.py" line="187"/>
         <source>分享文件</source>
         <translation>share file</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="202"/>
+        <location filename="../../viewer/ui/export_actions.py" line="190"/>
         <source>导入分享文件</source>
         <translation>Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="203"/>
+        <location filename="../../viewer/ui/export_actions.py" line="191"/>
         <source>分享文件 (*.rvshare.json *.json);;所有文件 (*)</source>
         <translation>Share files (*.rvshare.json *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="216"/>
-        <location filename="../../viewer/ui/export_actions.py" line="233"/>
+        <location filename="../../viewer/ui/export_actions.py" line="206"/>
+        <location filename="../../viewer/ui/export_actions.py" line="224"/>
         <source>无法导入分享文件</source>
         <translation>Cannot Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="240"/>
+        <location filename="../../viewer/ui/export_actions.py" line="231"/>
         <source>已导入分享文件：新增 {0}，更新 {1}，冲突 {2}，待报告 {3}</source>
         <translation>Share file imported: {0} new, {1} updated, {2} conflicts, {3} awaiting report</translation>
     </message>
@@ -659,187 +664,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="229"/>
+        <location filename="../../viewer/ui/main_window.py" line="230"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="230"/>
+        <location filename="../../viewer/ui/main_window.py" line="231"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="231"/>
+        <location filename="../../viewer/ui/main_window.py" line="232"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="232"/>
+        <location filename="../../viewer/ui/main_window.py" line="233"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="233"/>
+        <location filename="../../viewer/ui/main_window.py" line="234"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="234"/>
+        <location filename="../../viewer/ui/main_window.py" line="235"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="236"/>
+        <location filename="../../viewer/ui/main_window.py" line="237"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="237"/>
+        <location filename="../../viewer/ui/main_window.py" line="238"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="238"/>
+        <location filename="../../viewer/ui/main_window.py" line="239"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="239"/>
+        <location filename="../../viewer/ui/main_window.py" line="240"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="240"/>
+        <location filename="../../viewer/ui/main_window.py" line="241"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="241"/>
+        <location filename="../../viewer/ui/main_window.py" line="242"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="242"/>
+        <location filename="../../viewer/ui/main_window.py" line="243"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="243"/>
+        <location filename="../../viewer/ui/main_window.py" line="244"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="244"/>
+        <location filename="../../viewer/ui/main_window.py" line="245"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="245"/>
+        <location filename="../../viewer/ui/main_window.py" line="246"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="246"/>
+        <location filename="../../viewer/ui/main_window.py" line="247"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="247"/>
+        <location filename="../../viewer/ui/main_window.py" line="248"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="254"/>
+        <location filename="../../viewer/ui/main_window.py" line="255"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="255"/>
+        <location filename="../../viewer/ui/main_window.py" line="256"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="256"/>
+        <location filename="../../viewer/ui/main_window.py" line="257"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="257"/>
+        <location filename="../../viewer/ui/main_window.py" line="258"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="258"/>
+        <location filename="../../viewer/ui/main_window.py" line="259"/>
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="269"/>
+        <location filename="../../viewer/ui/main_window.py" line="270"/>
         <source>计数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="269"/>
+        <location filename="../../viewer/ui/main_window.py" line="270"/>
         <source>百分比</source>
         <translation>Percent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="269"/>
+        <location filename="../../viewer/ui/main_window.py" line="270"/>
         <source>金额</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="270"/>
+        <location filename="../../viewer/ui/main_window.py" line="271"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="270"/>
+        <location filename="../../viewer/ui/main_window.py" line="271"/>
         <source>数字</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="281"/>
+        <location filename="../../viewer/ui/main_window.py" line="282"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="318"/>
+        <location filename="../../viewer/ui/main_window.py" line="319"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="323"/>
+        <location filename="../../viewer/ui/main_window.py" line="324"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="334"/>
+        <location filename="../../viewer/ui/main_window.py" line="335"/>
         <source>打开报告</source>
         <translation>Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="335"/>
+        <location filename="../../viewer/ui/main_window.py" line="336"/>
         <source>报告 (*.txt *.html *.htm *.docx);;所有文件 (*)</source>
         <translation>Reports (*.txt *.html *.htm *.docx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="343"/>
+        <location filename="../../viewer/ui/main_window.py" line="344"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="395"/>
+        <location filename="../../viewer/ui/main_window.py" line="396"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="418"/>
+        <location filename="../../viewer/ui/main_window.py" line="419"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="419"/>
+        <location filename="../../viewer/ui/main_window.py" line="420"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -848,7 +853,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="476"/>
+        <location filename="../../viewer/ui/main_window.py" line="477"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>
@@ -856,22 +861,22 @@ This program never connects to the network.</translation>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="826"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="825"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="835"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="834"/>
         <source>写下批注…（输入后自动保存）</source>
         <translation>Write your note… (saved as you type)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="840"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="839"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="841"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="840"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -879,97 +884,97 @@ This program never connects to the network.</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="685"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="684"/>
         <source>筛选引文和内容…</source>
         <translation>Filter quotes and notes…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="689"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="688"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="690"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="689"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="691"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="690"/>
         <source>高亮</source>
         <translation>Highlights</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="694"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="693"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="695"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="694"/>
         <source>删除所选 (Del)</source>
         <translation>Delete the selected one (Del)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="696"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="695"/>
         <source>编辑内容 (F2)</source>
         <translation>Edit Text (F2)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="697"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="696"/>
         <source>删除 (Del)</source>
         <translation>Delete (Del)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="698"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="697"/>
         <source>跳到原文</source>
         <translation>Go to Passage</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="699"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="698"/>
         <source>未定位（报告文本已变，找不到这段引文）</source>
         <translation>Unplaced (the report&apos;s text changed; these quotes were not found)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="700"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="699"/>
         <source>（双击或按 F2 填写批注）</source>
         <translation>(double-click or press F2 to write the note)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="702"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="701"/>
         <source>还没有书签。
 按 Ctrl+D 为当前位置添加书签，或在目录上右键为章节添加书签。</source>
         <translation>No bookmarks yet.
 Press Ctrl+D to bookmark the reading position, or right-click a section in Contents.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="705"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="704"/>
         <source>还没有批注或高亮。
 选中报告中的文字，右键选择“添加批注”或“高亮”。</source>
         <translation>No notes or highlights yet.
 Select text in the report and right-click: Add Note or Highlight.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="716"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="715"/>
         <source>全部颜色</source>
         <translation>All colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="721"/>
-        <location filename="../../viewer/ui/notes_panel.py" line="803"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="720"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="802"/>
         <source>无颜色</source>
         <translation>No colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="782"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="781"/>
         <source>共 {0} 条</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="783"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="782"/>
         <source>显示 {0} / {1} 条</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="795"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="794"/>
         <source>颜色</source>
         <translation>Colour</translation>
     </message>
@@ -977,57 +982,62 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ReportPrinter</name>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="53"/>
+        <location filename="../../viewer/ui/report_printer.py" line="54"/>
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="53"/>
+        <location filename="../../viewer/ui/report_printer.py" line="55"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="53"/>
+        <location filename="../../viewer/ui/report_printer.py" line="56"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="62"/>
+        <location filename="../../viewer/ui/report_printer.py" line="66"/>
         <source>（{author}）</source>
         <translation> ({author})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="63"/>
+        <location filename="../../viewer/ui/report_printer.py" line="68"/>
+        <source>修改于 {when}</source>
+        <translation>edited {when}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/report_printer.py" line="70"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="112"/>
+        <location filename="../../viewer/ui/report_printer.py" line="120"/>
         <source>［书签：{label}］</source>
         <translation>[Bookmark: {label}]</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="168"/>
+        <location filename="../../viewer/ui/report_printer.py" line="176"/>
         <source>未定位的批注</source>
         <translation>Unplaced notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="172"/>
+        <location filename="../../viewer/ui/report_printer.py" line="180"/>
         <source>「{quote}」</source>
         <translation>“{quote}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="198"/>
+        <location filename="../../viewer/ui/report_printer.py" line="206"/>
         <source>无法开始打印：{title}</source>
         <translation>Could not start printing: {title}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="222"/>
+        <location filename="../../viewer/ui/report_printer.py" line="230"/>
         <source>第 {page} 页 / 共 {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="237"/>
+        <location filename="../../viewer/ui/report_printer.py" line="245"/>
         <source>{path}：无法写入（{reason}）；请另选文件</source>
         <translation>{path}: cannot write ({reason}); choose another file</translation>
     </message>
