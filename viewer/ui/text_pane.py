@@ -116,6 +116,7 @@ class ReportView(QPlainTextEdit):
         self._flash_animation.valueChanged.connect(self._on_flash_step)
         self._flash_animation.finished.connect(self._end_flash)
         self._formatted: set[int] = set()
+        self._loading = False          # set_report is replacing the text: format nothing yet
         self._format_cache: dict[str, QTextCharFormat | None] = {}
         self._last_top = -1
         self._anchor = 0               # the offset to keep at the top across resizes
@@ -148,10 +149,16 @@ class ReportView(QPlainTextEdit):
         self._set_annotation_spans([])
         self._bookmarks = []
         self._end_flash()
-        self._formatted.clear()
         self._last_top = -1
         self._anchor = 0
-        self.setPlainText(text)
+        # setPlainText scrolls to the top while the document is still empty: a block formatted then
+        # (the first, one character long) would count as done and keep its one-character heading.
+        self._loading = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._loading = False
+        self._formatted.clear()
         self._format_visible()
 
     def text(self) -> str:
@@ -539,7 +546,7 @@ class ReportView(QPlainTextEdit):
             self.document().markContentsDirty(block.position(), block.length())
 
     def _format_visible(self) -> None:
-        if not self._text or not self.isVisible():
+        if not self._text or not self.isVisible() or self._loading:
             return
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
