@@ -514,6 +514,11 @@
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
+    <message>
+        <location filename="../../viewer/ui/find_bar.py" line="81"/>
+        <source>结果过多，仅显示前 {0} 处；请输入更长的查找内容</source>
+        <translation>Too many matches: only the first {0} are shown; type a longer search</translation>
+    </message>
 </context>
 <context>
     <name>ImportPlanModel</name>
@@ -664,187 +669,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="230"/>
+        <location filename="../../viewer/ui/main_window.py" line="231"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="231"/>
+        <location filename="../../viewer/ui/main_window.py" line="232"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="232"/>
+        <location filename="../../viewer/ui/main_window.py" line="233"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="233"/>
+        <location filename="../../viewer/ui/main_window.py" line="234"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="234"/>
+        <location filename="../../viewer/ui/main_window.py" line="235"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="235"/>
+        <location filename="../../viewer/ui/main_window.py" line="236"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="237"/>
+        <location filename="../../viewer/ui/main_window.py" line="238"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="238"/>
+        <location filename="../../viewer/ui/main_window.py" line="239"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="239"/>
+        <location filename="../../viewer/ui/main_window.py" line="240"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="240"/>
+        <location filename="../../viewer/ui/main_window.py" line="241"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="241"/>
+        <location filename="../../viewer/ui/main_window.py" line="242"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="242"/>
+        <location filename="../../viewer/ui/main_window.py" line="243"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="243"/>
+        <location filename="../../viewer/ui/main_window.py" line="244"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="244"/>
+        <location filename="../../viewer/ui/main_window.py" line="245"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="245"/>
+        <location filename="../../viewer/ui/main_window.py" line="246"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="246"/>
+        <location filename="../../viewer/ui/main_window.py" line="247"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="247"/>
+        <location filename="../../viewer/ui/main_window.py" line="248"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="248"/>
+        <location filename="../../viewer/ui/main_window.py" line="249"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="255"/>
+        <location filename="../../viewer/ui/main_window.py" line="256"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="256"/>
+        <location filename="../../viewer/ui/main_window.py" line="257"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="257"/>
+        <location filename="../../viewer/ui/main_window.py" line="258"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="258"/>
+        <location filename="../../viewer/ui/main_window.py" line="259"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="259"/>
+        <location filename="../../viewer/ui/main_window.py" line="260"/>
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="270"/>
+        <location filename="../../viewer/ui/main_window.py" line="271"/>
         <source>计数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="270"/>
+        <location filename="../../viewer/ui/main_window.py" line="271"/>
         <source>百分比</source>
         <translation>Percent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="270"/>
+        <location filename="../../viewer/ui/main_window.py" line="271"/>
         <source>金额</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="271"/>
+        <location filename="../../viewer/ui/main_window.py" line="272"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="271"/>
+        <location filename="../../viewer/ui/main_window.py" line="272"/>
         <source>数字</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="282"/>
+        <location filename="../../viewer/ui/main_window.py" line="283"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="319"/>
+        <location filename="../../viewer/ui/main_window.py" line="320"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="324"/>
+        <location filename="../../viewer/ui/main_window.py" line="325"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="335"/>
+        <location filename="../../viewer/ui/main_window.py" line="336"/>
         <source>打开报告</source>
         <translation>Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="336"/>
+        <location filename="../../viewer/ui/main_window.py" line="337"/>
         <source>报告 (*.txt *.html *.htm *.docx);;所有文件 (*)</source>
         <translation>Reports (*.txt *.html *.htm *.docx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="344"/>
+        <location filename="../../viewer/ui/main_window.py" line="345"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="396"/>
+        <location filename="../../viewer/ui/main_window.py" line="397"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="419"/>
+        <location filename="../../viewer/ui/main_window.py" line="420"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="420"/>
+        <location filename="../../viewer/ui/main_window.py" line="421"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -853,7 +858,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="477"/>
+        <location filename="../../viewer/ui/main_window.py" line="480"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>
@@ -1045,22 +1050,22 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../viewer/ui/text_pane.py" line="268"/>
+        <location filename="../../viewer/ui/text_pane.py" line="275"/>
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/text_pane.py" line="270"/>
+        <location filename="../../viewer/ui/text_pane.py" line="277"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/text_pane.py" line="273"/>
+        <location filename="../../viewer/ui/text_pane.py" line="280"/>
         <source>高亮 · {0}</source>
         <translation>Highlight · {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/text_pane.py" line="273"/>
+        <location filename="../../viewer/ui/text_pane.py" line="280"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
