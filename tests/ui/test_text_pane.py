@@ -54,3 +54,68 @@ def test_second_report_opened_gets_its_whole_title_styled_and_its_year_tinted(ma
     year = next(f for f in window.figures if f.text == "2021年")
     for offset in range(year.start, year.end):
         assert view.format_at(offset).background().color() == palette.figure_background("date"), offset
+
+
+TABLE_PAGE = ("<html><head><title>某区2021年统计公报</title></head><body><h1>某区2021年统计公报</h1>"
+              "<p>一、总体情况</p><p>全年各项指标如下表。</p>"
+              "<table><tr><th>指标</th><th>2020年</th><th>2021年</th></tr>"
+              "<tr><td>人民调解成功率</td><td>41件</td><td>52件</td></tr>"
+              "<tr><td>办案</td><td>96.5%</td><td>1.5亿元</td></tr></table>"
+              "<p>以上数据由区统计局提供。</p></body></html>")
+
+
+def _cell_starts(text, row):
+    """Code-point offsets where each cell of the line `row` starts in `text`."""
+    offsets, position = [], text.index(row)
+    for cell in row.split("\t"):
+        offsets.append(position)
+        position += len(cell) + 1
+    return offsets
+
+
+def _x(view, offset):
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.to_qt(offset))
+    return view.cursorRect(cursor).left()
+
+
+def test_a_3x3_html_table_shows_its_columns_aligned_with_figures_tinted(make_window, tmp_path):
+    page = tmp_path / "table.html"
+    page.write_text(TABLE_PAGE, encoding="utf-8")
+    window = make_window(page)
+    view, text = window.view, window.view.text()
+    rows = ["指标\t2020年\t2021年", "人民调解成功率\t41件\t52件", "办案\t96.5%\t1.5亿元"]
+    assert "\n".join(rows) in text                                     # the rows are lines of the body text
+    starts = [_cell_starts(text, row) for row in rows]
+    for column in range(3):
+        xs = {_x(view, offsets[column]) for offsets in starts}
+        assert len(xs) == 1, (column, xs)                              # each column starts at one x
+    lefts = [_x(view, starts[0][column]) for column in range(3)]
+    assert lefts[0] < lefts[1] < lefts[2]
+    widest = view.fontMetrics().horizontalAdvance("人民调解成功率")
+    assert lefts[1] - lefts[0] > widest                                # the long cell does not push
+    for fig in window.figures:
+        if text.index(rows[0]) <= fig.start < text.index(rows[-1]) + len(rows[-1]):
+            assert view.format_at(fig.start).background().color() == palette.figure_background(fig.kind), fig
+    assert {f.text for f in window.figures} >= {"41件", "96.5%", "1.5亿元"}
+    view.select_offsets(starts[1][1], starts[1][1] + 3)                # selection and find: same characters
+    assert view.textCursor().selectedText() == "41件"
+    window.find_bar.open_bar("1.5亿元")
+    window.run_find("1.5亿元")
+    assert window.find_count() == (0, 1)
+    note = window.store.add_annotation(window.doc_id, "note", starts[2][0], starts[2][0] + 2, body="核对")
+    window.refresh_annotations()
+    assert view.annotations_at(starts[2][0]) == [note] and view.format_at(starts[2][0]).background().color() \
+        == palette.annotation_background("note", "")
+
+
+def test_table_columns_stay_aligned_after_zoom(make_window, tmp_path):
+    page = tmp_path / "table.html"
+    page.write_text(TABLE_PAGE, encoding="utf-8")
+    window = make_window(page)
+    view, text = window.view, window.view.text()
+    window.view.set_zoom(4)
+    second = [text.index("2020年"), text.index("41件"), text.index("96.5%")]
+    assert len({_x(view, o) for o in second}) == 1
+    assert _x(view, second[1]) - _x(view, text.index("人民调解成功率")) > \
+        view.fontMetrics().horizontalAdvance("人民调解成功率")

@@ -525,8 +525,9 @@ def _make_tables(text: str, spans: list[tuple[int, int]]) -> list[TextTable]:
             start += 1
         while end > start and text[end - 1] in " \t\n":
             end -= 1
-        trimmed.append((text.rfind("\n", 0, start) + 1, end))     # a row starts at its line's start
-    return valid_tables(text, trimmed)
+        line_end = text.find("\n", end)                             # whole lines: rows may start or
+        trimmed.append((text.rfind("\n", 0, start) + 1, line_end if line_end >= 0 else len(text)))
+    return valid_tables(text, trimmed)                                # end with an empty cell
 
 
 def _extract_markers(marked: str) -> tuple[str, list[tuple[int, int, int]]]:

@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
         self.sections = self.store.sections(doc_id)
         self.figures = self.store.figures(doc_id)
         self._searcher = None
-        self.view.set_report(doc.text, self.sections, self.figures)
+        self.view.set_report(doc.text, self.sections, self.figures, self.store.tables(doc_id))
         self.tree_panel.set_sections(self.sections)
         self.figures_panel.set_figures(
             self.figures, [section_path_label(self.sections, f.start) for f in self.figures])
