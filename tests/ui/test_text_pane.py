@@ -119,3 +119,26 @@ def test_table_columns_stay_aligned_after_zoom(make_window, tmp_path):
     assert len({_x(view, o) for o in second}) == 1
     assert _x(view, second[1]) - _x(view, text.index("人民调解成功率")) > \
         view.fontMetrics().horizontalAdvance("人民调解成功率")
+
+
+def test_a_table_in_a_narrow_pane_closes_its_gaps_but_stays_aligned(qtbot):
+    report = parse_bytes(TABLE_PAGE.encode("utf-8"), "table.html")
+    view = ReportView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.set_report(report.text, report.sections, report.figures, report.tables)
+    view.show()
+    qtbot.waitExposed(view)
+    text = view.text()
+    second = [text.index("2020年"), text.index("41件"), text.index("96.5%")]
+    widest = view.fontMetrics().horizontalAdvance("人民调解成功率")
+    wide_gap = _x(view, second[1]) - _x(view, text.index("人民调解成功率")) - widest
+    natural = _x(view, text.index("1.5亿元")) - _x(view, text.index("办案")) \
+        + view.fontMetrics().horizontalAdvance("1.5亿元")
+    target = int(natural) - wide_gap // 2                              # room for narrower gaps
+    for _ in range(2):                                                 # the side margins shrink too
+        view.resize(view.width() - view.viewport().width() + target, 600)
+    assert view.viewport().width() == target
+    narrow_gap = _x(view, second[1]) - _x(view, text.index("人民调解成功率")) - widest
+    assert len({_x(view, o) for o in second}) == 1
+    assert 0 < narrow_gap < wide_gap

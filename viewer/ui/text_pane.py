@@ -29,6 +29,7 @@ MAX_BLOCKS_PER_PASS = 400       # a screen never holds more; guards against unla
 PRELOAD_PX = 600                # format this far below the visible area, so scrolling never shows raw text
 FLASH_MS = 800                  # a jumped-to passage glows this long, fading out
 TABLE_GAP_EM = 1.5              # space between a table's columns
+TABLE_MIN_GAP_EM = 0.6          # narrower than this, a wide table keeps the plain tab grid
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,7 @@ class ReportView(QPlainTextEdit):
         self._flash_animation.valueChanged.connect(self._on_flash_step)
         self._flash_animation.finished.connect(self._end_flash)
         self._tables: list[TextTable] = []
+        self._table_widths: list[tuple[list, list[float]]] | None = None   # per table, for this font
         self._table_rows: list[_TableRows] = []
         self._formatted: set[int] = set()
         self._loading = False          # set_report is replacing the text: format nothing yet
@@ -226,6 +228,7 @@ class ReportView(QPlainTextEdit):
         # setPlainText scrolls to the top while the document is still empty: a block formatted then
         # (the first, one character long) would count as done and keep its one-character heading.
         self._tables = [t for t in tables if 0 <= t.start < t.end <= len(text)]
+        self._table_widths = None
         self._table_rows = []
         self._layout.tab_stops = {}
         self._loading = True
@@ -244,35 +247,47 @@ class ReportView(QPlainTextEdit):
 
     def _lay_out_tables(self) -> None:
         """Tab stops for each table's rows: a column starts after the widest cell before it (measured
-        in bold, so a bold cell fits too) and a gap. Again after every font change."""
+        in bold, so a bold cell fits too) and a gap, narrowed when the table is wider than the text;
+        a table too wide even so keeps Qt's plain tab grid. Again after a font change or resize."""
         doc = self.document()
         bold = QFont(self.font())
         bold.setBold(True)
         metrics = QFontMetricsF(bold)
-        gap = TABLE_GAP_EM * metrics.horizontalAdvance("中")
+        em = metrics.horizontalAdvance("中")
+        available = self.viewport().width() - 2 * doc.documentMargin()
+        if self._table_widths is None:
+            self._table_widths = [self._column_widths(table, metrics) for table in self._tables]
         to_qt = self._map.to_qt
+        old_stops, stops = self._layout.tab_stops, {}
         self._table_rows = []
-        stops: dict[int, list[float]] = {}
-        for table in self._tables:
-            rows = table.rows(self._text)
-            widths: list[float] = []
-            for row in rows:
-                for column, (start, end) in enumerate(row):
-                    width = metrics.horizontalAdvance(self._text[start:end])
-                    if column < len(widths):
-                        widths[column] = max(widths[column], width)
-                    else:
-                        widths.append(width)
-            columns = list(accumulate((w + gap for w in widths[:-1]), initial=0.0))
+        for table, (rows, widths) in zip(self._tables, self._table_widths):
+            spare = available - sum(widths)
+            gap = min(TABLE_GAP_EM * em, spare / (len(widths) - 1)) if len(widths) > 1 else 0.0
+            fits = gap >= TABLE_MIN_GAP_EM * em or len(widths) == 1
+            columns = list(accumulate((w + gap for w in widths[:-1]), initial=0.0)) if fits else [0.0]
             blocks = [doc.findBlock(to_qt(row[0][0])).blockNumber() for row in rows]
-            for number in blocks:
-                stops[number] = columns[1:]
+            if fits:
+                stops.update((number, columns[1:]) for number in blocks)
+            width = columns[-1] + widths[-1] if fits and widths else available
             self._table_rows.append(_TableRows(blocks, [[(to_qt(s), to_qt(e)) for s, e in row] for row in rows],
-                                               columns, columns[-1] + widths[-1] if widths else 0.0, gap))
+                                               columns, width, gap))
         self._layout.tab_stops = stops
-        for number in stops:              # laid out again, with their stops, when next drawn
+        for number in set(stops) | set(old_stops):    # laid out again, with their stops, when next drawn
             block = doc.findBlockByNumber(number)
             doc.markContentsDirty(block.position(), block.length())
+
+    def _column_widths(self, table: TextTable, metrics: QFontMetricsF) -> tuple[list, list[float]]:
+        """(the table's rows of cell spans, each column's widest cell)."""
+        rows = table.rows(self._text)
+        widths: list[float] = []
+        for row in rows:
+            for column, (start, end) in enumerate(row):
+                width = metrics.horizontalAdvance(self._text[start:end])
+                if column < len(widths):
+                    widths[column] = max(widths[column], width)
+                else:
+                    widths.append(width)
+        return rows, widths
 
     def _paint_tables(self, painter: QPainter) -> None:
         """A light band behind each row (the first, a header, a little darker; a blank line between
@@ -598,6 +613,7 @@ class ReportView(QPlainTextEdit):
         self.document().setDefaultFont(font)
         self._update_margins()
         if getattr(self, "_tables", None):
+            self._table_widths = None
             self._lay_out_tables()
 
     def _update_margins(self) -> None:
@@ -617,6 +633,8 @@ class ReportView(QPlainTextEdit):
         try:
             super().resizeEvent(event)
             self._update_margins()
+            if getattr(self, "_tables", None):
+                self._lay_out_tables()
         finally:
             self._scrolling = False
         if self._text:
