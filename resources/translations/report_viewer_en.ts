@@ -1050,22 +1050,22 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../viewer/ui/text_pane.py" line="275"/>
+        <location filename="../../viewer/ui/text_pane.py" line="431"/>
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/text_pane.py" line="277"/>
+        <location filename="../../viewer/ui/text_pane.py" line="433"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/text_pane.py" line="280"/>
+        <location filename="../../viewer/ui/text_pane.py" line="436"/>
         <source>高亮 · {0}</source>
         <translation>Highlight · {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/text_pane.py" line="280"/>
+        <location filename="../../viewer/ui/text_pane.py" line="436"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
