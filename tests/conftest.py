@@ -55,3 +55,17 @@ def run_cli(tmp_path):
         return proc
 
     return run
+
+
+@pytest.fixture
+def china_time(monkeypatch):
+    """The computer's time zone is Asia/Shanghai (UTC+8, no daylight saving) for this test."""
+    import time
+
+    if not hasattr(time, "tzset"):
+        pytest.skip("time.tzset (setting the process time zone) is POSIX-only")
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

@@ -12,6 +12,7 @@ from typing import Callable, Sequence
 from viewer import __version__
 from viewer.core.errors import ReportViewerError
 from viewer.core.messages import LANGUAGES, language_from_environment, render, render_code
+from viewer.core.times import local_time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the parsers load only for verbs that parse, keeping the GUI start light
@@ -203,7 +204,7 @@ def cmd_notes(args: argparse.Namespace) -> int:
     for n in notes:
         where = "unplaced" if n.unplaced else f"{n.start}-{n.end}"
         body = f"  {n.body}" if n.body else ""
-        _out(f"{n.kind:9} {where:>11}  「{n.exact[:30]}」{body}  ({n.author}, {n.modified[:16]})")
+        _out(f"{n.kind:9} {where:>11}  「{n.exact[:30]}」{body}  ({n.author}, {local_time(n.modified)})")
     return EXIT_OK
 
 
@@ -261,11 +262,13 @@ def export_pdf(args: argparse.Namespace) -> int:
     _write_output(args.output, b"")          # an unwritable -o is refused before Qt starts
     from PySide6.QtGui import QGuiApplication
 
-    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] or "report-viewer", "-platform", "offscreen"])
-    from viewer.ui.app import Translations
-    from viewer.ui.report_printer import build_print_document, write_pdf
+    app = QGuiApplication.instance()
+    if app is None:                  # our own offscreen Qt: the PDF's labels (批注, 第 N 页) in the CLI's language
+        from viewer.ui.app import Translations
 
-    Translations(app).set_language(args.language)      # the PDF's labels (批注, 第 N 页) in the CLI's language
+        app = QGuiApplication([sys.argv[0] or "report-viewer", "-platform", "offscreen"])
+        Translations(app).set_language(args.language)
+    from viewer.ui.report_printer import build_print_document, write_pdf
 
     document = build_print_document(doc.title, doc.text, sections, annotations, names)
     pages = write_pdf(document, args.output, title=doc.title).total

@@ -250,183 +250,188 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="144"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="135"/>
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="144"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="135"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="144"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="135"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="204"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="188"/>
         <source>修改于 {0}</source>
         <translation>edited {0}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="188"/>
+        <source>创建于 {0}</source>
+        <translation>created {0}</translation>
     </message>
 </context>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="61"/>
+        <location filename="../../viewer/ui/export_actions.py" line="62"/>
         <source>导出批注和书签(&amp;E)…</source>
         <extracomment>Export formats: file suffix -&gt; format name used by the CLI&apos;s --format.</extracomment>
         <translation>&amp;Export Notes and Bookmarks…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="62"/>
+        <location filename="../../viewer/ui/export_actions.py" line="63"/>
         <source>导出数据表 (CSV)…</source>
         <translation>Export Figures (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="63"/>
+        <location filename="../../viewer/ui/export_actions.py" line="64"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="65"/>
+        <location filename="../../viewer/ui/export_actions.py" line="66"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="66"/>
+        <location filename="../../viewer/ui/export_actions.py" line="67"/>
         <source>分享批注和书签(&amp;S)…</source>
         <translation>&amp;Share Notes and Bookmarks…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="67"/>
+        <location filename="../../viewer/ui/export_actions.py" line="68"/>
         <source>导入分享文件(&amp;I)…</source>
         <translation>&amp;Import Share File…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="86"/>
-        <location filename="../../viewer/ui/export_actions.py" line="151"/>
+        <location filename="../../viewer/ui/export_actions.py" line="87"/>
+        <location filename="../../viewer/ui/export_actions.py" line="152"/>
         <source>导出失败</source>
         <translation>Export Failed</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="170"/>
+        <location filename="../../viewer/ui/export_actions.py" line="171"/>
         <source>打印失败</source>
         <translation>Printing Failed</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="87"/>
+        <location filename="../../viewer/ui/export_actions.py" line="88"/>
         <source>{0}：无法写入（{1}）；请另选位置</source>
         <translation>{0}: cannot write ({1}); choose another location</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="64"/>
+        <location filename="../../viewer/ui/export_actions.py" line="65"/>
         <source>打印预览(&amp;V)…</source>
         <translation>Print Pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="89"/>
+        <location filename="../../viewer/ui/export_actions.py" line="90"/>
         <source>已保存{0}：{1}</source>
         <translation>Saved {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="97"/>
+        <location filename="../../viewer/ui/export_actions.py" line="98"/>
         <source>Markdown 简报 (*.md)</source>
         <translation>Markdown brief (*.md)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="97"/>
+        <location filename="../../viewer/ui/export_actions.py" line="98"/>
         <source>网页 HTML (*.html)</source>
         <translation>Web page HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="98"/>
+        <location filename="../../viewer/ui/export_actions.py" line="99"/>
         <source>Excel 表格 CSV (*.csv)</source>
         <translation>Excel spreadsheet CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="98"/>
+        <location filename="../../viewer/ui/export_actions.py" line="99"/>
         <source>Web Annotation JSON-LD (*.jsonld)</source>
         <translation>Web Annotation JSON-LD (*.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="99"/>
+        <location filename="../../viewer/ui/export_actions.py" line="100"/>
         <source>导出批注和书签</source>
         <translation>Export Notes and Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="100"/>
+        <location filename="../../viewer/ui/export_actions.py" line="101"/>
         <source>-批注</source>
         <translation>-notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="112"/>
+        <location filename="../../viewer/ui/export_actions.py" line="113"/>
         <source>批注和书签</source>
         <translation>notes and bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="117"/>
+        <location filename="../../viewer/ui/export_actions.py" line="118"/>
         <source>导出数据表</source>
         <translation>Export Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="124"/>
+        <location filename="../../viewer/ui/export_actions.py" line="125"/>
         <source>数据表</source>
         <translation>figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="140"/>
+        <location filename="../../viewer/ui/export_actions.py" line="141"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="141"/>
+        <location filename="../../viewer/ui/export_actions.py" line="142"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="153"/>
+        <location filename="../../viewer/ui/export_actions.py" line="154"/>
         <source>已保存 PDF：{0}</source>
         <translation>Saved PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="183"/>
+        <location filename="../../viewer/ui/export_actions.py" line="184"/>
         <source>打印预览 — {0}</source>
         <translation>Print preview — {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="209"/>
+        <location filename="../../viewer/ui/export_actions.py" line="210"/>
         <source>保存分享文件</source>
         <translation>Save Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="210"/>
+        <location filename="../../viewer/ui/export_actions.py" line="211"/>
         <source>分享文件 (*.rvshare.json)</source>
         <translation>Share files (*.rvshare.json)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="220"/>
+        <location filename="../../viewer/ui/export_actions.py" line="221"/>
         <source>分享文件</source>
         <translation>share file</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="223"/>
+        <location filename="../../viewer/ui/export_actions.py" line="224"/>
         <source>导入分享文件</source>
         <translation>Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="224"/>
+        <location filename="../../viewer/ui/export_actions.py" line="225"/>
         <source>分享文件 (*.rvshare.json *.json);;所有文件 (*)</source>
         <translation>Share files (*.rvshare.json *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="239"/>
-        <location filename="../../viewer/ui/export_actions.py" line="257"/>
+        <location filename="../../viewer/ui/export_actions.py" line="240"/>
+        <location filename="../../viewer/ui/export_actions.py" line="258"/>
         <source>无法导入分享文件</source>
         <translation>Cannot Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="264"/>
+        <location filename="../../viewer/ui/export_actions.py" line="265"/>
         <source>已导入分享文件：新增 {0}，更新 {1}，冲突 {2}，待报告 {3}</source>
         <translation>Share file imported: {0} new, {1} updated, {2} conflicts, {3} awaiting report</translation>
     </message>
@@ -534,6 +539,11 @@
         <location filename="../../viewer/ui/find_bar.py" line="54"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/find_bar.py" line="81"/>
+        <source>结果过多，仅显示前 {0} 处；请输入更长的查找内容</source>
+        <translation>Too many matches: only the first {0} are shown; type a longer search</translation>
     </message>
 </context>
 <context>
@@ -791,177 +801,177 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="254"/>
+        <location filename="../../viewer/ui/main_window.py" line="255"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="255"/>
+        <location filename="../../viewer/ui/main_window.py" line="256"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="256"/>
+        <location filename="../../viewer/ui/main_window.py" line="257"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="257"/>
+        <location filename="../../viewer/ui/main_window.py" line="258"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="258"/>
+        <location filename="../../viewer/ui/main_window.py" line="259"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="259"/>
+        <location filename="../../viewer/ui/main_window.py" line="260"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="261"/>
+        <location filename="../../viewer/ui/main_window.py" line="262"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="262"/>
+        <location filename="../../viewer/ui/main_window.py" line="263"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="263"/>
+        <location filename="../../viewer/ui/main_window.py" line="264"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="264"/>
+        <location filename="../../viewer/ui/main_window.py" line="265"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="265"/>
+        <location filename="../../viewer/ui/main_window.py" line="266"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="266"/>
+        <location filename="../../viewer/ui/main_window.py" line="267"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="267"/>
+        <location filename="../../viewer/ui/main_window.py" line="268"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="268"/>
+        <location filename="../../viewer/ui/main_window.py" line="269"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="269"/>
+        <location filename="../../viewer/ui/main_window.py" line="270"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="270"/>
+        <location filename="../../viewer/ui/main_window.py" line="271"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="271"/>
+        <location filename="../../viewer/ui/main_window.py" line="272"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="272"/>
+        <location filename="../../viewer/ui/main_window.py" line="273"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="279"/>
+        <location filename="../../viewer/ui/main_window.py" line="280"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="280"/>
+        <location filename="../../viewer/ui/main_window.py" line="281"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="281"/>
+        <location filename="../../viewer/ui/main_window.py" line="282"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="282"/>
+        <location filename="../../viewer/ui/main_window.py" line="283"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="283"/>
+        <location filename="../../viewer/ui/main_window.py" line="284"/>
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="295"/>
+        <location filename="../../viewer/ui/main_window.py" line="296"/>
         <source>计数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="295"/>
+        <location filename="../../viewer/ui/main_window.py" line="296"/>
         <source>百分比</source>
         <translation>Percent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="295"/>
+        <location filename="../../viewer/ui/main_window.py" line="296"/>
         <source>金额</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="296"/>
+        <location filename="../../viewer/ui/main_window.py" line="297"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="296"/>
+        <location filename="../../viewer/ui/main_window.py" line="297"/>
         <source>数字</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="307"/>
+        <location filename="../../viewer/ui/main_window.py" line="308"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="344"/>
+        <location filename="../../viewer/ui/main_window.py" line="345"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="349"/>
+        <location filename="../../viewer/ui/main_window.py" line="350"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="368"/>
+        <location filename="../../viewer/ui/main_window.py" line="369"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="422"/>
+        <location filename="../../viewer/ui/main_window.py" line="423"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="445"/>
+        <location filename="../../viewer/ui/main_window.py" line="446"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="446"/>
+        <location filename="../../viewer/ui/main_window.py" line="447"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -970,7 +980,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="503"/>
+        <location filename="../../viewer/ui/main_window.py" line="506"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>
@@ -978,22 +988,22 @@ This program never connects to the network.</translation>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="829"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="828"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="838"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="837"/>
         <source>写下批注…（输入后自动保存）</source>
         <translation>Write your note… (saved as you type)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="843"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="842"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="844"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="843"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1001,97 +1011,97 @@ This program never connects to the network.</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="688"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="687"/>
         <source>筛选引文和内容…</source>
         <translation>Filter quotes and notes…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="692"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="691"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="693"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="692"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="694"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="693"/>
         <source>高亮</source>
         <translation>Highlights</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="697"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="696"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="698"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="697"/>
         <source>删除所选 (Del)</source>
         <translation>Delete the selected one (Del)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="699"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="698"/>
         <source>编辑内容 (F2)</source>
         <translation>Edit Text (F2)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="700"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="699"/>
         <source>删除 (Del)</source>
         <translation>Delete (Del)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="701"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="700"/>
         <source>跳到原文</source>
         <translation>Go to Passage</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="702"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="701"/>
         <source>未定位（报告文本已变，找不到这段引文）</source>
         <translation>Unplaced (the report&apos;s text changed; these quotes were not found)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="703"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="702"/>
         <source>（双击或按 F2 填写批注）</source>
         <translation>(double-click or press F2 to write the note)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="705"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="704"/>
         <source>还没有书签。
 按 Ctrl+D 为当前位置添加书签，或在目录上右键为章节添加书签。</source>
         <translation>No bookmarks yet.
 Press Ctrl+D to bookmark the reading position, or right-click a section in Contents.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="708"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="707"/>
         <source>还没有批注或高亮。
 选中报告中的文字，右键选择“添加批注”或“高亮”。</source>
         <translation>No notes or highlights yet.
 Select text in the report and right-click: Add Note or Highlight.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="719"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="718"/>
         <source>全部颜色</source>
         <translation>All colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="724"/>
-        <location filename="../../viewer/ui/notes_panel.py" line="806"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="723"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="805"/>
         <source>无颜色</source>
         <translation>No colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="785"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="784"/>
         <source>共 {0} 条</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="786"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="785"/>
         <source>显示 {0} / {1} 条</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="798"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="797"/>
         <source>颜色</source>
         <translation>Colour</translation>
     </message>
@@ -1099,42 +1109,42 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ReportChooser</name>
     <message>
-        <location filename="../../viewer/ui/report_chooser.py" line="39"/>
+        <location filename="../../viewer/ui/report_chooser.py" line="40"/>
         <source>文件：{0}</source>
         <translation>File: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_chooser.py" line="41"/>
+        <location filename="../../viewer/ui/report_chooser.py" line="42"/>
         <source>导入于 {0}</source>
         <translation>Imported {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_chooser.py" line="47"/>
+        <location filename="../../viewer/ui/report_chooser.py" line="48"/>
         <source>报告 (*.txt *.html *.htm *.docx)</source>
         <translation>Reports (*.txt *.html *.htm *.docx)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_chooser.py" line="48"/>
+        <location filename="../../viewer/ui/report_chooser.py" line="49"/>
         <source>文本 (*.txt)</source>
         <translation>Text (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_chooser.py" line="49"/>
+        <location filename="../../viewer/ui/report_chooser.py" line="50"/>
         <source>网页 (*.html *.htm)</source>
         <translation>Web pages (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_chooser.py" line="50"/>
+        <location filename="../../viewer/ui/report_chooser.py" line="51"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_chooser.py" line="51"/>
+        <location filename="../../viewer/ui/report_chooser.py" line="52"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_chooser.py" line="70"/>
+        <location filename="../../viewer/ui/report_chooser.py" line="71"/>
         <source>打开报告</source>
         <translation>Open Report</translation>
     </message>
@@ -1142,47 +1152,52 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ReportPrinter</name>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="131"/>
+        <location filename="../../viewer/ui/report_printer.py" line="132"/>
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="132"/>
+        <location filename="../../viewer/ui/report_printer.py" line="133"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="133"/>
+        <location filename="../../viewer/ui/report_printer.py" line="134"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="142"/>
+        <location filename="../../viewer/ui/report_printer.py" line="144"/>
         <source>（{author}）</source>
         <translation> ({author})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="144"/>
+        <location filename="../../viewer/ui/report_printer.py" line="146"/>
+        <source>修改于 {when}</source>
+        <translation>edited {when}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/report_printer.py" line="148"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="203"/>
+        <location filename="../../viewer/ui/report_printer.py" line="207"/>
         <source>［书签：{label}］</source>
         <translation>[Bookmark: {label}]</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="259"/>
+        <location filename="../../viewer/ui/report_printer.py" line="263"/>
         <source>未定位的批注</source>
         <translation>Unplaced notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="263"/>
+        <location filename="../../viewer/ui/report_printer.py" line="267"/>
         <source>「{quote}」</source>
         <translation>“{quote}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="362"/>
+        <location filename="../../viewer/ui/report_printer.py" line="366"/>
         <source>第 {page} 页 / 共 {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
     </message>
@@ -1190,22 +1205,22 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../viewer/ui/text_pane.py" line="268"/>
+        <location filename="../../viewer/ui/text_pane.py" line="431"/>
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/text_pane.py" line="270"/>
+        <location filename="../../viewer/ui/text_pane.py" line="433"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/text_pane.py" line="273"/>
+        <location filename="../../viewer/ui/text_pane.py" line="436"/>
         <source>高亮 · {0}</source>
         <translation>Highlight · {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/text_pane.py" line="273"/>
+        <location filename="../../viewer/ui/text_pane.py" line="436"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>

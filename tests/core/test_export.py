@@ -6,6 +6,7 @@ import re
 from datetime import datetime, timezone
 
 import lxml.html
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from viewer.core.export import (
@@ -20,6 +21,8 @@ TEXT = "标题\n一、总体要求\n正文41件。\n（一）具体任务\n更�
 REPORT = parse_bytes(TEXT.encode(), "t.txt")
 SECTIONS = REPORT.sections
 WHEN = datetime(2026, 11, 26, 10, 0, tzinfo=timezone.utc)
+# Every time a person reads is local wall time with its offset: these tests run on a computer in China.
+pytestmark = pytest.mark.usefixtures("china_time")
 NASTY = '<script>alert(1)</script><a href="http://x">x</a><img src=x onerror=alert(1)>'
 
 
@@ -91,7 +94,7 @@ def test_markdown_header_has_the_export_time_and_counts():
     out = markdown([ann("a", "41件", "x"), ann("b", "更多文字", kind="highlight", colour="yellow"),
                     ann("c", "", kind="bookmark", at=TEXT.index("结尾")), ann("d", "标题", "y", unplaced=True)])
     assert out.startswith("# 标题\n")
-    assert "批注、书签和高亮 · 导出于 2026-11-26 10:00" in out
+    assert "批注、书签和高亮 · 导出于 2026-11-26 18:00 (+08:00)\n" in out and "UTC" not in out
     assert "共 4 条：批注 2 条，书签 1 条，高亮 1 条，其中 1 条未定位" in out
 
 
@@ -99,12 +102,17 @@ def test_markdown_annotation_block_has_label_quote_body_and_byline():
     out = markdown([ann("a", "更多文字", "第一行\n第二行", kind="highlight", colour="yellow")])
     block = out[out.index("- **"):]
     assert block.splitlines() == ["- **高亮 · 重点**", "  > 更多文字", "", "  第一行  ", "  第二行", "",
-                                  "  — 张三 · 2026-11-26 10:05"]
+                                  "  — 张三 · 创建于 2026-11-26 18:00 (+08:00) · 修改于 2026-11-26 18:05 (+08:00)"]
 
 
-def test_markdown_prints_the_stored_time_cut_to_minutes_and_falls_back_to_created():
+def test_markdown_shows_local_minutes_and_falls_back_to_created():
     out = markdown([ann("a", "41件", "x", created="2026-01-02T03:04:05.678901+00:00", modified="")])
-    assert "— 张三 · 2026-01-02 03:04" in out
+    assert "— 张三 · 修改于 2026-01-02 11:04 (+08:00)\n" in out
+
+
+def test_markdown_shows_one_time_when_the_note_was_never_changed():
+    out = markdown([ann("a", "41件", "x", modified="2026-11-26T10:00:00.000000+00:00")])
+    assert "— 张三 · 修改于 2026-11-26 18:00 (+08:00)\n" in out and "创建于" not in out
 
 
 def test_markdown_puts_unplaced_last_under_weiding_wei_and_leaves_deleted_out():
@@ -164,7 +172,8 @@ def test_html_escapes_every_user_string():
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;a href=&quot;http://x&quot;&gt;" in out
     doc = lxml.html.fromstring(out)
     assert doc.find_class("body")[0].text_content() == NASTY
-    assert doc.find_class("by")[0].text_content() == '— <i>"李四"</i> · 2026-11-26 10:05'
+    assert doc.find_class("by")[0].text_content() == ('— <i>"李四"</i> · 创建于 2026-11-26 18:00 (+08:00)'
+                                                            ' · 修改于 2026-11-26 18:05 (+08:00)')
     assert doc.find_class("kind")[0].text_content() == '批注 · <b onclick="x">粉</b>'
     assert doc.findtext(".//h1") == "<script>标题</script>"
     assert not list(doc.iter("script", "a", "img", "b", "i", "link"))
@@ -228,10 +237,10 @@ def test_csv_rows_in_reading_order_with_section_path_and_unplaced_last():
     rows = csv_rows([ann("u", "标题", "lost", unplaced=True), ann("h", "更多文字", kind="highlight", colour="green"),
                      ann("d", "41件", deleted=True)])
     assert rows[1:] == [
-        ["高亮", "待办", "一、 › （一）", "更多文字", "", "张三", "2026-11-26T10:00:00.000000+00:00",
-         "2026-11-26T10:05:00.000000+00:00", str(start), str(start + 4), "h"],
-        ["批注", "", "未定位", "标题", "lost", "张三", "2026-11-26T10:00:00.000000+00:00",
-         "2026-11-26T10:05:00.000000+00:00", "", "", "u"]]
+        ["高亮", "待办", "一、 › （一）", "更多文字", "", "张三", "2026-11-26 18:00 (+08:00)",
+         "2026-11-26 18:05 (+08:00)", str(start), str(start + 4), "h"],
+        ["批注", "", "未定位", "标题", "lost", "张三", "2026-11-26 18:00 (+08:00)",
+         "2026-11-26 18:05 (+08:00)", "", "", "u"]]
 
 
 def test_csv_round_trips_a_multiline_body_with_commas_and_quotes():

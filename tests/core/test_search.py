@@ -2,7 +2,7 @@
 
 from hypothesis import given, strategies as st
 
-from viewer.core.search import TextSearcher, fold
+from viewer.core.search import MAX_HITS, TextSearcher, fold
 
 
 def test_hits_are_code_point_ranges_in_order():
@@ -37,3 +37,25 @@ def test_fold_keeps_length_and_hits_fit_the_text(text, query):
     assert len(fold(text)) == len(text)
     for start, end in TextSearcher(text).find_all(query):
         assert fold(text[start:end]) == fold(query)
+
+
+def test_a_query_with_more_hits_than_the_limit_says_there_are_more():
+    text = "法治政府建设。" * 10_050                      # a large report: 10,050 hits of 法治
+    result = TextSearcher(text).find("法治")
+    assert len(result.hits) == MAX_HITS and result.more
+    assert result.hits[-1] == (7 * (MAX_HITS - 1), 7 * (MAX_HITS - 1) + 2)
+
+
+def test_exactly_the_limit_is_not_more():
+    result = TextSearcher("局" * 12).find("局", limit=12)
+    assert len(result.hits) == 12 and not result.more
+    assert TextSearcher("局" * 13).find("局", limit=12).more
+
+
+@given(st.text(alphabet="ab局", max_size=60), st.sampled_from(["a", "ab", "局", "b局"]),
+       st.integers(min_value=1, max_value=20))
+def test_find_is_find_all_capped_with_more_telling_what_was_cut(text, query, limit):
+    everything = TextSearcher(text).find_all(query, limit=10 ** 6)
+    result = TextSearcher(text).find(query, limit=limit)
+    assert result.hits == everything[:limit]
+    assert result.more == (len(everything) > limit)

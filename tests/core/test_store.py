@@ -154,3 +154,21 @@ def test_settings_round_trip_json_values(store):
     store.set_setting("last", {"doc": 1, "pos": 120})
     assert store.get_setting("zoom") == 2
     assert store.get_setting("last") == {"doc": 1, "pos": 120}
+
+
+def test_a_version_3_library_gets_the_tables_of_its_html_reports_on_upgrade(tmp_path, monkeypatch):
+    from tests.core.test_tables import TABLE_3X3, page
+
+    path = tmp_path / "lib.sqlite3"
+    html_report = parse_bytes(page(TABLE_3X3), "t.html")
+    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:3])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(html_report.source, "tables", [])          # as version-3 code stored it
+    with LibraryStore(path) as s, s.transaction() as conn:
+        html_id, _ = s.insert_report(conn, html_report)
+        text_id, _ = s.insert_report(conn, parse_bytes(SMALL.encode("utf-8"), "small.txt"))
+    monkeypatch.undo()
+    with LibraryStore(path) as s:
+        assert s.schema_version() == SCHEMA_VERSION >= 4
+        assert s.tables(html_id) == parse_bytes(page(TABLE_3X3), "t.html").tables != []
+        assert s.tables(text_id) == []

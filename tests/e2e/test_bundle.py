@@ -75,6 +75,7 @@ def test_portable_mode_keeps_the_library_in_data_beside_the_executable(bundle, t
 def test_bundle_carries_resources_and_no_qt_network_module(bundle):
     files = [p.relative_to(bundle).as_posix() for p in bundle.rglob("*")]
     for needed in ("resources/schema/rvshare.schema.json", "resources/translations/report_viewer_en.qm",
+                   "resources/translations/qtbase_supplement_zh_CN.qm", "/translations/qtbase_zh_CN.qm",
                    "resources/icons/report-viewer.png", "resources/self-test/expectations.json",
                    "seeds/000_5858aa637edd593f.txt", "packaging/report-viewer.desktop"):
         assert any(f.endswith(needed) for f in files), needed

@@ -227,8 +227,8 @@ def test_a_usage_error_keeps_argparses_words_inside_a_chinese_line(run_cli):
     assert zh == "错误：report-viewer：unrecognized arguments: --bogus（用法见 'report-viewer --help'）"
     en = run_cli("list", "--bogus", "--lang", "en", env=ZH, check_exit=2).stderr_text.strip()
     assert en == "error: report-viewer: unrecognized arguments: --bogus (see 'report-viewer --help')"
-    choice = run_cli("export", "1", "--format", "pdf", env=ZH, check_exit=2).stderr_text.strip()
-    assert choice.startswith("错误：report-viewer export：argument --format: invalid choice: 'pdf'")
+    choice = run_cli("export", "1", "--format", "docx", env=ZH, check_exit=2).stderr_text.strip()
+    assert choice.startswith("错误：report-viewer export：argument --format: invalid choice: 'docx'")
     no_verb = run_cli("--lang", "zh", "--db", "x.sqlite3", "--help-me", check_exit=2).stderr_text
     assert no_verb.startswith("错误：report-viewer：") and len(no_verb.strip().splitlines()) == 1
 

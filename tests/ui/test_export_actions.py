@@ -203,7 +203,8 @@ def test_print_sends_the_report_with_its_notes_to_the_chosen_printer(annotated, 
 
 def test_save_as_pdf_asks_for_a_pdf_path_in_a_dialog_titled_save_as_pdf(annotated, tmp_path, monkeypatch):
     from PySide6.QtPrintSupport import QPrintDialog
-    from PySide6.QtWidgets import QFileDialog
+
+    from viewer.ui import export_actions
 
     asked = []
 
@@ -211,7 +212,7 @@ def test_save_as_pdf_asks_for_a_pdf_path_in_a_dialog_titled_save_as_pdf(annotate
         asked.append((caption, directory, filters))
         return str(tmp_path / "简报"), filters
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
+    monkeypatch.setattr(export_actions, "get_save_file_name", choose)
     monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: pytest.fail("Save as PDF opened the print dialog"))
     annotated.exports.pdf_action.trigger()
     [(caption, directory, filters)] = asked

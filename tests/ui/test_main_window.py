@@ -263,3 +263,25 @@ def test_a_saved_layout_keeps_its_dock_widths(qtbot, store, make_window):
     first.close()
     second = make_window(size=(1280, 800), restore=True)
     assert abs(second.side_dock.width() - 500) <= 20          # not the first-start 26 %
+
+
+def test_find_says_when_a_large_report_has_more_hits_than_it_marks(make_window, tmp_path):
+    from viewer.core.search import MAX_HITS
+
+    big = tmp_path / "big.txt"
+    paragraphs = "\n".join(f"第{i}段：推进法治政府建设，落实法治责任。" for i in range(MAX_HITS // 2 + 100))
+    big.write_text("某区法治政府建设情况报告\n" + paragraphs + "\n", encoding="utf-8")
+    window = make_window(big)
+    window.find_action.trigger()
+    for ch in "法治":
+        window.find_bar.edit.insert(ch)
+    assert window.view.text().count("法治") > MAX_HITS
+    current, total = window.find_count()
+    assert total == MAX_HITS
+    assert window.find_bar.counter.text() == f"{current + 1}/{MAX_HITS}+"
+    assert window.find_bar.counter.toolTip() == f"结果过多，仅显示前 {MAX_HITS} 处；请输入更长的查找内容"
+    assert window.notice_label.text() == window.find_bar.counter.toolTip()
+    for ch in "政府建设":                       # a longer query fits under the limit: no "+" any more
+        window.find_bar.edit.insert(ch)
+    current, total = window.find_count()
+    assert window.find_bar.counter.text() == f"{current + 1}/{total}" and window.find_bar.counter.toolTip() == ""

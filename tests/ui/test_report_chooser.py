@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
 
 from tests.conftest import SAMPLE
-from viewer.ui import report_chooser
+from viewer.ui import export_actions, report_chooser
+from viewer.ui.file_dialogs import make_file_dialog
 
 
 def _same_title_copies(tmp_path):
@@ -48,19 +48,20 @@ def test_open_dialog_starts_where_the_last_report_came_from(window, tmp_path, mo
     assert report_chooser.start_folder(window.store) == str(Path.home())
     asked = []
 
-    def fake_dialog(parent, caption, folder, filters, selected):
-        asked.append((folder, filters.split(";;"), selected))
-        return str(report), selected
+    def fake_dialog(parent, caption, folder, filters):
+        asked.append((folder, filters.split(";;")))
+        return str(report), filters.split(";;")[0]
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", fake_dialog)
+    monkeypatch.setattr(report_chooser, "get_open_file_name", fake_dialog)
     window.open_action.trigger()
     assert report_chooser.start_folder(window.store) == str(report.parent)
     window.open_action.trigger()
-    assert [folder for folder, _, _ in asked] == [str(Path.home()), str(report.parent)]
-    _, filters, selected = asked[-1]
+    assert [folder for folder, _ in asked] == [str(Path.home()), str(report.parent)]
+    _, filters = asked[-1]
     assert filters == ["报告 (*.txt *.html *.htm *.docx)", "文本 (*.txt)", "网页 (*.html *.htm)",
                        "Word 文档 (*.docx)", "所有文件 (*)"]
-    assert selected == filters[0]
+    assert make_file_dialog(None, "", "", ";;".join(filters), save=False).selectedNameFilter() \
+        == filters[0]                                   # the dialog offers 报告 first
 
 
 def test_a_vanished_folder_falls_back_to_home(store, tmp_path):
@@ -74,7 +75,7 @@ def test_a_vanished_folder_falls_back_to_home(store, tmp_path):
 
 def test_exported_notes_are_not_named_like_the_report(window, monkeypatch):
     suggested = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda parent, caption, path, filters, *a: (suggested.append(path), ("", ""))[1])
+    monkeypatch.setattr(export_actions, "get_save_file_name",
+                        lambda parent, caption, path, filters: (suggested.append(path), ("", ""))[1])
     window.exports.export_annotations_action.trigger()
     assert Path(suggested[0]).name == f"{window.report_title()}-批注.md"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
 
 from viewer.core.figures import Figure
 from viewer.core.structure import SectionNode, section_path
+from viewer.core.times import local_time
 
 if TYPE_CHECKING:
     from viewer.core.store import Annotation, LibraryStore
@@ -114,11 +115,6 @@ def _one_line(text: str) -> str:
     return " ".join(_clean(text).split("\n"))
 
 
-def _stamp(iso: str) -> str:
-    """`2026-11-26T10:00:00.123456+00:00` -> `2026-11-26 10:00`: the stored time (UTC), cut, not converted."""
-    return f"{iso[:10]} {iso[11:16]}" if len(iso) >= 16 and iso[10] == "T" else iso
-
-
 def _label(ann: Annotation, colour_names: Mapping[str, str]) -> str:
     """`高亮 · 重点`: the kind, then the colour's meaning (an unknown colour key shows as itself)."""
     kind = KIND_NAMES.get(ann.kind, ann.kind)
@@ -137,16 +133,30 @@ def _quote(ann: Annotation) -> str:
     return after[:30] + "…" if after else ""
 
 
+def annotation_times(ann: Annotation) -> list[tuple[str, str]]:
+    """[("created", …), ("modified", …)] in local time with offset (see times.local_time); the creation
+    time only when it reads differently from the last change. The notes panel, print and every
+    export show the same: the last change, labelled 修改于, and the creation where it differs.
+    """
+    if not (ann.modified or ann.created):
+        return []
+    changed = local_time(ann.modified or ann.created)
+    made = local_time(ann.created) if ann.created else changed
+    return ([("created", made)] if made != changed else []) + [("modified", changed)]
+
+
+TIME_LABELS = {"created": "创建于", "modified": "修改于"}
+
+
 def _byline(ann: Annotation) -> str:
-    return " · ".join(part for part in (ann.author, _stamp(ann.modified or ann.created)) if part)
+    """`张三 · 创建于 2026-11-26 18:00 (+08:00) · 修改于 2026-11-26 18:05 (+08:00)`."""
+    times = [f"{TIME_LABELS[field]} {when}" for field, when in annotation_times(ann)]
+    return " · ".join(part for part in (ann.author, *times) if part)
 
 
 def _summary(groups: list[Group], exported_at: datetime | None) -> tuple[str, str]:
-    """(`批注、书签和高亮 · 导出于 … (UTC)`, `共 3 条：批注 1 条，…`) for the export's header."""
-    when = exported_at or datetime.now(timezone.utc)
-    if when.tzinfo is not None:
-        when = when.astimezone(timezone.utc)
-    line = f"{EXPORT_HEADING} · 导出于 {_stamp(when.isoformat())}（时间均为 UTC）"
+    """(`批注、书签和高亮 · 导出于 2026-11-26 18:00 (+08:00)`, `共 3 条：批注 1 条，…`) for the export's header."""
+    line = f"{EXPORT_HEADING} · 导出于 {local_time(exported_at or datetime.now(timezone.utc))}"
     anns = [ann for _, group in groups for ann in group]
     if not anns:
         return line, NO_ANNOTATIONS
@@ -180,7 +190,7 @@ def annotations_markdown(title: str, sections: Sequence[SectionNode], annotation
                          colour_names: Mapping[str, str] | None = None, *,
                          exported_at: datetime | None = None) -> str:
     """The annotations as Markdown for a briefing: under `##`/`###`/`####` section headings (by level), each a bullet
-    (kind · colour), the quote as `> ` lines, the body, then `— 作者 · 2026-11-26 10:00` (UTC).
+    (kind · colour), the quote as `> ` lines, the body, then `— 作者 · 修改于 2026-11-26 18:00 (+08:00)` (local time).
 
         Path("notes.md").write_text(annotations_markdown(report.title, report.sections, anns), "utf-8")
     """
@@ -300,8 +310,8 @@ def _cell(value: str) -> str:
 def annotations_csv(title: str, sections: Sequence[SectionNode], annotations: Sequence[Annotation],
                     colour_names: Mapping[str, str] | None = None) -> bytes:
     """The annotations as CSV (UTF-8 with a BOM, CRLF), in reading order, unplaced ones last with
-    章节 未定位 and empty 起/止; times are the stored ISO strings. `title` is unused but keeps the
-    writers' signatures alike.
+    章节 未定位 and empty 起/止; times in local time with their offset, as the other exports show them.
+    `title` is unused but keeps the writers' signatures alike.
 
         Path("notes.csv").write_bytes(annotations_csv(report.title, report.sections, anns))
     """
@@ -312,7 +322,7 @@ def annotations_csv(title: str, sections: Sequence[SectionNode], annotations: Se
             place, start, end = ((UNPLACED_LABEL, "", "") if path is None
                                  else (section_path_label(sections, ann.start), ann.start, ann.end))
             text = [KIND_NAMES.get(ann.kind, ann.kind), _colour_name(ann, names), place, ann.exact, ann.body,
-                    ann.author, ann.created, ann.modified]
+                    ann.author, local_time(ann.created), local_time(ann.modified)]
             rows.append([_cell(value) for value in text] + [start, end, _cell(ann.uuid)])
     return _csv_bytes(ANNOTATION_CSV_HEADER, rows)
 

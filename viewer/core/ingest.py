@@ -17,6 +17,7 @@ from lxml import etree
 
 from viewer.core.errors import IngestError, Phrase
 from viewer.core.structure import HeadingHint
+from viewer.core.tables import TextTable, valid_tables
 
 __all__ = [
     "MAX_SOURCE_BYTES",
@@ -45,6 +46,7 @@ class IngestedDocument:
     source_name: str
     raw: bytes = field(repr=False)
     fingerprint: str
+    tables: list[TextTable] = field(default_factory=list)   # HTML/.docx tables: their rows' span
 
 
 # --------------------------------------------------------------------------- errors, fingerprint
@@ -476,8 +478,9 @@ def _split_at_blank_lines(paras: list[list[str]]) -> list[list[str]]:
 
 
 def _finish(paras: list[list[str]], metadata: dict[str, str], hints: _Hints | None
-            ) -> tuple[str, str, list[HeadingHint]]:
-    """Drop head/tail chrome (collecting its metadata), join paragraphs, turn markers into hints."""
+            ) -> tuple[str, str, list[HeadingHint], list[TextTable]]:
+    """Drop head/tail chrome (collecting its metadata), join paragraphs, turn markers into heading
+    hints and table spans."""
     paras = _split_at_blank_lines(paras)
     flat = [(pi, line, _unmark(line).strip()) for pi, lines in enumerate(paras) for line in lines]
     kinds = [_line_kind(plain) for _, _, plain in flat]
@@ -505,7 +508,22 @@ def _finish(paras: list[list[str]], metadata: dict[str, str], hints: _Hints | No
     text, spans = _extract_markers(joined)
     text = text + "\n" if text else ""
     title = text.split("\n", 1)[0]
-    return text, title, _make_hints(text, spans, hints)
+    table_spans = [(start, end) for start, end, n in spans if hints is not None and hints.info[n][0] == "table"]
+    heading_spans = [span for span in spans if hints is None or hints.info[span[2]][0] != "table"]
+    return text, title, _make_hints(text, heading_spans, hints), _make_tables(text, table_spans)
+
+
+def _make_tables(text: str, spans: list[tuple[int, int]]) -> list[TextTable]:
+    """Table spans trimmed to their rows' text (the markers may stand beside edge whitespace)."""
+    trimmed = []
+    for start, end in spans:
+        while start < end and text[start] in " \t\n":
+            start += 1
+        while end > start and text[end - 1] in " \t\n":
+            end -= 1
+        line_end = text.find("\n", end)                             # whole lines: rows may start or
+        trimmed.append((text.rfind("\n", 0, start) + 1, line_end if line_end >= 0 else len(text)))
+    return valid_tables(text, trimmed)                                # end with an empty cell
 
 
 def _extract_markers(marked: str) -> tuple[str, list[tuple[int, int, int]]]:
@@ -559,11 +577,12 @@ def _make_hints(text: str, spans: list[tuple[int, int, int]], hints: _Hints | No
 
 
 def _document(text: str, title: str, metadata: dict[str, str], hints: list, name: str,
-              data: bytes, blank_code: str) -> IngestedDocument:
+              data: bytes, blank_code: str, tables: list[TextTable] | None = None) -> IngestedDocument:
     if not text.strip():
         raise _fail(blank_code, name)
     return IngestedDocument(text=text, title=title, metadata=metadata, hints=hints,
-                            source_name=_clean_name(name), raw=data, fingerprint=fingerprint(text))
+                            source_name=_clean_name(name), raw=data, fingerprint=fingerprint(text),
+                            tables=tables or [])
 
 
 # --------------------------------------------------------------------------- plain text
@@ -583,7 +602,7 @@ def _ingest_text(data: bytes, name: str) -> IngestedDocument:
         elif paras[-1]:
             paras.append([])
     metadata: dict[str, str] = {}
-    body, title, hints = _finish(paras, metadata, None)
+    body, title, hints, _tables = _finish(paras, metadata, None)
     metadata.update(encoding=encoding, format="txt")
     return _document(body, title, metadata, hints, name, data, "ingest.blank_text")
 
@@ -717,14 +736,20 @@ class _Flow:
     def mark(self, s: str) -> None:
         self.cur.append(s)
 
-    def line_break(self, *, soft: bool = False) -> None:
-        """End the current line; a soft break (a table row) never makes an empty line."""
+    def line_break(self, *, soft: bool = False) -> bool:
+        """End the current line; a soft break (a table row) never makes an empty line. True when
+        a line was written."""
         raw = "".join(self.cur)
         if soft and not _unmark(raw).strip(_HTML_WS):
-            return
+            return False
         self.lines.append("\t".join(_tidy_line(cell) for cell in raw.split(_CELL)))
         self.cur = []
         self.line_has_plain = False
+        return True
+
+    def last_line(self) -> tuple[list[str], int]:
+        """Where the line just written stands (its paragraph's list, index), to mark it later."""
+        return self.lines, len(self.lines) - 1
 
     def para_break(self) -> None:
         self.line_break()
@@ -901,12 +926,22 @@ def _is_data_row(tr) -> bool:
     return True
 
 
+def _is_data_table(table) -> bool:
+    """A table of data, not of layout: every row holds only cells of text (no blocks, line breaks
+    or nested tables), so each row is one line of the body text."""
+    rows = [tr for tr in table.iter() if _tag(tr) == "tr"]
+    return bool(rows) and all(_is_data_row(tr) for tr in rows) \
+        and not any(_tag(d) in ("br", "table") for d in table.iter() if d is not table)
+
+
 def _walk_html(body, container, hints: _Hints) -> list[tuple[list[str], bool]]:
     flow = _Flow()
     heading_open = None
     bold_open = None
     pre_depth = 0
     rows: list[list] = []  # [is_data, cells_seen] per open <tr>
+    # the data table being walked: [element, hint number, start marked?, (lines, index) of its last row]
+    table_open: list | None = None
 
     def write_text(s: str | None) -> None:
         if not s:
@@ -942,6 +977,9 @@ def _walk_html(body, container, hints: _Hints) -> list[tuple[list[str], bool]]:
             elif tag in ("td", "th") and rows and rows[-1][0]:
                 if rows[-1][1]:
                     flow.mark(_CELL)
+                elif table_open is not None and not table_open[2]:     # the first row's first cell
+                    flow.mark(hints.start(table_open[1]))
+                    table_open[2] = True
                 rows[-1][1] += 1
             elif tag == "br":
                 flow.line_break()
@@ -949,6 +987,8 @@ def _walk_html(body, container, hints: _Hints) -> list[tuple[list[str], bool]]:
                 flow.para_break()
             if tag == "pre":
                 pre_depth += 1
+            if tag == "table" and table_open is None and _is_data_table(el):
+                table_open = [el, hints.new("table"), False, None]
             if tag in _HEADINGS and heading_open is None:
                 heading_open = (el, hints.new("heading", _HEADINGS[tag]))
                 flow.mark(hints.start(heading_open[1]))
@@ -965,10 +1005,16 @@ def _walk_html(body, container, hints: _Hints) -> list[tuple[list[str], bool]]:
                 heading_open = None
             if tag == "pre":
                 pre_depth -= 1
+            if tag == "table" and table_open is not None and table_open[0] is el:
+                if table_open[3] is not None:       # the end marker closes its last row's line
+                    lines, index = table_open[3]
+                    lines[index] += hints.end(table_open[1])
+                table_open = None
             if tag == "tr":
                 data_row = rows.pop()[0] if rows else False
                 if data_row:
-                    flow.line_break(soft=True)
+                    if flow.line_break(soft=True) and table_open is not None and table_open[2]:
+                        table_open[3] = flow.last_line()
                 else:
                     flow.para_break()
             elif tag in ("td", "th") and rows and rows[-1][0]:
@@ -1046,9 +1092,9 @@ def _ingest_html(data: bytes, name: str) -> IngestedDocument:
             for key, value in meta.items():
                 metadata.setdefault(key, value)
     paras = _place_title(inside, outside, page_title, hints)
-    body_text, title, hint_list = _finish(paras, metadata, hints)
+    body_text, title, hint_list, tables = _finish(paras, metadata, hints)
     metadata.update(encoding=encoding, format="html")
-    return _document(body_text, title, metadata, hint_list, name, data, "ingest.blank_page")
+    return _document(body_text, title, metadata, hint_list, name, data, "ingest.blank_page", tables)
 
 
 def _line_levels(line: str, hints: _Hints) -> list[int]:
@@ -1312,13 +1358,17 @@ def _ingest_docx(data: bytes, name: str) -> IngestedDocument:
         elif el.tag == _W + "tbl":
             rows = _docx_table(el)
             if rows:
-                paras.append(rows)
+                n = hints.new("table")               # marks the rows' span (viewer.core.tables)
+                marked = list(rows)
+                marked[0] = hints.start(n) + marked[0]
+                marked[-1] += hints.end(n)
+                paras.append(marked)
         elif isinstance(el.tag, str) and el.tag != _W + "sectPr":
             stack.append(iter(el))
     metadata: dict[str, str] = {}
-    text, title, hint_list = _finish(paras, metadata, hints)
+    text, title, hint_list, tables = _finish(paras, metadata, hints)
     metadata["format"] = "docx"
-    return _document(text, title, metadata, hint_list, name, data, "ingest.blank_document")
+    return _document(text, title, metadata, hint_list, name, data, "ingest.blank_document", tables)
 
 
 # --------------------------------------------------------------------------- dispatch

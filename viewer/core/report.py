@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from viewer.core.figures import Figure, find_figures
 from viewer.core.ingest import IngestedDocument, ingest_bytes, ingest_path
 from viewer.core.structure import SectionNode, build_sections, iter_sections
+from viewer.core.tables import TextTable
 
 #: Bumped whenever ingest, structure or figure rules change what a stored document holds.
 PARSER_VERSION = "1"
@@ -30,6 +31,10 @@ class Report:
         return self.source.title
 
     @property
+    def tables(self) -> list[TextTable]:
+        return self.source.tables
+
+    @property
     def parser_version(self) -> str:
         return PARSER_VERSION
 
@@ -41,7 +46,7 @@ class Report:
         return sum(1 for _ in iter_sections(self.sections))
 
     def to_json(self) -> dict:
-        """The `parse --json` contract: title, metadata, text, nested sections, figures."""
+        """The `parse --json` contract: title, metadata, text, nested sections, figures, tables."""
         return {
             "title": self.title,
             "metadata": dict(self.source.metadata),
@@ -50,6 +55,7 @@ class Report:
             "text": self.text,
             "sections": [node.to_dict() for node in self.sections],
             "figures": [fig.to_dict() for fig in self.figures],
+            "tables": [{"start": t.start, "end": t.end} for t in self.tables],
         }
 
 

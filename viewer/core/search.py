@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
-MAX_HITS = 10_000
+MAX_HITS = 10_000      # hits marked and counted; past this the find bar says there are more
+
+
+class FindResult(NamedTuple):
+    """The first hits of a query and whether the text holds more than those (`limit` was reached)."""
+
+    hits: list[tuple[int, int]]
+    more: bool
 
 
 @lru_cache(maxsize=4096)
@@ -40,3 +48,11 @@ class TextSearcher:
             hits.append((pos, pos + len(needle)))
             pos = self._folded.find(needle, pos + len(needle))
         return hits
+
+    def find(self, query: str, limit: int = MAX_HITS) -> FindResult:
+        """The first `limit` hits, and whether there are more after them.
+
+            TextSearcher("局" * 5).find("局", limit=3)  ->  FindResult(hits=[(0, 1), (1, 2), (2, 3)], more=True)
+        """
+        hits = self.find_all(query, limit + 1)
+        return FindResult(hits[:limit], len(hits) > limit)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from viewer.core.errors import StoreError
 from viewer.core.figures import Figure
 from viewer.core.structure import SectionNode
+from viewer.core.tables import TextTable
 
 if TYPE_CHECKING:  # imported lazily: reading the library needs neither the parsers nor sqlite-utils
     import sqlite_utils
@@ -99,10 +100,36 @@ def _migration_3_sharing(db: "sqlite_utils.Database") -> None:
     db["pending_annotations"].create_index(["title"])
 
 
+def _migration_4_tables(db: "sqlite_utils.Database") -> None:
+    """Tables of HTML and .docx sources (the span of their rows in the body text, as
+    viewer.core.tables describes), so the pane can align their columns. Reports imported before
+    get theirs from their kept source bytes, when those still give the stored text."""
+    from viewer.core.ingest import ingest_bytes
+
+    db["text_tables"].create({"id": int, "document_id": int, "start": int, "end": int}, pk="id",
+                             foreign_keys=[("document_id", "documents", "id")])
+    db["text_tables"].create_index(["document_id", "start"])
+    rows = db.conn.execute("SELECT id, source_name, raw, body FROM documents"
+                           " WHERE json_extract(metadata, '$.format') IN ('html', 'docx')").fetchall()
+    for doc_id, name, raw, body in rows:
+        try:
+            source = ingest_bytes(raw, name or "report.html")
+        except Exception:          # noqa: BLE001  a source that no longer reads keeps no tables
+            continue
+        if source.text == body:
+            _insert_tables(db.conn, doc_id, source.tables)
+
+
+def _insert_tables(conn: sqlite3.Connection, doc_id: int, tables: list[TextTable]) -> None:
+    conn.executemany("INSERT INTO text_tables (document_id, start, [end]) VALUES (?,?,?)",
+                     [(doc_id, t.start, t.end) for t in tables])
+
+
 MIGRATIONS: list[tuple[int, str, Callable[["sqlite_utils.Database"], None]]] = [
     (1, "initial schema", _migration_1_initial),
     (2, "unplaced annotations", _migration_2_unplaced_annotations),
     (3, "sharing: received versions and pending annotations", _migration_3_sharing),
+    (4, "tables of HTML and .docx sources", _migration_4_tables),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -334,6 +361,8 @@ class LibraryStore:
              report.text, report.parser_version, _now())).lastrowid
         section_count = self._insert_sections(doc_id, report.sections)
         self._insert_figures(doc_id, report.figures)
+        if report.tables:
+            _insert_tables(conn, doc_id, report.tables)
         return doc_id, section_count
 
     def _insert_sections(self, doc_id: int, roots: list[SectionNode]) -> int:
@@ -426,6 +455,12 @@ class LibraryStore:
         return [Figure(start=r[0], end=r[1], text=r[2], kind=r[3], value=_number(r[4]),
                        unit=r[5], qualifier=r[6], multiplier=r[7], end_value=_number(r[8]))
                 for r in rows]
+
+    def tables(self, doc_id: int) -> list[TextTable]:
+        """The stored tables of a document (their rows' spans), in reading order."""
+        rows = self.conn.execute("SELECT start, [end] FROM text_tables WHERE document_id = ? ORDER BY start",
+                                 (doc_id,)).fetchall()
+        return [TextTable(start, end) for start, end in rows]
 
     def search_documents(self, query: str) -> list[int]:
         """Ids of documents whose title or text contains `query` (FTS5 trigram, 3+ characters)."""
@@ -593,8 +628,10 @@ class LibraryStore:
                  report.source.raw, report.text, report.parser_version, _now(), doc_id))
             conn.execute("DELETE FROM sections WHERE document_id = ?", (doc_id,))
             conn.execute("DELETE FROM figures WHERE document_id = ?", (doc_id,))
+            conn.execute("DELETE FROM text_tables WHERE document_id = ?", (doc_id,))
             self._insert_sections(doc_id, report.sections)
             self._insert_figures(doc_id, report.figures)
+            _insert_tables(conn, doc_id, report.tables)
             for note in self.annotations(doc_id, include_deleted=True):
                 placed, method = note.placed_in(report.text)
                 self.write_annotation(conn, placed)

@@ -53,31 +53,51 @@ def has_display() -> bool:
 
 
 class Translations:
-    """Installs the English translator on demand; Chinese is the source language."""
+    """Installs the UI language: translators and the default QLocale; Chinese is the source language.
+
+    Chinese loads Qt's own qtbase_zh_CN (standard dialogs, from Qt's translations folder, which the
+    bundle keeps) and the project's supplement for the strings it lacks; English loads the app's .qm.
+    The default QLocale follows, so dates, sizes and file-type names in Qt's dialogs match the UI
+    language whatever the system locale is.
+    """
+
+    LOCALES = {"zh": "zh_CN", "en": "en_US"}
 
     def __init__(self, app):
         from PySide6.QtCore import QTranslator
 
         self.app = app
-        self.translators = [QTranslator(app), QTranslator(app)]
+        self.app_translator = QTranslator(app)
+        self.qt_translators = [QTranslator(app), QTranslator(app)]
         self.language = "zh"
 
-    def set_language(self, language: str) -> bool:
-        """Show the UI (and the messages of errors) in `language`; False if its translation is missing."""
-        from PySide6.QtCore import QLibraryInfo
+    @property
+    def translators(self) -> list:
+        return [self.app_translator, *self.qt_translators]
 
-        for translator in self.translators:
+    def set_language(self, language: str) -> bool:
+        from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+        if language not in self.LOCALES:
+            return False
+        for translator in self.app.findChildren(QTranslator):   # this one's and any earlier instance's
             self.app.removeTranslator(translator)
-        self.language = language
         if language == "zh":
-            self.translators[1].load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-            self.app.installTranslator(self.translators[1])
-            ui_language.set_current("zh")
-            return True
-        ok = self.translators[0].load(str(paths.resource_path("translations", f"report_viewer_{language}.qm")))
-        if ok:
-            self.app.installTranslator(self.translators[0])
-        ui_language.set_current(language if ok else "zh")    # without its .qm the UI stays Chinese
+            qtbase, supplement = self.qt_translators
+            qtbase.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+            supplement.load(str(paths.resource_path("translations", "qtbase_supplement_zh_CN.qm")))
+            for translator in (qtbase, supplement):   # installed last is asked first
+                self.app.installTranslator(translator)
+            ok = True
+        else:
+            ok = self.app_translator.load(str(paths.resource_path("translations", f"report_viewer_{language}.qm")))
+            if not ok:               # no compiled .qm: the UI stays Chinese, and says so consistently
+                self.set_language("zh")
+                return False
+            self.app.installTranslator(self.app_translator)
+        self.language = language
+        ui_language.set_current(language)
+        QLocale.setDefault(QLocale(self.LOCALES[language]))
         return ok
 
 

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from viewer.core import export
 from viewer.core.errors import ReportViewerError
+from viewer.ui.file_dialogs import get_open_file_name, get_save_file_name
 from viewer.ui.share_dialogs import ImportPreviewDialog, ShareDialog
 from viewer.ui.ui_language import error_text
 
@@ -96,8 +97,8 @@ class ExportActions(QObject):
             return
         filters = ";;".join([self.tr("Markdown 简报 (*.md)"), self.tr("网页 HTML (*.html)"),
                              self.tr("Excel 表格 CSV (*.csv)"), self.tr("Web Annotation JSON-LD (*.jsonld)")])
-        path, chosen = QFileDialog.getSaveFileName(self.window, self.tr("导出批注和书签"),
-                                                   self._default_path(self.tr("-批注") + ".md"), filters)
+        path, chosen = get_save_file_name(self.window, self.tr("导出批注和书签"),
+                                          self._default_path(self.tr("-批注") + ".md"), filters)
         if not path:
             return
         suffix = Path(path).suffix.lower()
@@ -114,7 +115,7 @@ class ExportActions(QObject):
     def export_figures(self) -> None:
         if self.window.doc_id is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("导出数据表"),
+        path, _ = get_save_file_name(self.window, self.tr("导出数据表"),
                                               self._default_path("-数据.csv"), "CSV (*.csv)")
         if path:
             self.write_figures_csv(path)
@@ -137,8 +138,8 @@ class ExportActions(QObject):
         """Ask for a .pdf path in a save dialog of its own (not the print dialog), then write it."""
         if self.window.doc_id is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("另存为 PDF"), self._default_path(".pdf"),
-                                              self.tr("PDF 文件 (*.pdf)"))
+        path, _ = get_save_file_name(self.window, self.tr("另存为 PDF"), self._default_path(".pdf"),
+                                     self.tr("PDF 文件 (*.pdf)"))
         if path:
             self.write_pdf(path if path.lower().endswith(".pdf") else path + ".pdf")
 
@@ -206,7 +207,7 @@ class ExportActions(QObject):
         dialog = ShareDialog(window.report_title(), counts, window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        path, _ = QFileDialog.getSaveFileName(window, self.tr("保存分享文件"), self._default_path(SHARE_SUFFIX),
+        path, _ = get_save_file_name(window, self.tr("保存分享文件"), self._default_path(SHARE_SUFFIX),
                                               self.tr("分享文件 (*.rvshare.json)"))
         if path:
             self.write_share(path if is_share_file(path) else path + SHARE_SUFFIX,
@@ -220,7 +221,7 @@ class ExportActions(QObject):
         return self._write(path, data, self.tr("分享文件"))
 
     def choose_share_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("导入分享文件"), str(Path.home()),
+        path, _ = get_open_file_name(self.window, self.tr("导入分享文件"), str(Path.home()),
                                               self.tr("分享文件 (*.rvshare.json *.json);;所有文件 (*)"))
         if path:
             self.preview_import(path)

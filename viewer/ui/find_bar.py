@@ -67,13 +67,18 @@ class FindBar(QWidget):
     def query(self) -> str:
         return self.edit.text()
 
-    def set_count(self, current: int, total: int) -> None:
-        """Show `3/17`; `0/0` in red when a non-empty query has no hit."""
+    def set_count(self, current: int, total: int, more: bool = False) -> None:
+        """Show `3/17`; `0/0` in red when a non-empty query has no hit; `3/10000+` with a tooltip
+        when the search stopped at `total` hits and the report holds more."""
         if not self.edit.text():
             self.counter.setText("")
         else:
-            self.counter.setText(f"{current + 1 if total else 0}/{total}")
+            self.counter.setText(f"{current + 1 if total else 0}/{total}" + ("+" if more else ""))
+        self.counter.setToolTip(self.too_many_message(total) if more and self.edit.text() else "")
         self.counter.setStyleSheet("color: #c62828;" if self.edit.text() and not total else "")
+
+    def too_many_message(self, shown: int) -> str:
+        return self.tr("结果过多，仅显示前 {0} 处；请输入更长的查找内容").format(shown)
 
     def _on_return(self) -> None:
         self.nextRequested.emit()

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.figures: list[Figure] = []
         self._searcher: TextSearcher | None = None
         self._hits: list[tuple[int, int]] = []
+        self._more_hits = False          # the query has more hits than the find bar marks
         self._hit = -1
         self._docks_placed = False        # by a restored layout, or on the first show
         self.setAcceptDrops(True)
@@ -319,7 +320,7 @@ class MainWindow(QMainWindow):
         self.sections = self.store.sections(doc_id)
         self.figures = self.store.figures(doc_id)
         self._searcher = None
-        self.view.set_report(doc.text, self.sections, self.figures)
+        self.view.set_report(doc.text, self.sections, self.figures, self.store.tables(doc_id))
         self.tree_panel.set_sections(self.sections)
         self.figures_panel.set_figures(
             self.figures, [section_path_label(self.sections, f.start) for f in self.figures])
@@ -458,14 +459,16 @@ class MainWindow(QMainWindow):
             return
         if self._searcher is None:
             self._searcher = TextSearcher(self.view.text())
-        self._hits = self._searcher.find_all(query) if query else []
+        self._hits, self._more_hits = self._searcher.find(query) if query else ([], False)
+        if self._more_hits:
+            self.notify(self.find_bar.too_many_message(len(self._hits)))
         top = self.view.top_offset()
         self._hit = next((i for i, (s, _) in enumerate(self._hits) if s >= top), 0) if self._hits else -1
         self._show_hits()
 
     def _show_hits(self) -> None:
         self.view.set_find_hits(self._hits, self._hit)
-        self.find_bar.set_count(self._hit, len(self._hits))
+        self.find_bar.set_count(self._hit, len(self._hits), self._more_hits)
 
     def next_hit(self) -> None:
         if self._hits:
@@ -481,7 +484,7 @@ class MainWindow(QMainWindow):
         return self._hit, len(self._hits)
 
     def _on_find_closed(self) -> None:
-        self._hits, self._hit = [], -1
+        self._hits, self._hit, self._more_hits = [], -1, False
         self.view.set_find_hits([])
         self.view.setFocus()
 

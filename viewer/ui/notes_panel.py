@@ -10,7 +10,6 @@ text: drawn with QPainter.drawText, shown in plain-text labels, escaped in toolt
 from __future__ import annotations
 
 import html
-from datetime import datetime
 
 from PySide6.QtCore import (QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex,
                             QRect, QSize, QSortFilterProxyModel, Qt, QTimer, Signal)
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QStyledItemDelegate, QStyleOptionViewItem, QToolButton, QVBoxLayout,
                                QWidget)
 
-from viewer.core.export import section_path_label
+from viewer.core.export import annotation_times, section_path_label
 from viewer.core.store import Annotation
 from viewer.core.structure import SectionNode
 from viewer.ui import palette
@@ -39,14 +38,6 @@ UnplacedRole = Qt.ItemDataRole.UserRole + 8
 LabelRole = Qt.ItemDataRole.UserRole + 9
 
 NO_COLOUR = "-"              # colour filter value: annotations without a colour (plain notes)
-
-
-def local_time(stamp: str) -> str:
-    """`2021-05-31 16:19` in local time from a stored ISO timestamp (as is, if unreadable)."""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp
 
 
 def colour_swatch(colour: QColor, size: int = 14) -> QIcon:
@@ -183,7 +174,7 @@ class AnnotationListModel(QAbstractListModel):
         if role == LabelRole:
             return self.kind_label(ann)
         if role == MetaRole:
-            return " · ".join(part for part in (ann.author, local_time(ann.created)) if part)
+            return " · ".join(part for part in (ann.author, self.last_change(ann)) if part)
         if role == UnplacedRole:
             return ann.unplaced
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -192,6 +183,16 @@ class AnnotationListModel(QAbstractListModel):
             return f"{self.kind_label(ann)}: {ann.body} “{ann.exact}” {self.path(ann)}"
         return None
 
+    def times(self, ann: Annotation) -> list[str]:
+        """`创建于 …` (when it differs from the last change) and `修改于 …`, local time with offset, as the exports."""
+        labels = {"created": self.tr("创建于 {0}"), "modified": self.tr("修改于 {0}")}
+        return [labels[field].format(when) for field, when in annotation_times(ann)]
+
+    def last_change(self, ann: Annotation) -> str:
+        """The card's time: `修改于 2026-12-02 15:30 (+08:00)`, the field the exports lead with too."""
+        times = self.times(ann)
+        return times[-1] if times else ""
+
     def tooltip(self, ann: Annotation) -> str:
         """Rich text with every user string escaped, so `<b>` in a note stays literal."""
         rows = [f"<b>{html.escape(self.kind_label(ann))}</b>"]
@@ -199,9 +200,7 @@ class AnnotationListModel(QAbstractListModel):
             rows.append(f"“{html.escape(ann.exact)}”")
         if ann.body:
             rows.append(html.escape(ann.body))
-        meta = [self.path(ann), ann.author, local_time(ann.created)]
-        if ann.modified and ann.modified != ann.created:
-            meta.append(self.tr("修改于 {0}").format(local_time(ann.modified)))
+        meta = [self.path(ann), ann.author, *self.times(ann)]
         rows.append(f"<span style='color:#666'>{html.escape(' · '.join(m for m in meta if m))}</span>")
         return "<qt><p style='white-space:pre-wrap; margin:0'>" + "<br>".join(rows) + "</p></qt>"
 

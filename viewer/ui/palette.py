@@ -1,4 +1,4 @@
-"""Colours and type of the report pane: figure kinds and highlights (colour-blind safe), heading levels."""
+"""Colours and type of the report pane: figure kinds and highlights (colour-blind safe), heading levels, tables."""
 
 from __future__ import annotations
 
@@ -21,6 +21,12 @@ SELECTION_TEXT = QColor("#ffffff")
 FIND_HIT = QColor("#fff176")
 FIND_CURRENT = QColor("#ffb300")
 HEADING_COLOUR = QColor("#1f3a5f")
+
+#: Tables in the report pane: warm greys on the page colour (#fbfaf7), under figure tints.
+TABLE_HEADER = QColor("#ebe6dc")
+TABLE_ROW = QColor("#f3f0e9")
+TABLE_ROW_ALT = QColor("#f7f5f0")
+TABLE_RULE = QColor("#d3ccbe")
 
 #: Extra points over the body font for each heading level; deeper levels are bold only.
 HEADING_SIZE_STEP = {0: 7, 1: 4, 2: 2}

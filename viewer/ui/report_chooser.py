@@ -7,9 +7,10 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from viewer.core.store import DocumentInfo, LibraryStore
+from viewer.ui.file_dialogs import get_open_file_name
 
 OPEN_FOLDER_SETTING = "open_folder"
 TITLE_CHARS = 40                # a longer title is cut in the menu; the tooltip has all of it
@@ -68,7 +69,7 @@ def choose_report(parent: QWidget, store: LibraryStore) -> str:
     """Ask for a report file (the platform's dialog); "" when cancelled. Remembers its folder."""
     filters = report_filters()
     caption = QCoreApplication.translate("ReportChooser", "打开报告")
-    path, _ = QFileDialog.getOpenFileName(parent, caption, start_folder(store), ";;".join(filters), filters[0])
+    path, _ = get_open_file_name(parent, caption, start_folder(store), ";;".join(filters))
     if path:
         remember_folder(store, path)
     return path

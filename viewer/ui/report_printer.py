@@ -13,6 +13,7 @@ from PySide6.QtGui import (QColor, QFont, QFontDatabase, QFontMetricsF, QPageLay
 from PySide6.QtPrintSupport import QPrinter
 
 from viewer.core.errors import ReportViewerError
+from viewer.core.export import annotation_times
 from viewer.core.store import Annotation
 from viewer.core.structure import SectionNode, iter_sections
 from viewer.ui import palette
@@ -136,12 +137,15 @@ def _kind_label(ann: Annotation, colour_names: dict[str, str]) -> str:
 
 
 def _note_line(ann: Annotation, colour_names: dict[str, str]) -> str:
-    """批注（张三）：正文 — plain text, one block."""
+    """批注（张三）：正文, then 修改于 2026-12-02 15:30 (+08:00) on a line of its own (the time as the
+    notes panel and the exports show it) — plain text, one block."""
     head = _kind_label(ann, colour_names)
     if ann.author:
         head += QCoreApplication.translate("ReportPrinter", "（{author}）").format(author=ann.author)
     body = ann.body.replace("\r\n", "\n").replace("\n", LINE_SEPARATOR)
-    return head + QCoreApplication.translate("ReportPrinter", "：") + body
+    changed = "".join(LINE_SEPARATOR + QCoreApplication.translate("ReportPrinter", "修改于 {when}").format(when=when)
+                      for field, when in annotation_times(ann) if field == "modified")
+    return head + QCoreApplication.translate("ReportPrinter", "：") + body + changed
 
 
 def build_print_document(title: str, text: str, sections: Sequence[SectionNode], annotations: Sequence[Annotation],

@@ -1,21 +1,25 @@
-"""The report pane: read-only text with headings styled, figures tinted and the reader's notes,
-highlights and bookmarks marked, formatted lazily per block."""
+"""The report pane: read-only text with headings styled, figures tinted, tables in aligned columns
+and the reader's notes, highlights and bookmarks marked, formatted lazily per block."""
 
 from __future__ import annotations
 
 import html
+import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import Callable, Sequence
 
 from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, QRect, QRectF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import (QColor, QFont, QHelpEvent, QPainter, QPainterPath, QPalette, QTextBlock,
-                           QTextCharFormat, QTextCursor, QTextLayout)
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QHelpEvent, QPainter, QPainterPath, QPalette,
+                           QPen, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextLayout,
+                           QTextOption)
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from viewer.core.figures import Figure, describe_value
 from viewer.core.store import Annotation
 from viewer.core.structure import SectionNode, iter_sections
+from viewer.core.tables import TextTable
 from viewer.ui import palette
 from viewer.ui.offsets import Utf16Map
 
@@ -24,6 +28,8 @@ MAX_TEXT_WIDTH_EM = 44          # line length kept readable on wide windows
 MAX_BLOCKS_PER_PASS = 400       # a screen never holds more; guards against unlaid-out zero heights
 PRELOAD_PX = 600                # format this far below the visible area, so scrolling never shows raw text
 FLASH_MS = 800                  # a jumped-to passage glows this long, fading out
+TABLE_GAP_EM = 1.5              # space between a table's columns
+TABLE_MIN_GAP_EM = 0.6          # narrower than this, a wide table keeps the plain tab grid
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,65 @@ class _BookmarkMargin(QWidget):
         return super().event(event)
 
 
+@dataclass
+class _TableRows:
+    """A table as the pane lays it out: its rows' blocks, each row's cells (Qt positions), the
+    columns' start x (from the line start), and the table's width."""
+
+    blocks: list[int]
+    cells: list[list[tuple[int, int]]]
+    columns: list[float]
+    width: float
+    gap: float
+
+
+class _TableLayout(QPlainTextDocumentLayout):
+    """QPlainTextDocumentLayout lays every block out with the document's one text option, so tabs
+    fall on one grid; a table row's block is laid out here with its table's own tab stops instead,
+    so its cells line up in columns. The characters stay as they are: only their x changes."""
+
+    def __init__(self, document: QTextDocument, text_width: Callable[[], float]):
+        super().__init__(document)
+        self._text_width = text_width
+        self.tab_stops: dict[int, list[float]] = {}     # block number -> tab positions
+
+    def blockBoundingRect(self, block: QTextBlock) -> QRectF:  # noqa: N802 (Qt name)
+        if self.tab_stops and block.isValid():
+            stops = self.tab_stops.get(block.blockNumber())
+            if stops:
+                self._layout_with_tabs(block, stops)
+        return super().blockBoundingRect(block)
+
+    def _layout_with_tabs(self, block: QTextBlock, stops: list[float]) -> None:
+        """Lay the block out as QPlainTextDocumentLayout does, with `stops` as its tab positions
+        (again whenever Qt laid it out with the document's own option)."""
+        layout = block.layout()
+        if layout.lineCount() and [tab.position for tab in layout.textOption().tabs()] == stops:
+            return
+        document = self.document()
+        option = QTextOption(document.defaultTextOption())
+        option.setTabs([QTextOption.Tab(x, QTextOption.TabType.LeftTab) for x in stops])
+        layout.setTextOption(option)
+        margin = document.documentMargin()
+        width = self._text_width()
+        available = (width if width > 0 else float(2 ** 31 - 1)) - 2 * margin
+        lines_before = document.lineCount()
+        height = 0.0
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLeadingIncluded(True)
+            line.setLineWidth(available)
+            line.setPosition(QPointF(margin, height))
+            height += line.height() + (math.ceil(line.leading()) if line.leading() < 0 else 0)
+        layout.endLayout()
+        block.setLineCount(layout.lineCount() if block.isVisible() else 0)
+        if document.lineCount() != lines_before:
+            self.documentSizeChanged.emit(self.documentSize())
+
+
 class ReportView(QPlainTextEdit):
     """Shows one report. Offsets in its API are code points; Qt positions stay inside this class."""
 
@@ -80,6 +145,10 @@ class ReportView(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        document = QTextDocument(self)
+        self._layout = _TableLayout(document, lambda: self.viewport().width())
+        document.setDocumentLayout(self._layout)
+        self.setDocument(document)
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -115,7 +184,11 @@ class ReportView(QPlainTextEdit):
         self._flash_animation.setEasingCurve(QEasingCurve.Type.InQuad)
         self._flash_animation.valueChanged.connect(self._on_flash_step)
         self._flash_animation.finished.connect(self._end_flash)
+        self._tables: list[TextTable] = []
+        self._table_widths: list[tuple[list, list[float]]] | None = None   # per table, for this font
+        self._table_rows: list[_TableRows] = []
         self._formatted: set[int] = set()
+        self._loading = False          # set_report is replacing the text: format nothing yet
         self._format_cache: dict[str, QTextCharFormat | None] = {}
         self._last_top = -1
         self._anchor = 0               # the offset to keep at the top across resizes
@@ -126,8 +199,10 @@ class ReportView(QPlainTextEdit):
 
     # -- content ----------------------------------------------------------------------------
 
-    def set_report(self, text: str, sections: list[SectionNode], figures: list[Figure]) -> None:
-        """Show a report; formatting happens block by block as blocks come into view."""
+    def set_report(self, text: str, sections: list[SectionNode], figures: list[Figure],
+                   tables: Sequence[TextTable] = ()) -> None:
+        """Show a report; formatting happens block by block as blocks come into view. Each table's
+        rows are laid out in aligned columns."""
         self._text = text
         self._map = Utf16Map(text)
         to_qt = self._map.to_qt
@@ -148,14 +223,102 @@ class ReportView(QPlainTextEdit):
         self._set_annotation_spans([])
         self._bookmarks = []
         self._end_flash()
-        self._formatted.clear()
         self._last_top = -1
         self._anchor = 0
-        self.setPlainText(text)
+        # setPlainText scrolls to the top while the document is still empty: a block formatted then
+        # (the first, one character long) would count as done and keep its one-character heading.
+        self._tables = [t for t in tables if 0 <= t.start < t.end <= len(text)]
+        self._table_widths = None
+        self._table_rows = []
+        self._layout.tab_stops = {}
+        self._loading = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._loading = False
+        self._formatted.clear()
+        self._lay_out_tables()
         self._format_visible()
 
     def text(self) -> str:
         return self._text
+
+    # -- tables ---------------------------------------------------------------------------------
+
+    def _lay_out_tables(self) -> None:
+        """Tab stops for each table's rows: a column starts after the widest cell before it (measured
+        in bold, so a bold cell fits too) and a gap, narrowed when the table is wider than the text;
+        a table too wide even so keeps Qt's plain tab grid. Again after a font change or resize."""
+        doc = self.document()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetricsF(bold)
+        em = metrics.horizontalAdvance("中")
+        available = self.viewport().width() - 2 * doc.documentMargin()
+        if self._table_widths is None:
+            self._table_widths = [self._column_widths(table, metrics) for table in self._tables]
+        to_qt = self._map.to_qt
+        old_stops, stops = self._layout.tab_stops, {}
+        self._table_rows = []
+        for table, (rows, widths) in zip(self._tables, self._table_widths):
+            spare = available - sum(widths)
+            gap = min(TABLE_GAP_EM * em, spare / (len(widths) - 1)) if len(widths) > 1 else 0.0
+            fits = gap >= TABLE_MIN_GAP_EM * em or len(widths) == 1
+            columns = list(accumulate((w + gap for w in widths[:-1]), initial=0.0)) if fits else [0.0]
+            blocks = [doc.findBlock(to_qt(row[0][0])).blockNumber() for row in rows]
+            if fits:
+                stops.update((number, columns[1:]) for number in blocks)
+            width = columns[-1] + widths[-1] if fits and widths else available
+            self._table_rows.append(_TableRows(blocks, [[(to_qt(s), to_qt(e)) for s, e in row] for row in rows],
+                                               columns, width, gap))
+        self._layout.tab_stops = stops
+        for number in set(stops) | set(old_stops):    # laid out again, with their stops, when next drawn
+            block = doc.findBlockByNumber(number)
+            doc.markContentsDirty(block.position(), block.length())
+
+    def _column_widths(self, table: TextTable, metrics: QFontMetricsF) -> tuple[list, list[float]]:
+        """(the table's rows of cell spans, each column's widest cell)."""
+        rows = table.rows(self._text)
+        widths: list[float] = []
+        for row in rows:
+            for column, (start, end) in enumerate(row):
+                width = metrics.horizontalAdvance(self._text[start:end])
+                if column < len(widths):
+                    widths[column] = max(widths[column], width)
+                else:
+                    widths.append(width)
+        return rows, widths
+
+    def _paint_tables(self, painter: QPainter) -> None:
+        """A light band behind each row (the first, a header, a little darker; a blank line between
+        rows, paler) and hairlines between the columns, under the text."""
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        margin = self.document().documentMargin()
+        first = self.firstVisibleBlock().blockNumber()
+        rule = QPen(palette.TABLE_RULE)
+        rule.setWidthF(1.0)
+        painter.setPen(rule)
+        for table in self._table_rows:
+            if not table.blocks or table.blocks[-1] < first or table.blocks[0] > first + MAX_BLOCKS_PER_PASS:
+                continue
+            rows = set(table.blocks)
+            for index, number in enumerate(range(max(first, table.blocks[0]), table.blocks[-1] + 1)):
+                block = self.document().findBlockByNumber(number)
+                geometry = self.blockBoundingGeometry(block).translated(offset)
+                if geometry.top() > height:
+                    return
+                left = geometry.left() + margin
+                band = QRectF(left - 4, geometry.top(), table.width + 8, geometry.height())
+                if number not in rows:
+                    painter.fillRect(band, palette.TABLE_ROW_ALT)
+                    continue
+                row = table.blocks.index(number)
+                painter.fillRect(band, palette.TABLE_HEADER if row == 0 else
+                                 palette.TABLE_ROW if row % 2 else palette.TABLE_ROW_ALT)
+                for x in table.columns[1:]:
+                    painter.drawLine(QPointF(left + x - table.gap / 2, geometry.top()),
+                                     QPointF(left + x - table.gap / 2, geometry.bottom()))
 
     # -- offsets <-> Qt ------------------------------------------------------------------------
 
@@ -375,6 +538,10 @@ class ReportView(QPlainTextEdit):
         return rects
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self._table_rows:
+            painter = QPainter(self.viewport())
+            self._paint_tables(painter)
+            painter.end()
         super().paintEvent(event)
         if self._flash is None or self._flash_strength <= 0:
             return
@@ -445,6 +612,9 @@ class ReportView(QPlainTextEdit):
         self.setFont(font)
         self.document().setDefaultFont(font)
         self._update_margins()
+        if getattr(self, "_tables", None):
+            self._table_widths = None
+            self._lay_out_tables()
 
     def _update_margins(self) -> None:
         em = self.fontMetrics().horizontalAdvance("中")
@@ -463,6 +633,8 @@ class ReportView(QPlainTextEdit):
         try:
             super().resizeEvent(event)
             self._update_margins()
+            if getattr(self, "_tables", None):
+                self._lay_out_tables()
         finally:
             self._scrolling = False
         if self._text:
@@ -539,7 +711,7 @@ class ReportView(QPlainTextEdit):
             self.document().markContentsDirty(block.position(), block.length())
 
     def _format_visible(self) -> None:
-        if not self._text or not self.isVisible():
+        if not self._text or not self.isVisible() or self._loading:
             return
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
