@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta, timezone
 
-from viewer.core.times import local_time
+from viewer.core.times import local_date, local_time
 
 STORED = "2026-12-02T07:30:00.123456+00:00"
 
@@ -31,3 +31,8 @@ def test_z_suffix_naive_strings_and_datetimes_are_utc(china_time):
 def test_text_that_is_not_a_time_is_shown_as_it_is():
     assert local_time("昨天") == "昨天"
     assert local_time("") == ""
+
+
+def test_the_local_day_of_a_late_evening_utc_time_is_the_next_day_in_china(china_time):
+    assert local_date("2026-12-31T20:15:00+00:00") == "2027-01-01"
+    assert local_date("昨天") == "昨天"

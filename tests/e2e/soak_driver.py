@@ -47,7 +47,7 @@ def main(argv: list[str]) -> int:
                             Qt.ScrollPhase.NoScrollPhase, False)
         QApplication.sendEvent(viewport, event)
 
-    rounds = switches
+    rounds = switches                                  # each round begins with a report switch
     for round_no in range(rounds):
         window.open_document(doc_ids[round_no % len(doc_ids)])
         done["switch"] += 1

@@ -4,6 +4,7 @@ from pathlib import Path
 
 
 from tests.conftest import SAMPLE
+from viewer.core.times import local_date
 from viewer.ui import export_actions, report_chooser
 from viewer.ui.file_dialogs import make_file_dialog
 
@@ -25,7 +26,7 @@ def test_recent_menu_tells_two_reports_with_one_title_apart(make_window, tmp_pat
     win._fill_recent_menu()
     entries = {a.text(): a for a in win.recent_menu.actions()}
     title = win.report_title()
-    today = report_chooser.local_date(win.store.document_info(win.doc_id).imported_at)
+    today = local_date(win.store.document_info(win.doc_id).imported_at)
     assert f"{title} — 2020-draft.txt · {today}" in entries
     assert f"{title} — 2020-final.txt · {today}" in entries
     assert win.recent_menu.toolTipsVisible()

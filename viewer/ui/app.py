@@ -71,10 +71,6 @@ class Translations:
         self.qt_translators = [QTranslator(app), QTranslator(app)]
         self.language = "zh"
 
-    @property
-    def translators(self) -> list:
-        return [self.app_translator, *self.qt_translators]
-
     def set_language(self, language: str) -> bool:
         from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 

@@ -57,13 +57,31 @@ def shortcut_groups(window: QWidget) -> list[tuple[str, list[tuple[str, str]]]]:
     return groups
 
 
-class ShortcutsDialog(QDialog):
+class _HelpDialog(QDialog):
+    """A help window: one content widget above a Close button, rebuilt by refresh() on language change."""
+
+    def __init__(self, window: QWidget, content: QWidget, size: tuple[int, int]):
+        super().__init__(window)
+        self._window = window
+        content.setParent(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(content)
+        layout.addWidget(self.buttons)
+        self.resize(*size)
+
+    def _retranslate_close(self) -> None:
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(QCoreApplication.translate("HelpDialog", "关闭"))
+
+
+class ShortcutsDialog(_HelpDialog):
     """A two-column list of the window's shortcuts, grouped by menu; refreshed on language change."""
 
     def __init__(self, window: QWidget):
-        super().__init__(window)
-        self._window = window
-        self.tree = QTreeWidget(self)
+        self.tree = QTreeWidget()
+        super().__init__(window, self.tree, (460, 560))
         self.tree.setColumnCount(2)
         self.tree.setRootIsDecorated(False)
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
@@ -71,18 +89,12 @@ class ShortcutsDialog(QDialog):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tree)
-        layout.addWidget(self.buttons)
-        self.resize(460, 560)
         self.refresh()
 
     def refresh(self) -> None:
         self.setWindowTitle(self.tr("快捷键"))
         self.tree.setHeaderLabels([self.tr("操作"), self.tr("按键")])
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        self._retranslate_close()
         self.tree.clear()
         bold = self.tree.font()
         bold.setBold(True)
@@ -99,20 +111,13 @@ class ShortcutsDialog(QDialog):
         return [(item.text(0), item.text(1)) for item in items if item.text(1)]
 
 
-class GuideDialog(QDialog):
+class GuideDialog(_HelpDialog):
     """A short user guide: opening, contents, figures, find, notes, export, share and print."""
 
     def __init__(self, window: "MainWindow"):
-        super().__init__(window)
-        self._window = window
-        self.browser = QTextBrowser(self)
+        self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)               # no links anywhere, and never the network
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
-        layout.addWidget(self.buttons)
-        self.resize(620, 640)
+        super().__init__(window, self.browser, (620, 640))
         self.refresh()
 
     def _keys(self, action: QAction) -> str:
@@ -156,7 +161,7 @@ class GuideDialog(QDialog):
 
     def refresh(self) -> None:
         self.setWindowTitle(self.tr("使用说明"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        self._retranslate_close()
         parts = [f"<h3>{html.escape(title)}</h3><p>{html.escape(text)}</p>" for title, text in self.sections()]
         self.browser.setHtml("<qt>" + "".join(parts) + "</qt>")
 

@@ -3,25 +3,17 @@ dialog's remembered folder and file-type filters."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from viewer.core.store import DocumentInfo, LibraryStore
+from viewer.core.times import local_date
 from viewer.ui.file_dialogs import get_open_file_name
 
 OPEN_FOLDER_SETTING = "open_folder"
 TITLE_CHARS = 40                # a longer title is cut in the menu; the tooltip has all of it
-
-
-def local_date(stamp: str) -> str:
-    """`2026-12-02` in local time from a stored ISO timestamp (as is, if unreadable)."""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d")
-    except ValueError:
-        return stamp
 
 
 def recent_text(info: DocumentInfo) -> str:
