@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from viewer.core.export import (
+    figures_csv,
     ANNOTATION_CSV_HEADER, DEFAULT_COLOUR_NAMES, KIND_NAMES, annotations_csv, annotations_html,
     annotations_markdown, group_by_section,
 )
@@ -279,3 +280,12 @@ def test_a_note_back_in_an_outer_section_after_a_nested_one_repeats_the_outer_he
 def test_a_bookmark_quotes_the_start_of_the_text_after_it():
     out = markdown([ann("b", "", kind="bookmark", at=TEXT.index("二、"))])
     assert "- **书签**\n  > 二、保障措施…\n" in out   # the first line of the text after the bookmark
+
+
+def test_figures_csv_unit_column_never_shows_the_internal_word_date():
+    report = parse_bytes("报告\n2021年5月31日召开会议，5月部署，增长5%。\n".encode("utf-8"), "d.txt")
+    data = figures_csv(report.figures, report.sections)
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    units = {row[0]: row[2] for row in rows[1:]}
+    assert units["2021年5月31日"] == "" and units["5%"] == "%"
+    assert "date" not in data.decode("utf-8-sig")
