@@ -13,7 +13,7 @@ from pathlib import Path
 
 from viewer import paths
 from viewer.core.report import parse_bytes, parse_path
-from viewer.core.store import LibraryStore
+from viewer.store import LibraryStore
 
 DIGITS = re.compile(r"\d+")
 

@@ -64,7 +64,7 @@ def _parse_sample(state: dict) -> None:
 
 
 def _note(state: dict) -> None:
-    from viewer.core.store import LibraryStore
+    from viewer.store import LibraryStore
 
     path = state["folder"] / "library.sqlite3"
     store = LibraryStore(path)
@@ -80,7 +80,7 @@ def _note(state: dict) -> None:
 
 def _share_round_trip(state: dict) -> None:
     from viewer.core.share import build_share, import_share, share_bytes
-    from viewer.core.store import LibraryStore
+    from viewer.store import LibraryStore
 
     data = share_bytes(build_share(state["store"], [state["doc_id"]], include_report=True))
     with LibraryStore(state["folder"] / "colleague.sqlite3") as other:

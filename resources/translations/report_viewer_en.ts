@@ -4,245 +4,245 @@
 <context>
     <name>AnnotationActions</name>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="125"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="125"/>
         <source>批注(&amp;A)</source>
         <translation>&amp;Annotate</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="126"/>
-        <location filename="../../viewer/ui/annotation_actions.py" line="136"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="126"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="136"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="127"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="127"/>
         <source>批注工具栏</source>
         <translation>Annotation toolbar</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="128"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="128"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="129"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="129"/>
         <source>为选中的文字添加批注 (Ctrl+Alt+M)</source>
         <translation>Add a note to the selected text (Ctrl+Alt+M)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="130"/>
-        <location filename="../../viewer/ui/annotation_actions.py" line="169"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="130"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="169"/>
         <source>添加书签</source>
         <translation>Add Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="131"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="131"/>
         <source>为选中的文字（未选中时为当前位置）添加书签，名称取所在章节 (Ctrl+Alt+B)</source>
         <translation>Bookmark the selected text (or, with none, the reading position), named after its section (Ctrl+Alt+B)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="133"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="133"/>
         <source>为当前位置添加书签</source>
         <translation>Bookmark This Position</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="134"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="134"/>
         <source>复制并注明出处</source>
         <translation>Copy with Citation</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="135"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="135"/>
         <source>复制选中的文字，附报告标题和章节 (Ctrl+Shift+C)</source>
         <translation>Copy the selected text with the report&apos;s title and section (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="137"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="137"/>
         <source>重命名颜色…</source>
         <translation>Rename Colours…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="161"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="161"/>
         <source>撤销 {0}</source>
         <translation>Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="162"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="162"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="163"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="163"/>
         <source>重做 {0}</source>
         <translation>Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="164"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="164"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="169"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="169"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="170"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="170"/>
         <source>添加高亮</source>
         <translation>Add Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="171"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="171"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="171"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="171"/>
         <source>编辑书签</source>
         <translation>Edit Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="172"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="172"/>
         <source>编辑高亮说明</source>
         <translation>Edit Highlight Comment</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="173"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="173"/>
         <source>删除批注</source>
         <translation>Delete Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="173"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="173"/>
         <source>删除书签</source>
         <translation>Delete Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="174"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="174"/>
         <source>删除高亮</source>
         <translation>Delete Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="179"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="179"/>
         <source>重点</source>
         <translation>Key point</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="179"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="179"/>
         <source>疑问</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="179"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="179"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="180"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="180"/>
         <source>数据</source>
         <comment>highlight colour</comment>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="180"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="180"/>
         <source>引用</source>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="209"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="209"/>
         <source>高亮：{0}</source>
         <translation>Highlight: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="213"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="213"/>
         <source>高亮为“{0}” (Ctrl+Alt+H)；点箭头选其他颜色</source>
         <translation>Highlight as “{0}” (Ctrl+Alt+H); the arrow picks another colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="225"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="225"/>
         <source>重命名高亮颜色</source>
         <translation>Rename Highlight Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="227"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="227"/>
         <source>给每种颜色起一个含义，例如“重点”“待核实”。留空恢复默认。</source>
         <translation>Give each colour a meaning, such as “Key point” or “To check”. Leave a name empty for the default.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="256"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="256"/>
         <source>署名</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="256"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="256"/>
         <source>批注和书签上署的名字（只问这一次）：</source>
         <translation>Name shown on your notes and bookmarks (asked only once):</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="269"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="269"/>
         <source>请先在报告中选中一段文字</source>
         <translation>Select some text in the report first</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="338"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="338"/>
         <source>已放弃这条批注（Ctrl+Shift+Z 可恢复）</source>
         <translation>Note discarded (Ctrl+Shift+Z brings it back)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="369"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="369"/>
         <source>已添加书签：{0}</source>
         <translation>Bookmark added: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="409"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="409"/>
         <source>已复制引文及出处</source>
         <translation>Quote and citation copied</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="417"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="417"/>
         <source>更改颜色</source>
         <translation>Change Colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="445"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="445"/>
         <source>{0}：已完成（Ctrl+Z 撤销）</source>
         <translation>{0}: done (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="461"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="461"/>
         <source>在此行添加书签</source>
         <translation>Bookmark This Line</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="473"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="473"/>
         <source>为高亮“{0}”写说明…</source>
         <translation>Comment on Highlight “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="474"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="474"/>
         <source>删除高亮“{0}”</source>
         <translation>Delete Highlight “{0}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="476"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="476"/>
         <source>编辑这条批注…</source>
         <translation>Edit This Note…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="477"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="477"/>
         <source>删除这条批注</source>
         <translation>Delete This Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="497"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="497"/>
         <source>跳到本节</source>
         <translation>Go to Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="499"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="499"/>
         <source>为本节添加书签</source>
         <translation>Bookmark Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotation_actions.py" line="511"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="511"/>
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -250,27 +250,27 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="135"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="134"/>
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="135"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="134"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="135"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="134"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="188"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="187"/>
         <source>修改于 {0}</source>
         <translation>edited {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="188"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="187"/>
         <source>创建于 {0}</source>
         <translation>created {0}</translation>
     </message>
@@ -278,160 +278,160 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="62"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="62"/>
         <source>导出批注和书签(&amp;E)…</source>
         <extracomment>Export formats: file suffix -&gt; format name used by the CLI&apos;s --format.</extracomment>
         <translation>&amp;Export Notes and Bookmarks…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="63"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="63"/>
         <source>导出数据表 (CSV)…</source>
         <translation>Export Figures (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="64"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="64"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="66"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="66"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="67"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="67"/>
         <source>分享批注和书签(&amp;S)…</source>
         <translation>&amp;Share Notes and Bookmarks…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="68"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="68"/>
         <source>导入分享文件(&amp;I)…</source>
         <translation>&amp;Import Share File…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="87"/>
-        <location filename="../../viewer/ui/export_actions.py" line="152"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="87"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="152"/>
         <source>导出失败</source>
         <translation>Export Failed</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="171"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="171"/>
         <source>打印失败</source>
         <translation>Printing Failed</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="88"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="88"/>
         <source>{0}：无法写入（{1}）；请另选位置</source>
         <translation>{0}: cannot write ({1}); choose another location</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="65"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="65"/>
         <source>打印预览(&amp;V)…</source>
         <translation>Print Pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="90"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="90"/>
         <source>已保存{0}：{1}</source>
         <translation>Saved {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="98"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="98"/>
         <source>Markdown 简报 (*.md)</source>
         <translation>Markdown brief (*.md)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="98"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="98"/>
         <source>网页 HTML (*.html)</source>
         <translation>Web page HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="99"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="99"/>
         <source>Excel 表格 CSV (*.csv)</source>
         <translation>Excel spreadsheet CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="99"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="99"/>
         <source>Web Annotation JSON-LD (*.jsonld)</source>
         <translation>Web Annotation JSON-LD (*.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="100"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="100"/>
         <source>导出批注和书签</source>
         <translation>Export Notes and Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="101"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="101"/>
         <source>-批注</source>
         <translation>-notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="113"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="113"/>
         <source>批注和书签</source>
         <translation>notes and bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="118"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="118"/>
         <source>导出数据表</source>
         <translation>Export Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="125"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="125"/>
         <source>数据表</source>
         <translation>figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="141"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="141"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="142"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="142"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="154"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="154"/>
         <source>已保存 PDF：{0}</source>
         <translation>Saved PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="184"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="184"/>
         <source>打印预览 — {0}</source>
         <translation>Print preview — {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="210"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="210"/>
         <source>保存分享文件</source>
         <translation>Save Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="211"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="211"/>
         <source>分享文件 (*.rvshare.json)</source>
         <translation>Share files (*.rvshare.json)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="221"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="221"/>
         <source>分享文件</source>
         <translation>share file</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="224"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="224"/>
         <source>导入分享文件</source>
         <translation>Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="225"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="225"/>
         <source>分享文件 (*.rvshare.json *.json);;所有文件 (*)</source>
         <translation>Share files (*.rvshare.json *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="240"/>
-        <location filename="../../viewer/ui/export_actions.py" line="258"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="240"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="258"/>
         <source>无法导入分享文件</source>
         <translation>Cannot Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="265"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="265"/>
         <source>已导入分享文件：新增 {0}，更新 {1}，冲突 {2}，待报告 {3}</source>
         <translation>Share file imported: {0} new, {1} updated, {2} conflicts, {3} awaiting report</translation>
     </message>
@@ -439,17 +439,17 @@
 <context>
     <name>FiguresPanel</name>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="207"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="208"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="212"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="213"/>
         <source>筛选数据…</source>
         <translation>Filter figures…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="213"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="214"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
@@ -457,58 +457,58 @@
 <context>
     <name>FiguresTableModel</name>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="41"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="42"/>
         <source>计数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="41"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="42"/>
         <source>百分比</source>
         <translation>Percent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="41"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="42"/>
         <source>金额</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="42"/>
-        <location filename="../../viewer/ui/figures_panel.py" line="43"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="43"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="44"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="42"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="43"/>
         <source>数字</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="81"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="82"/>
         <source>原文</source>
         <translation>As written</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="81"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="82"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="81"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="82"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="81"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="82"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="81"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="82"/>
         <source>限定词</source>
         <translation>Qualifier</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/figures_panel.py" line="82"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="83"/>
         <source>章节</source>
         <translation>Section</translation>
     </message>
@@ -516,32 +516,32 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../viewer/ui/find_bar.py" line="50"/>
+        <location filename="../../viewer/ui/reader/find_bar.py" line="50"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/find_bar.py" line="51"/>
+        <location filename="../../viewer/ui/reader/find_bar.py" line="51"/>
         <source>在报告中查找…</source>
         <translation>Find in report…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/find_bar.py" line="52"/>
+        <location filename="../../viewer/ui/reader/find_bar.py" line="52"/>
         <source>上一个 (Shift+Enter)</source>
         <translation>Previous (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/find_bar.py" line="53"/>
+        <location filename="../../viewer/ui/reader/find_bar.py" line="53"/>
         <source>下一个 (Enter)</source>
         <translation>Next (Enter)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/find_bar.py" line="54"/>
+        <location filename="../../viewer/ui/reader/find_bar.py" line="54"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/find_bar.py" line="81"/>
+        <location filename="../../viewer/ui/reader/find_bar.py" line="81"/>
         <source>结果过多，仅显示前 {0} 处；请输入更长的查找内容</source>
         <translation>Too many matches: only the first {0} are shown; type a longer search</translation>
     </message>
@@ -549,87 +549,87 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="131"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="131"/>
         <source>打开报告</source>
         <translation>Opening a report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="132"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="132"/>
         <source>文件 › 打开（{0}）导入 .txt、.html 或 .docx 报告，也可以把文件拖到窗口上。报告存入本机的资料库，文件 › 最近的报告 列出全部报告（标题、文件名和导入日期）。再次启动时回到上次阅读的位置。</source>
         <translation>File › Open ({0}) imports a .txt, .html or .docx report; you can also drop a file on the window. Reports are kept in the library on this computer, and File › Recent Reports lists them all (title, file name and import date). On the next start the app returns to where you were reading.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="135"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="135"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="136"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="136"/>
         <source>左侧目录按报告自己的编号（一、（一）1. 一是……）列出章节，点击即跳到该节；阅读时目录和状态栏跟随当前章节。目录上方的输入框按标题筛选，清空后恢复原来的展开状态。</source>
         <translation>Contents, on the left, lists the sections by the report&apos;s own numbering (一、 （一） 1. 一是 …); click one to go to it. While you read, Contents and the status bar follow the current section. The box above filters by title; clearing it brings back the tree as you had expanded it.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="138"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="138"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="139"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="139"/>
         <source>报告中的每个数据按类型着色：计数、百分比、金额、日期、数字（视图 › 数据着色 可逐类关闭）。鼠标停在数据上显示规范化的数值。右侧“数据”表列出全部数据，可按任一列排序、按类型和文字筛选，点击跳到原文，也可导出 CSV。</source>
         <translation>Every statistic in the report is tinted by kind: count, percent, money, date, number (View › Figure Colours turns each kind off). Hover a figure for its normalised value. The Figures table on the right lists them all: sort by any column, filter by kind and text, click to go to the passage, or export them as CSV.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="142"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="142"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="143"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="143"/>
         <source>按 {0} 打开查找栏：所有结果都会标出，回车和 Shift+回车 在结果间前后移动，Esc 关闭。全角和半角（如“（一）”和“(一)”）视为相同。</source>
         <translation>Press {0} for the find bar: every hit is marked, Enter and Shift+Enter step forwards and back, Esc closes it. Full-width and half-width forms (such as （一） and (一)) match each other.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="145"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="145"/>
         <source>批注、书签和高亮</source>
         <translation>Notes, bookmarks and highlights</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="146"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="146"/>
         <source>选中文字后，用右键菜单、“批注”菜单或工具栏：添加批注（{0}）、添加书签（{1}；{2} 为当前阅读位置添加书签）、高亮（五种有含义的颜色，可重命名）、复制并注明出处。它们出现在“批注”和“书签”标签页中：点击跳到原文，双击编辑，Del 删除，{3} 撤销。每次修改都立即保存。</source>
         <translation>Select text, then use the context menu, the Annotate menu or the toolbar: Add Note ({0}), Add Bookmark ({1}; {2} bookmarks the reading position), Highlight (five colours with meanings, which you can rename), Copy with Citation. They appear in the Notes and Bookmarks tabs: click to go to the passage, double-click to edit, Del to delete, {3} to undo. Every change is saved at once.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="151"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="151"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="152"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="152"/>
         <source>文件 › 导出批注和书签 把本报告的批注、书签和高亮按章节顺序导出为 Markdown、网页 HTML、Excel 可打开的 CSV 或 JSON-LD。</source>
         <translation>File › Export Notes and Bookmarks writes this report&apos;s notes, bookmarks and highlights in reading order, grouped by section, as Markdown, an HTML page, CSV that Excel opens, or JSON-LD.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="154"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="154"/>
         <source>分享</source>
         <translation>Sharing</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="155"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="155"/>
         <source>文件 › 分享批注和书签 写出一个 .rvshare.json 文件交给同事（可附上报告全文）。文件 › 导入分享文件 先预览将发生的变化，按“导入”后才生效；重复导入不会改变任何内容，你自己的批注不会被覆盖或删除。</source>
         <translation>File › Share Notes and Bookmarks writes a .rvshare.json file for a colleague (optionally with the report&apos;s full text). File › Import Share File first previews what will change and applies it only when you press Import; importing the same file again changes nothing, and your own notes are never overwritten or deleted.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="157"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="157"/>
         <source>打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="158"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="158"/>
         <source>文件 › 打印（{0}）或 另存为 PDF 输出报告本身，连同高亮、批注、标题层级和页码。</source>
         <translation>File › Print ({0}) or Save as PDF puts out the report itself, with its highlights, notes, headings and page numbers.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="163"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="163"/>
         <source>使用说明</source>
         <translation>User Guide</translation>
     </message>
@@ -637,12 +637,12 @@
 <context>
     <name>HelpActions</name>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="188"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="188"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="189"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="189"/>
         <source>快捷键(&amp;K)</source>
         <translation>&amp;Keyboard Shortcuts</translation>
     </message>
@@ -650,7 +650,7 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="76"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="76"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -658,82 +658,82 @@
 <context>
     <name>ImportPlanModel</name>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="69"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="69"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="69"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="69"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="69"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="69"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="70"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="70"/>
         <source>未定位</source>
         <translation>Unplaced</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="70"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="70"/>
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="70"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="70"/>
         <source>待报告</source>
         <translation>Awaiting report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="71"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="71"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="74"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="74"/>
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="74"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="74"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="74"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="74"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="88"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="88"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="88"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="88"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="88"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="88"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="88"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="88"/>
         <source>原文</source>
         <translation>As written</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="88"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="88"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="89"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="89"/>
         <source>作者 · 说明</source>
         <translation>Author · Detail</translation>
     </message>
@@ -741,62 +741,62 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="115"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="115"/>
         <source>导入分享文件</source>
         <translation>Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="140"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="140"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="140"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="140"/>
         <source>没有需要导入的内容</source>
         <translation>Nothing to Import</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="150"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="150"/>
         <source>{0}：共 {1} 条</source>
         <translation>{0}: {1} in all</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="151"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="151"/>
         <source>没有内容</source>
         <translation>Nothing in it</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="151"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="151"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="153"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="153"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="153"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="153"/>
         <source>《{0}》</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="154"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="154"/>
         <source>将同时导入文件中附带的报告：{0}</source>
         <translation>The reports included in the file will be imported too: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="156"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="156"/>
         <source>待报告：本机还没有这些批注所在的报告；导入那份报告后它们会自动定位。</source>
         <translation>Awaiting report: the report these notes belong to is not on this computer yet; they will be placed automatically once that report is imported.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="158"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="158"/>
         <source>冲突：双方都改过的批注保留较新的版本，另一版本另存为一条；你自己的批注不会被别人覆盖或删除。</source>
         <translation>Conflict: where both sides changed a note, the newer version is kept and the other is saved as a separate note; your own notes are never overwritten or deleted by someone else&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="160"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="160"/>
         <source>未定位：在你的报告中找不到原文的批注会保留在“未定位”分组里。</source>
         <translation>Unplaced: notes whose quote cannot be found in your report are kept in the “Unplaced” group.</translation>
     </message>
@@ -804,177 +804,177 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="255"/>
+        <location filename="../../viewer/ui/main_window.py" line="256"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="256"/>
+        <location filename="../../viewer/ui/main_window.py" line="257"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="257"/>
+        <location filename="../../viewer/ui/main_window.py" line="258"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="258"/>
+        <location filename="../../viewer/ui/main_window.py" line="259"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="259"/>
+        <location filename="../../viewer/ui/main_window.py" line="260"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="260"/>
+        <location filename="../../viewer/ui/main_window.py" line="261"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="262"/>
+        <location filename="../../viewer/ui/main_window.py" line="263"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="263"/>
+        <location filename="../../viewer/ui/main_window.py" line="264"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="264"/>
+        <location filename="../../viewer/ui/main_window.py" line="265"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="265"/>
+        <location filename="../../viewer/ui/main_window.py" line="266"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="266"/>
+        <location filename="../../viewer/ui/main_window.py" line="267"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="267"/>
+        <location filename="../../viewer/ui/main_window.py" line="268"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="268"/>
+        <location filename="../../viewer/ui/main_window.py" line="269"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="269"/>
+        <location filename="../../viewer/ui/main_window.py" line="270"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="270"/>
+        <location filename="../../viewer/ui/main_window.py" line="271"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="271"/>
+        <location filename="../../viewer/ui/main_window.py" line="272"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="272"/>
+        <location filename="../../viewer/ui/main_window.py" line="273"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="273"/>
+        <location filename="../../viewer/ui/main_window.py" line="274"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="280"/>
+        <location filename="../../viewer/ui/main_window.py" line="281"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="281"/>
+        <location filename="../../viewer/ui/main_window.py" line="282"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="282"/>
+        <location filename="../../viewer/ui/main_window.py" line="283"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="283"/>
+        <location filename="../../viewer/ui/main_window.py" line="284"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="284"/>
+        <location filename="../../viewer/ui/main_window.py" line="285"/>
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="296"/>
+        <location filename="../../viewer/ui/main_window.py" line="297"/>
         <source>计数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="296"/>
+        <location filename="../../viewer/ui/main_window.py" line="297"/>
         <source>百分比</source>
         <translation>Percent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="296"/>
+        <location filename="../../viewer/ui/main_window.py" line="297"/>
         <source>金额</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="297"/>
+        <location filename="../../viewer/ui/main_window.py" line="298"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="297"/>
+        <location filename="../../viewer/ui/main_window.py" line="298"/>
         <source>数字</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="308"/>
+        <location filename="../../viewer/ui/main_window.py" line="309"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="345"/>
+        <location filename="../../viewer/ui/main_window.py" line="346"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="350"/>
+        <location filename="../../viewer/ui/main_window.py" line="351"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="369"/>
+        <location filename="../../viewer/ui/main_window.py" line="370"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="423"/>
+        <location filename="../../viewer/ui/main_window.py" line="424"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="446"/>
+        <location filename="../../viewer/ui/main_window.py" line="447"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="447"/>
+        <location filename="../../viewer/ui/main_window.py" line="448"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -983,7 +983,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="506"/>
+        <location filename="../../viewer/ui/main_window.py" line="507"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>
@@ -991,22 +991,22 @@ This program never connects to the network.</translation>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="828"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="827"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="837"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="836"/>
         <source>写下批注…（输入后自动保存）</source>
         <translation>Write your note… (saved as you type)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="842"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="841"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="843"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="842"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1014,97 +1014,97 @@ This program never connects to the network.</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="687"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="686"/>
         <source>筛选引文和内容…</source>
         <translation>Filter quotes and notes…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="691"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="690"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="692"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="691"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="693"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="692"/>
         <source>高亮</source>
         <translation>Highlights</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="696"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="695"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="697"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="696"/>
         <source>删除所选 (Del)</source>
         <translation>Delete the selected one (Del)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="698"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="697"/>
         <source>编辑内容 (F2)</source>
         <translation>Edit Text (F2)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="699"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="698"/>
         <source>删除 (Del)</source>
         <translation>Delete (Del)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="700"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="699"/>
         <source>跳到原文</source>
         <translation>Go to Passage</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="701"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="700"/>
         <source>未定位（报告文本已变，找不到这段引文）</source>
         <translation>Unplaced (the report&apos;s text changed; these quotes were not found)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="702"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="701"/>
         <source>（双击或按 F2 填写批注）</source>
         <translation>(double-click or press F2 to write the note)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="704"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="703"/>
         <source>还没有书签。
 按 Ctrl+D 为当前位置添加书签，或在目录上右键为章节添加书签。</source>
         <translation>No bookmarks yet.
 Press Ctrl+D to bookmark the reading position, or right-click a section in Contents.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="707"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="706"/>
         <source>还没有批注或高亮。
 选中报告中的文字，右键选择“添加批注”或“高亮”。</source>
         <translation>No notes or highlights yet.
 Select text in the report and right-click: Add Note or Highlight.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="718"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="717"/>
         <source>全部颜色</source>
         <translation>All colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="723"/>
-        <location filename="../../viewer/ui/notes_panel.py" line="805"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="722"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="804"/>
         <source>无颜色</source>
         <translation>No colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="784"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="783"/>
         <source>共 {0} 条</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="785"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="784"/>
         <source>显示 {0} / {1} 条</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="797"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="796"/>
         <source>颜色</source>
         <translation>Colour</translation>
     </message>
@@ -1112,42 +1112,42 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ReportChooser</name>
     <message>
-        <location filename="../../viewer/ui/report_chooser.py" line="32"/>
+        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="33"/>
         <source>文件：{0}</source>
         <translation>File: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_chooser.py" line="34"/>
+        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="35"/>
         <source>导入于 {0}</source>
         <translation>Imported {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_chooser.py" line="40"/>
+        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="41"/>
         <source>报告 (*.txt *.html *.htm *.docx)</source>
         <translation>Reports (*.txt *.html *.htm *.docx)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_chooser.py" line="41"/>
+        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="42"/>
         <source>文本 (*.txt)</source>
         <translation>Text (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_chooser.py" line="42"/>
+        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="43"/>
         <source>网页 (*.html *.htm)</source>
         <translation>Web pages (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_chooser.py" line="43"/>
+        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="44"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_chooser.py" line="44"/>
+        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="45"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_chooser.py" line="63"/>
+        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="64"/>
         <source>打开报告</source>
         <translation>Open Report</translation>
     </message>
@@ -1155,52 +1155,52 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ReportPrinter</name>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="132"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="131"/>
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="133"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="132"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="134"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="133"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="144"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="143"/>
         <source>（{author}）</source>
         <translation> ({author})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="146"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="145"/>
         <source>修改于 {when}</source>
         <translation>edited {when}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="148"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="147"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="207"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="206"/>
         <source>［书签：{label}］</source>
         <translation>[Bookmark: {label}]</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="263"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="262"/>
         <source>未定位的批注</source>
         <translation>Unplaced notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="267"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="266"/>
         <source>「{quote}」</source>
         <translation>“{quote}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_printer.py" line="366"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="365"/>
         <source>第 {page} 页 / 共 {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
     </message>
@@ -1208,22 +1208,22 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../viewer/ui/text_pane.py" line="431"/>
+        <location filename="../../viewer/ui/reader/text_pane.py" line="429"/>
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/text_pane.py" line="433"/>
+        <location filename="../../viewer/ui/reader/text_pane.py" line="431"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/text_pane.py" line="436"/>
+        <location filename="../../viewer/ui/reader/text_pane.py" line="434"/>
         <source>高亮 · {0}</source>
         <translation>Highlight · {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/text_pane.py" line="436"/>
+        <location filename="../../viewer/ui/reader/text_pane.py" line="434"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
@@ -1231,7 +1231,7 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>SectionTreeModel</name>
     <message>
-        <location filename="../../viewer/ui/section_tree.py" line="86"/>
+        <location filename="../../viewer/ui/reader/section_tree.py" line="86"/>
         <source>章节</source>
         <translation>Section</translation>
     </message>
@@ -1239,8 +1239,8 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>SectionTreePanel</name>
     <message>
-        <location filename="../../viewer/ui/section_tree.py" line="110"/>
-        <location filename="../../viewer/ui/section_tree.py" line="132"/>
+        <location filename="../../viewer/ui/reader/section_tree.py" line="110"/>
+        <location filename="../../viewer/ui/reader/section_tree.py" line="132"/>
         <source>筛选标题…</source>
         <translation>Filter titles…</translation>
     </message>
@@ -1248,43 +1248,43 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="27"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="27"/>
         <source>分享批注和书签</source>
         <extracomment>Row tints of the preview, by what happens (pale, so the plain text on them stays readable).</extracomment>
         <translation>Share Notes and Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="30"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="30"/>
         <source>把《{0}》上的批注、书签和高亮存成一个 .rvshare.json 文件，用U盘或内网邮件交给同事；对方用“导入分享文件”打开。</source>
         <translation>Save the notes, bookmarks and highlights on “{0}” as one .rvshare.json file to hand to a colleague on a USB stick or by internal email; they open it with “Import Share File”.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="35"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="35"/>
         <source>全部（{0} 条）</source>
         <translation>All ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="35"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="35"/>
         <source>只有批注（{0} 条）</source>
         <translation>Notes only ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="36"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="36"/>
         <source>只有书签（{0} 条）</source>
         <translation>Bookmarks only ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="36"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="36"/>
         <source>只有高亮（{0} 条）</source>
         <translation>Highlights only ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="43"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="43"/>
         <source>附带报告全文（对方还没有这份报告时勾选）</source>
         <translation>Include the full report text (tick this if they don&apos;t have the report yet)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/share_dialogs.py" line="47"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="47"/>
         <source>保存分享文件…</source>
         <translation>Save Share File…</translation>
     </message>
@@ -1292,22 +1292,22 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="56"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="56"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="95"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="95"/>
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="96"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="96"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_dialogs.py" line="96"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="96"/>
         <source>按键</source>
         <translation>Keys</translation>
     </message>

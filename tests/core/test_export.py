@@ -10,13 +10,10 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from viewer.core.export import (
-    figures_csv,
-    ANNOTATION_CSV_HEADER, DEFAULT_COLOUR_NAMES, KIND_NAMES, annotations_csv, annotations_html,
-    annotations_markdown, group_by_section,
+    figures_csv, ANNOTATION_CSV_HEADER, DEFAULT_COLOUR_NAMES, KIND_NAMES, annotations_csv, annotations_html, annotations_markdown, group_by_section,
 )
 from viewer.core.report import parse_bytes
-from viewer.core.store import Annotation
-from viewer.core.structure import SectionNode
+from viewer.core.model import Annotation, SectionNode
 
 TEXT = "标题\n一、总体要求\n正文41件。\n（一）具体任务\n更多文字。\n二、保障措施\n结尾。\n"
 REPORT = parse_bytes(TEXT.encode(), "t.txt")

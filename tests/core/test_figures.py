@@ -8,7 +8,8 @@ from hypothesis import given, settings, strategies as st
 
 from tests.conftest import GOLD, SAMPLE
 from viewer.bench import PATHOLOGICAL_CHUNKS
-from viewer.core.figures import FIGURE_KINDS, Figure, describe_value, find_figures, unit_word
+from viewer.core.figures import FIGURE_KINDS, describe_value, find_figures, unit_word
+from viewer.core.model import Figure
 
 
 def one(text: str) -> Figure:

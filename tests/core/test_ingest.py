@@ -14,17 +14,10 @@ from hypothesis import strategies as st
 
 from viewer.core import ingest
 from viewer.core.errors import IngestError
-from viewer.core.ingest import (
-    MAX_SOURCE_BYTES,
-    IngestedDocument,
-    decode_text,
-    fingerprint,
-    ingest_bytes,
-    ingest_path,
-)
+from viewer.core.ingest import MAX_SOURCE_BYTES, decode_text, fingerprint, ingest_bytes, ingest_path
+from viewer.core.model import HeadingHint, IngestedDocument
 from viewer.core.errors import Phrase
 from viewer.core.messages import CATALOGUE
-from viewer.core.structure import HeadingHint
 
 from tests.conftest import GOLD, SAMPLE
 

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from viewer.core.structure import HeadingHint, SectionNode, build_sections, iter_sections, section_path
+from viewer.core.structure import build_sections
+from viewer.core.model import HeadingHint, SectionNode, iter_sections, section_path
 
 from tests.conftest import GOLD, REPO, SAMPLE
 FOOTER = "扫一扫在手机打开当前页"

@@ -7,8 +7,9 @@ from hypothesis import given, settings, strategies as st
 from tests.core.test_ingest import _para, make_docx
 from viewer.core.ingest import ingest_bytes
 from viewer.core.report import parse_bytes
-from viewer.core.store import LibraryStore
-from viewer.core.tables import TextTable, valid_tables
+from viewer.store import LibraryStore
+from viewer.core.tables import valid_tables
+from viewer.core.model import TextTable
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

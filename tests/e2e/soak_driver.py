@@ -19,7 +19,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from viewer.core.store import LibraryStore
+    from viewer.store import LibraryStore
     from viewer.ui.main_window import MainWindow
 
     db, sources = argv[0], argv[1:]

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import SAMPLE
 from viewer import paths
-from viewer.core.store import LibraryStore
+from viewer.store import LibraryStore
 
 
 @pytest.fixture(scope="session", autouse=True)

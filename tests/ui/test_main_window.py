@@ -5,7 +5,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import SAMPLE
-from viewer.core.structure import iter_sections, section_path
+from viewer.core.model import iter_sections, section_path
 from viewer.ui import palette
 from viewer.ui.app import Translations
 from viewer.ui.main_window import MainWindow

@@ -3,8 +3,8 @@
 from PySide6.QtCore import Qt
 
 from viewer.core.report import parse_path
-from viewer.ui.figures_panel import COLUMNS, FigureRole, FiguresPanel, FiguresTableModel
-from viewer.ui.section_tree import SectionTreeModel, SectionTreePanel
+from viewer.ui.reader.figures_panel import COLUMNS, FigureRole, FiguresPanel, FiguresTableModel
+from viewer.ui.reader.section_tree import SectionTreeModel, SectionTreePanel
 from tests.conftest import SAMPLE
 
 

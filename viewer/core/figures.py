@@ -3,30 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from viewer.core.model import Figure
 
 FIGURE_KINDS = ("count", "percent", "money", "date", "number")
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One statistic: `text == body[start:end]`, its kind, normalised value, unit and qualifier."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    value: float | int
-    unit: str
-    qualifier: str
-    multiplier: str = ""
-    end_value: float | int | None = None
-
-    def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
-                "value": self.value, "unit": self.unit, "qualifier": self.qualifier,
-                "multiplier": self.multiplier, "end_value": self.end_value}
 
 
 # -- vocabulary ------------------------------------------------------------------------------

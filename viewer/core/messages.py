@@ -130,7 +130,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "size.kb": {"zh": "{n} KB", "en": "{n} KB"},
     "size.mb": {"zh": "{n} MB", "en": "{n} MB"},
 
-    # --- the library (viewer.core.store) ---------------------------------------------------
+    # --- the library (viewer.store) ---------------------------------------------------
     "store.cannot_create_folder": {
         "zh": "{path}：无法创建资料库文件夹（{reason}）；请用 --db 另选资料库路径。",
         "en": "{path}: cannot create the library folder ({reason}); choose another --db path"},
@@ -284,7 +284,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.no_notes": {"zh": "这份报告还没有批注、书签或高亮。",
                      "en": "No notes, bookmarks or highlights on this report yet."},
 
-    # --- starting the app (viewer.ui.app) and printing (viewer.ui.report_printer) ----------
+    # --- starting the app (viewer.ui.app) and printing (viewer.ui.exports.report_printer) ----------
     "gui.no_display": {
         "zh": "report-viewer：找不到显示器。请在桌面上运行；无界面时可用 'report-viewer --screenshot OUT.png'，"
               "或 'report-viewer tree FILE' 等命令。",

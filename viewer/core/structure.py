@@ -3,41 +3,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Iterator, Sequence
-
-
-@dataclass(frozen=True)
-class HeadingHint:
-    """A heading the source marked up (HTML <h1>-<h6>, or a bold run-in at paragraph start)."""
-
-    start: int                # code-point offsets into the body text
-    end: int
-    kind: str                 # "heading" (from <h1>-<h6>) or "bold" (a <strong>/<b> run-in)
-    level: int | None = None  # 1-6 for html headings, None for bold
-
-
-@dataclass
-class SectionNode:
-    """One numbered (or hinted) section; it spans from its number to its next sibling."""
-
-    number: str        # verbatim marker ("一、", "(一)", "1．", "一是", "第三条"; "" when unnumbered)
-    title: str
-    level: int         # 1 = top numbering level of this document
-    start: int         # offset of the number's first character
-    heading_end: int   # end of the title (title_end == heading_end)
-    end: int           # start of the next sibling / ancestor's next sibling, or end of text
-    run_in: bool = False
-    children: list["SectionNode"] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return {
-            "number": self.number, "title": self.title, "level": self.level, "start": self.start,
-            "heading_end": self.heading_end, "end": self.end, "run_in": self.run_in,
-            "children": [child.to_dict() for child in self.children],
-        }
+from typing import Iterable, Sequence
+from viewer.core.model import HeadingHint, SectionNode
 
 
 # --------------------------------------------------------------------------- markers
@@ -542,26 +510,3 @@ def build_sections(text: str, hints: Sequence[HeadingHint] = ()) -> list[Section
     return b.finish()
 
 
-def iter_sections(nodes: Iterable[SectionNode]) -> Iterator[SectionNode]:
-    """Every node, depth-first in document order."""
-    todo = list(nodes)[::-1]
-    while todo:
-        node = todo.pop()
-        yield node
-        todo.extend(reversed(node.children))
-
-
-def section_path(nodes: Sequence[SectionNode], offset: int) -> list[SectionNode]:
-    """The nodes containing `offset` (start <= offset < end), outermost first."""
-    path: list[SectionNode] = []
-    level = nodes
-    while level:
-        i = bisect_right(level, offset, key=lambda node: node.start) - 1
-        if i < 0:
-            break
-        node = level[i]
-        if not node.start <= offset < node.end:
-            break
-        path.append(node)
-        level = node.children
-    return path

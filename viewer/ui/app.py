@@ -102,7 +102,7 @@ def open_initial_report(window, store, file: str | None) -> None:
 
     A share file (.rvshare.json) as FILE opens the last report and then the import preview over it.
     """
-    from viewer.ui.export_actions import is_share_file
+    from viewer.ui.exports.export_actions import is_share_file
 
     if file and is_share_file(file):
         open_initial_report(window, store, None)
@@ -138,7 +138,7 @@ def run_app(argv: list[str]) -> int:
             return 0
     from PySide6.QtWidgets import QApplication
 
-    from viewer.core.store import LibraryStore
+    from viewer.store import LibraryStore
     from viewer.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

@@ -12,19 +12,20 @@ from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox, QT
 
 from viewer.core.errors import ReportViewerError
 from viewer.core.export import PATH_SEPARATOR, section_path_label
-from viewer.core.figures import FIGURE_KINDS, Figure
+from viewer.core.figures import FIGURE_KINDS
+from viewer.core.model import Annotation, Figure, SectionNode, section_path
 from viewer.core.search import TextSearcher
-from viewer.core.store import Annotation, LibraryStore
-from viewer.core.structure import SectionNode, section_path
-from viewer.ui import palette, report_chooser
-from viewer.ui.annotation_actions import AnnotationActions
-from viewer.ui.export_actions import ExportActions, is_share_file
-from viewer.ui.figures_panel import FiguresPanel
-from viewer.ui.find_bar import FindBar
-from viewer.ui.help_dialogs import HelpActions
-from viewer.ui.notes_panel import AnnotationListModel, NotesPanel
-from viewer.ui.section_tree import SectionTreePanel
-from viewer.ui.text_pane import ReportView
+from viewer.store import LibraryStore
+from viewer.ui import palette
+from viewer.ui.dialogs import report_chooser
+from viewer.ui.annotations.annotation_actions import AnnotationActions
+from viewer.ui.exports.export_actions import ExportActions, is_share_file
+from viewer.ui.reader.figures_panel import FiguresPanel
+from viewer.ui.reader.find_bar import FindBar
+from viewer.ui.dialogs.help_dialogs import HelpActions
+from viewer.ui.annotations.notes_panel import AnnotationListModel, NotesPanel
+from viewer.ui.reader.section_tree import SectionTreePanel
+from viewer.ui.reader.text_pane import ReportView
 from viewer.ui.ui_language import error_text
 
 SAVE_POSITION_DELAY_MS = 400

@@ -1,0 +1,1 @@
+"""Dialogs: share, help, file choosers and the report chooser."""

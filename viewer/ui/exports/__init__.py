@@ -1,0 +1,1 @@
+"""Exports from the window: annotation and figure files, share files, print and PDF."""

@@ -1,0 +1,1 @@
+"""The reading pane and what steers it: section tree, figures table, find bar, offsets."""
