@@ -4,245 +4,245 @@
 <context>
     <name>AnnotationActions</name>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="125"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="127"/>
         <source>批注(&amp;A)</source>
         <translation>&amp;Annotate</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="126"/>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="136"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="128"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="138"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="127"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="129"/>
         <source>批注工具栏</source>
         <translation>Annotation toolbar</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="128"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="130"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="129"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="131"/>
         <source>为选中的文字添加批注 (Ctrl+Alt+M)</source>
         <translation>Add a note to the selected text (Ctrl+Alt+M)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="130"/>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="169"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="132"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="171"/>
         <source>添加书签</source>
         <translation>Add Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="131"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="133"/>
         <source>为选中的文字（未选中时为当前位置）添加书签，名称取所在章节 (Ctrl+Alt+B)</source>
         <translation>Bookmark the selected text (or, with none, the reading position), named after its section (Ctrl+Alt+B)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="133"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="135"/>
         <source>为当前位置添加书签</source>
         <translation>Bookmark This Position</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="134"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="136"/>
         <source>复制并注明出处</source>
         <translation>Copy with Citation</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="135"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="137"/>
         <source>复制选中的文字，附报告标题和章节 (Ctrl+Shift+C)</source>
         <translation>Copy the selected text with the report&apos;s title and section (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="137"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="139"/>
         <source>重命名颜色…</source>
         <translation>Rename Colours…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="161"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="163"/>
         <source>撤销 {0}</source>
         <translation>Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="162"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="164"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="163"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="165"/>
         <source>重做 {0}</source>
         <translation>Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="164"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="166"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="169"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="171"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="170"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="172"/>
         <source>添加高亮</source>
         <translation>Add Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="171"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="173"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="171"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="173"/>
         <source>编辑书签</source>
         <translation>Edit Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="172"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="174"/>
         <source>编辑高亮说明</source>
         <translation>Edit Highlight Comment</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="173"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="175"/>
         <source>删除批注</source>
         <translation>Delete Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="173"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="175"/>
         <source>删除书签</source>
         <translation>Delete Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="174"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="176"/>
         <source>删除高亮</source>
         <translation>Delete Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="179"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="181"/>
         <source>重点</source>
         <translation>Key point</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="179"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="181"/>
         <source>疑问</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="179"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="181"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="180"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="182"/>
         <source>数据</source>
         <comment>highlight colour</comment>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="180"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="182"/>
         <source>引用</source>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="209"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="211"/>
         <source>高亮：{0}</source>
         <translation>Highlight: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="213"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="215"/>
         <source>高亮为“{0}” (Ctrl+Alt+H)；点箭头选其他颜色</source>
         <translation>Highlight as “{0}” (Ctrl+Alt+H); the arrow picks another colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="225"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="227"/>
         <source>重命名高亮颜色</source>
         <translation>Rename Highlight Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="227"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="229"/>
         <source>给每种颜色起一个含义，例如“重点”“待核实”。留空恢复默认。</source>
         <translation>Give each colour a meaning, such as “Key point” or “To check”. Leave a name empty for the default.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="256"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="258"/>
         <source>署名</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="256"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="258"/>
         <source>批注和书签上署的名字（只问这一次）：</source>
         <translation>Name shown on your notes and bookmarks (asked only once):</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="269"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="271"/>
         <source>请先在报告中选中一段文字</source>
         <translation>Select some text in the report first</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="338"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="340"/>
         <source>已放弃这条批注（Ctrl+Shift+Z 可恢复）</source>
         <translation>Note discarded (Ctrl+Shift+Z brings it back)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="369"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="371"/>
         <source>已添加书签：{0}</source>
         <translation>Bookmark added: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="409"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="411"/>
         <source>已复制引文及出处</source>
         <translation>Quote and citation copied</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="417"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="419"/>
         <source>更改颜色</source>
         <translation>Change Colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="445"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="447"/>
         <source>{0}：已完成（Ctrl+Z 撤销）</source>
         <translation>{0}: done (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="461"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="463"/>
         <source>在此行添加书签</source>
         <translation>Bookmark This Line</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="473"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="475"/>
         <source>为高亮“{0}”写说明…</source>
         <translation>Comment on Highlight “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="474"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="476"/>
         <source>删除高亮“{0}”</source>
         <translation>Delete Highlight “{0}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="476"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="478"/>
         <source>编辑这条批注…</source>
         <translation>Edit This Note…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="477"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="479"/>
         <source>删除这条批注</source>
         <translation>Delete This Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="497"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="499"/>
         <source>跳到本节</source>
         <translation>Go to Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="499"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="501"/>
         <source>为本节添加书签</source>
         <translation>Bookmark Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="511"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="513"/>
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -250,27 +250,27 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="134"/>
+        <location filename="../../viewer/ui/annotations/annotation_model.py" line="118"/>
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="134"/>
+        <location filename="../../viewer/ui/annotations/annotation_model.py" line="118"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="134"/>
+        <location filename="../../viewer/ui/annotations/annotation_model.py" line="118"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="187"/>
+        <location filename="../../viewer/ui/annotations/annotation_model.py" line="171"/>
         <source>修改于 {0}</source>
         <translation>edited {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="187"/>
+        <location filename="../../viewer/ui/annotations/annotation_model.py" line="171"/>
         <source>创建于 {0}</source>
         <translation>created {0}</translation>
     </message>
@@ -804,177 +804,177 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="256"/>
+        <location filename="../../viewer/ui/main_window.py" line="257"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="257"/>
+        <location filename="../../viewer/ui/main_window.py" line="258"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="258"/>
+        <location filename="../../viewer/ui/main_window.py" line="259"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="259"/>
+        <location filename="../../viewer/ui/main_window.py" line="260"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="260"/>
+        <location filename="../../viewer/ui/main_window.py" line="261"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="261"/>
+        <location filename="../../viewer/ui/main_window.py" line="262"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="263"/>
+        <location filename="../../viewer/ui/main_window.py" line="264"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="264"/>
+        <location filename="../../viewer/ui/main_window.py" line="265"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="265"/>
+        <location filename="../../viewer/ui/main_window.py" line="266"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="266"/>
+        <location filename="../../viewer/ui/main_window.py" line="267"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="267"/>
+        <location filename="../../viewer/ui/main_window.py" line="268"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="268"/>
+        <location filename="../../viewer/ui/main_window.py" line="269"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="269"/>
+        <location filename="../../viewer/ui/main_window.py" line="270"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="270"/>
+        <location filename="../../viewer/ui/main_window.py" line="271"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="271"/>
+        <location filename="../../viewer/ui/main_window.py" line="272"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="272"/>
+        <location filename="../../viewer/ui/main_window.py" line="273"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="273"/>
+        <location filename="../../viewer/ui/main_window.py" line="274"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="274"/>
+        <location filename="../../viewer/ui/main_window.py" line="275"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="281"/>
+        <location filename="../../viewer/ui/main_window.py" line="282"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="282"/>
+        <location filename="../../viewer/ui/main_window.py" line="283"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="283"/>
+        <location filename="../../viewer/ui/main_window.py" line="284"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="284"/>
+        <location filename="../../viewer/ui/main_window.py" line="285"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="285"/>
+        <location filename="../../viewer/ui/main_window.py" line="286"/>
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="297"/>
+        <location filename="../../viewer/ui/main_window.py" line="298"/>
         <source>计数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="297"/>
+        <location filename="../../viewer/ui/main_window.py" line="298"/>
         <source>百分比</source>
         <translation>Percent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="297"/>
+        <location filename="../../viewer/ui/main_window.py" line="298"/>
         <source>金额</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="298"/>
+        <location filename="../../viewer/ui/main_window.py" line="299"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="298"/>
+        <location filename="../../viewer/ui/main_window.py" line="299"/>
         <source>数字</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="309"/>
+        <location filename="../../viewer/ui/main_window.py" line="310"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="346"/>
+        <location filename="../../viewer/ui/main_window.py" line="347"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="351"/>
+        <location filename="../../viewer/ui/main_window.py" line="352"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="370"/>
+        <location filename="../../viewer/ui/main_window.py" line="371"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="424"/>
+        <location filename="../../viewer/ui/main_window.py" line="425"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="447"/>
+        <location filename="../../viewer/ui/main_window.py" line="448"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="448"/>
+        <location filename="../../viewer/ui/main_window.py" line="449"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -983,7 +983,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="507"/>
+        <location filename="../../viewer/ui/main_window.py" line="508"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>
@@ -991,22 +991,22 @@ This program never connects to the network.</translation>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="827"/>
+        <location filename="../../viewer/ui/annotations/note_dialog.py" line="23"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="836"/>
+        <location filename="../../viewer/ui/annotations/note_dialog.py" line="32"/>
         <source>写下批注…（输入后自动保存）</source>
         <translation>Write your note… (saved as you type)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="841"/>
+        <location filename="../../viewer/ui/annotations/note_dialog.py" line="37"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="842"/>
+        <location filename="../../viewer/ui/annotations/note_dialog.py" line="38"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1014,97 +1014,97 @@ This program never connects to the network.</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="686"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="127"/>
         <source>筛选引文和内容…</source>
         <translation>Filter quotes and notes…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="690"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="131"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="691"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="132"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="692"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="133"/>
         <source>高亮</source>
         <translation>Highlights</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="695"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="136"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="696"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="137"/>
         <source>删除所选 (Del)</source>
         <translation>Delete the selected one (Del)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="697"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="138"/>
         <source>编辑内容 (F2)</source>
         <translation>Edit Text (F2)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="698"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="139"/>
         <source>删除 (Del)</source>
         <translation>Delete (Del)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="699"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="140"/>
         <source>跳到原文</source>
         <translation>Go to Passage</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="700"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="141"/>
         <source>未定位（报告文本已变，找不到这段引文）</source>
         <translation>Unplaced (the report&apos;s text changed; these quotes were not found)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="701"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="142"/>
         <source>（双击或按 F2 填写批注）</source>
         <translation>(double-click or press F2 to write the note)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="703"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="144"/>
         <source>还没有书签。
 按 Ctrl+D 为当前位置添加书签，或在目录上右键为章节添加书签。</source>
         <translation>No bookmarks yet.
 Press Ctrl+D to bookmark the reading position, or right-click a section in Contents.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="706"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="147"/>
         <source>还没有批注或高亮。
 选中报告中的文字，右键选择“添加批注”或“高亮”。</source>
         <translation>No notes or highlights yet.
 Select text in the report and right-click: Add Note or Highlight.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="717"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="158"/>
         <source>全部颜色</source>
         <translation>All colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="722"/>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="804"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="163"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="245"/>
         <source>无颜色</source>
         <translation>No colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="783"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="224"/>
         <source>共 {0} 条</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="784"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="225"/>
         <source>显示 {0} / {1} 条</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="796"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="237"/>
         <source>颜色</source>
         <translation>Colour</translation>
     </message>

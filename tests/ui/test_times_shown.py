@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from viewer import store as store_module
-from viewer.ui.annotations.notes_panel import MetaRole
+from viewer.ui.annotations.annotation_model import MetaRole
 
 CREATED_UTC = "2026-12-02T07:30:00.000000+00:00"
 EDITED_UTC = "2026-12-02T08:45:00.000000+00:00"

@@ -23,7 +23,8 @@ from viewer.ui.exports.export_actions import ExportActions, is_share_file
 from viewer.ui.reader.figures_panel import FiguresPanel
 from viewer.ui.reader.find_bar import FindBar
 from viewer.ui.dialogs.help_dialogs import HelpActions
-from viewer.ui.annotations.notes_panel import AnnotationListModel, NotesPanel
+from viewer.ui.annotations.annotation_model import AnnotationListModel
+from viewer.ui.annotations.notes_panel import NotesPanel
 from viewer.ui.reader.section_tree import SectionTreePanel
 from viewer.ui.reader.text_pane import ReportView
 from viewer.ui.ui_language import error_text

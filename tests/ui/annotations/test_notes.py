@@ -13,9 +13,9 @@ from viewer.core.model import Annotation, iter_sections, section_path
 from viewer.ui import palette
 from viewer.ui.app import Translations
 from viewer.ui.main_window import MainWindow
-from viewer.ui.annotations.notes_panel import (
-    NO_COLOUR, AnnotationListModel, AnnotationRole, NotesPanel, SAVE_DELAY_MS,
-)
+from viewer.ui.annotations.annotation_model import NO_COLOUR, AnnotationListModel, AnnotationRole
+from viewer.ui.annotations.note_editor import SAVE_DELAY_MS
+from viewer.ui.annotations.notes_panel import NotesPanel
 from viewer.ui.reader.text_pane import ReportView
 
 NOTE_BAND = palette.annotation_background("note", "")

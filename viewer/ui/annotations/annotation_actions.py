@@ -20,7 +20,9 @@ from viewer.ui.ui_language import error_text
 from viewer.ui.annotations.annotation_commands import (
     AddAnnotationCommand, DeleteAnnotationCommand, EditAnnotationCommand,
 )
-from viewer.ui.annotations.notes_panel import NoteDialog, NotesPanel, colour_swatch
+from viewer.ui.annotations.note_card import colour_swatch
+from viewer.ui.annotations.note_dialog import NoteDialog
+from viewer.ui.annotations.notes_panel import NotesPanel
 from viewer.ui.reader.section_tree import NodeRole
 
 if TYPE_CHECKING:

@@ -1,0 +1,307 @@
+"""How one annotation card is measured and painted (kind, colour, quote, body, path, times), and its colour swatch."""
+
+from __future__ import annotations
+
+
+from PySide6.QtCore import (QEvent, QModelIndex, QObject, QPersistentModelIndex,
+                            QRect, QSize, QSortFilterProxyModel, Qt)
+from PySide6.QtGui import (QColor, QFont, QFontMetrics, QIcon, QPainter,
+                           QPalette, QPixmap, QTextLayout, QTextOption)
+from PySide6.QtWidgets import (QListView, QPlainTextEdit, QStyle,
+                               QStyledItemDelegate, QStyleOptionViewItem, QWidget)
+
+from viewer.core.model import Annotation
+from viewer.ui import palette
+from viewer.ui.annotations.annotation_model import AnnotationRole, BodyRole, KindRole, LabelRole, MetaRole, PathRole, QuoteRole, UnplacedRole
+from viewer.ui.annotations.note_editor import NoteBodyEditor
+
+
+def colour_swatch(colour: QColor, size: int = 14) -> QIcon:
+    """A rounded square of `colour`; still coloured (paler) when its action is disabled."""
+    icon = QIcon()
+    for mode, opacity in ((QIcon.Mode.Normal, 1.0), (QIcon.Mode.Disabled, 0.45)):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setOpacity(opacity)
+        painter.setPen(colour.darker(140))
+        painter.setBrush(colour)
+        painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+        painter.end()
+        icon.addPixmap(pixmap, mode)
+    return icon
+
+
+class _Metrics:
+    """Fonts and line heights of one card layout."""
+
+    PAD = 8
+    STRIPE = 4
+    GAP = 3
+    BODY_LINES = 4
+    EDIT_LINES = 4
+
+    def __init__(self, font: QFont):
+        self.font = QFont(font)
+        self.small = QFont(font)
+        self.small.setPointSizeF(max(7.0, font.pointSizeF() * 0.88))
+        self.bold = QFont(font)
+        self.bold.setBold(True)
+        self.fm = QFontMetrics(self.font)
+        self.small_fm = QFontMetrics(self.small)
+        self.line = self.fm.lineSpacing()
+        self.small_line = self.small_fm.lineSpacing()
+
+
+class NoteCardDelegate(QStyledItemDelegate):
+    """Draws a card: colour stripe, kind chip and section path, the quote, the body, author · date."""
+
+    def __init__(self, view: QListView):
+        super().__init__(view)
+        self._view = view
+        self._editing = QPersistentModelIndex()
+        self._editor: NoteBodyEditor | None = None
+        self._session = 0
+        self.unplaced_title = ""
+        self.empty_body = ""
+        self.closeEditor.connect(lambda editor, _hint: self._forget_editor(editor))
+
+    # -- geometry -------------------------------------------------------------------------------
+
+    def _width(self, option: QStyleOptionViewItem) -> int:
+        width = self._view.viewport().width()
+        return max(160, width if width > 0 else option.rect.width())
+
+    @staticmethod
+    def _heading_needed(index: QModelIndex) -> bool:
+        """The first unplaced row of the (filtered) list carries the 未定位 heading."""
+        if not index.data(UnplacedRole):
+            return False
+        return index.row() == 0 or not index.model().index(index.row() - 1, 0).data(UnplacedRole)
+
+    def _body_lines(self, m: _Metrics, text: str, width: int, max_lines: int) -> list[str]:
+        """The body wrapped to `width`, at most `max_lines`, the last one elided if cut."""
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            layout = QTextLayout(paragraph, m.font)
+            option = QTextOption()
+            option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            layout.setTextOption(option)
+            layout.beginLayout()
+            while True:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(width)
+                lines.append(paragraph[line.textStart():line.textStart() + line.textLength()])
+                if len(lines) > max_lines:
+                    break
+            layout.endLayout()
+            if len(lines) > max_lines:
+                break
+        if len(lines) > max_lines:
+            lines = lines[:max_lines]
+            lines[-1] = m.fm.elidedText(lines[-1] + "…………", Qt.TextElideMode.ElideRight, width)
+        return lines
+
+    def _layout(self, option: QStyleOptionViewItem, index: QModelIndex) -> dict:
+        m = _Metrics(option.font)
+        width = self._width(option)
+        inner = width - m.STRIPE - 2 * m.PAD
+        kind = index.data(KindRole)
+        body = index.data(BodyRole) or ""
+        editing = QPersistentModelIndex(index) == self._editing and self._editing.isValid()
+        y = m.PAD
+        parts: dict = {"m": m, "inner": inner}
+        if self._heading_needed(index):
+            parts["heading"] = y
+            y += m.line + m.PAD
+            parts["card_top"] = y - m.PAD // 2
+        else:
+            parts["card_top"] = 0
+        parts["header"] = y
+        y += m.small_line + m.GAP
+        if index.data(QuoteRole):
+            parts["quote"] = y
+            y += m.line + m.GAP
+        if editing:
+            parts["body"] = y
+            parts["body_lines"] = []
+            y += m.line * m.EDIT_LINES + 10 + m.GAP
+        elif body or kind == "note":
+            lines = self._body_lines(m, body, inner, m.BODY_LINES) if body else []
+            parts["body"] = y
+            parts["body_lines"] = lines
+            y += m.line * max(1, len(lines)) + m.GAP
+        parts["meta"] = y
+        y += m.small_line + m.PAD
+        parts["height"] = y
+        return parts
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        return QSize(self._width(option), self._layout(opt, index)["height"])
+
+    # -- painting -------------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        parts = self._layout(opt, index)
+        m: _Metrics = parts["m"]
+        rect = opt.rect
+        ann: Annotation = index.data(AnnotationRole)
+        painter.save()
+        painter.setClipRect(rect)
+        pal = opt.palette
+        if "heading" in parts:
+            painter.setFont(m.bold)
+            painter.setPen(QColor(palette.NOTE_COLOURS[1]))
+            painter.drawText(QRect(rect.left() + m.PAD, rect.top() + parts["heading"], rect.width() - 2 * m.PAD,
+                                   m.line), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             self.unplaced_title)
+        card = QRect(rect.left(), rect.top() + parts["card_top"], rect.width(), rect.height() - parts["card_top"])
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(card, pal.color(QPalette.ColorRole.Highlight))
+        elif opt.state & QStyle.StateFlag.State_MouseOver:
+            painter.fillRect(card, QColor("#f3f6fa"))
+        line_colour = palette.annotation_line(ann.kind, ann.colour)
+        painter.fillRect(QRect(card.left(), card.top() + 2, m.STRIPE, card.height() - 4), line_colour)
+        painter.setPen(QColor("#e2e2e2"))
+        painter.drawLine(card.bottomLeft(), card.bottomRight())
+        left = rect.left() + m.STRIPE + m.PAD
+        inner = parts["inner"]
+        text_colour = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        grey = QColor("#5f5f5f")
+
+        # header: a chip with the kind (and the colour's meaning), the section path on the right
+        painter.setFont(m.small)
+        label = index.data(LabelRole)
+        chip_w = min(inner, m.small_fm.horizontalAdvance(label) + 12)
+        chip = QRect(left, rect.top() + parts["header"], chip_w, m.small_line)
+        tint = (palette.annotation_background(ann.kind, ann.colour) if ann.kind != "bookmark"
+                else QColor("#d6e9f8"))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(tint)
+        painter.drawRoundedRect(chip, 4, 4)
+        painter.setPen(QColor("#1a1a1a"))
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter,
+                         m.small_fm.elidedText(label, Qt.TextElideMode.ElideRight, chip_w - 8))
+        path = index.data(PathRole) or ""
+        if path:
+            room = inner - chip_w - 10
+            painter.setPen(grey)
+            painter.drawText(QRect(left + chip_w + 10, chip.top(), room, m.small_line),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             m.small_fm.elidedText(path, Qt.TextElideMode.ElideLeft, room))
+
+        # the quote, one line
+        if "quote" in parts:
+            painter.setFont(m.font)
+            painter.setPen(grey if not selected else text_colour)
+            quote = " ".join(index.data(QuoteRole).split())
+            painter.drawText(QRect(left, rect.top() + parts["quote"], inner, m.line),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             m.fm.elidedText(f"“{quote}”", Qt.TextElideMode.ElideRight, inner))
+
+        # the body, wrapped (plain text, drawn line by line)
+        if "body" in parts and parts["body_lines"] is not None:
+            painter.setFont(m.bold if ann.kind == "bookmark" else m.font)
+            y = rect.top() + parts["body"]
+            lines = parts["body_lines"]
+            if not lines and ann.kind == "note" and QPersistentModelIndex(index) != self._editing:
+                painter.setPen(QColor("#8a8a8a"))
+                italic = QFont(m.font)
+                italic.setItalic(True)
+                painter.setFont(italic)
+                painter.drawText(QRect(left, y, inner, m.line),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.empty_body)
+            painter.setPen(text_colour)
+            for line in lines:
+                painter.drawText(QRect(left, y, inner, m.line),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+                y += m.line
+
+        # author · date
+        painter.setFont(m.small)
+        painter.setPen(grey if not selected else text_colour)
+        painter.drawText(QRect(left, rect.top() + parts["meta"], inner, m.small_line),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         m.small_fm.elidedText(index.data(MetaRole) or "", Qt.TextElideMode.ElideRight, inner))
+        if opt.state & QStyle.StateFlag.State_HasFocus and self._view.hasFocus():
+            painter.setPen(QColor("#1f78b4"))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(card.adjusted(0, 0, -1, -1))
+        painter.restore()
+
+    # -- editing --------------------------------------------------------------------------------
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+        editor = NoteBodyEditor(parent)
+        editor.setFrameShape(QPlainTextEdit.Shape.Box)
+        self._session += 1
+        editor.setProperty("session", self._session)
+        editor.saveRequested.connect(lambda e=editor: self.commitData.emit(e))
+        editor.destroyed.connect(lambda *_a: self._forget_editor(None))
+        self._editor = editor
+        self._editing = QPersistentModelIndex(index)
+        self.sizeHintChanged.emit(index)        # the card grows to hold the editor
+        return editor
+
+    def _forget_editor(self, editor: QWidget | None) -> None:
+        """The editor closed (or is gone): the card takes its usual size again."""
+        if editor is not None and editor is not self._editor:
+            return
+        self._editor = None
+        index = QModelIndex(self._editing)
+        self._editing = QPersistentModelIndex()
+        if index.isValid():
+            self.sizeHintChanged.emit(index)
+
+    def open_editor(self) -> NoteBodyEditor | None:
+        return self._editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        # Called again whenever the row changes; the row changes because of this editor's own
+        # save, so only an outside change (undo while editing) replaces the text.
+        if isinstance(editor, NoteBodyEditor) and not editor.is_dirty():
+            editor.set_text_quietly(index.data(Qt.ItemDataRole.EditRole) or "")
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # noqa: N802
+        if not isinstance(editor, NoteBodyEditor):
+            return
+        source = model
+        while isinstance(source, QSortFilterProxyModel):
+            source = source.sourceModel()
+        source.edit_session = ("editor", id(self), editor.property("session"))
+        editor.mark_saved()
+        try:
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+        finally:
+            source.edit_session = None
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                             index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        parts = self._layout(opt, index)
+        m: _Metrics = parts["m"]
+        top = option.rect.top() + parts.get("body", parts["meta"]) - 3
+        editor.setGeometry(QRect(option.rect.left() + m.STRIPE + m.PAD - 4, top, parts["inner"] + 8,
+                                 m.line * m.EDIT_LINES + 10))
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
+        if isinstance(editor, NoteBodyEditor) and event.type() == QEvent.Type.KeyPress:
+            key, mods = event.key(), event.modifiers()
+            done = key == Qt.Key.Key_Escape or (
+                key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mods & Qt.KeyboardModifier.ControlModifier)
+            if done:                   # Esc or Ctrl+Enter: keep what was typed and close
+                editor._dirty = True
+                editor.flush()
+                self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+                return True
+        return super().eventFilter(editor, event)
