@@ -1,4 +1,5 @@
-"""Exports of a report's data: its figures table as CSV, and its annotations as Markdown, HTML, CSV or JSON-LD."""
+"""Exports of a report's data, rendered from plain records: its figures table as CSV, and its annotations as
+Markdown, HTML or CSV (viewer.services.exports writes them, and JSON-LD, for a stored report)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ import re
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
 
+from viewer.core.annotation_terms import DEFAULT_COLOUR_NAMES
 from viewer.core.figures import unit_word
 from viewer.core.model import Figure, SectionNode, section_path
 from viewer.core.times import local_time
 
 if TYPE_CHECKING:
-    from viewer.store import LibraryStore
     from viewer.core.model import Annotation
 
     Group = tuple[list[SectionNode] | None, list[Annotation]]   # (section path, its annotations)
@@ -25,7 +26,6 @@ KIND_LABELS = {"count": "计数", "percent": "百分比", "money": "金额", "da
 
 FIGURE_CSV_HEADER = ["原文", "数值", "单位", "类型", "限定词", "章节", "起", "止"]
 
-DEFAULT_COLOUR_NAMES = {"yellow": "重点", "blue": "疑问", "green": "待办", "pink": "数据", "purple": "引用"}
 KIND_NAMES = {"note": "批注", "bookmark": "书签", "highlight": "高亮"}
 ANNOTATION_CSV_HEADER = ["类型", "颜色", "章节", "原文", "内容", "作者", "创建", "修改", "起", "止", "id"]
 UNPLACED_LABEL = "未定位"
@@ -340,7 +340,7 @@ def colour_names(saved: object = None, defaults: Mapping[str, str] = DEFAULT_COL
     """Each highlight colour's meaning: the user's saved names (the `highlight_names` setting) over the
     defaults (the UI passes its translated ones).
 
-        colour_names(store.get_setting("highlight_names"))["yellow"]  # "重点", or the user's name
+        colour_names({"yellow": "必读"})["yellow"]  # "必读"; colour_names()["yellow"] is "重点"
     """
     names = dict(defaults)
     if isinstance(saved, dict):
@@ -349,24 +349,6 @@ def colour_names(saved: object = None, defaults: Mapping[str, str] = DEFAULT_COL
 
 
 EXPORT_FORMATS = ("md", "html", "csv", "jsonld")
-
-
-def export_annotations(store: "LibraryStore", doc_id: int, fmt: str, names: Mapping[str, str]) -> bytes:
-    """A stored report's live annotations as a file in one of EXPORT_FORMATS (the CLI and the app).
-
-        Path("批注.md").write_bytes(export_annotations(store, 1, "md", colour_names()))
-    """
-    if fmt not in EXPORT_FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
-    if fmt == "jsonld":
-        from viewer.core.share import build_share, share_bytes
-
-        return share_bytes(build_share(store, [doc_id], include_deleted=False))
-    args = (store.document_info(doc_id).title, store.sections(doc_id), store.annotations(doc_id), names)
-    if fmt == "csv":
-        return annotations_csv(*args)
-    writer = annotations_markdown if fmt == "md" else annotations_html
-    return writer(*args).encode("utf-8")
 
 
 def file_stem(title: str) -> str:
