@@ -63,15 +63,16 @@ def test_a_failure_while_applying_leaves_the_library_as_it_was(sender, monkeypat
     b.import_report(parse_bytes(SMALL.encode(), "r.txt"))
     before = b.dump()
     plan = plan_import(b, share_of(a, doc_id, include_report=True), "a")
-    calls = []
+    written = []
 
-    def fail_on_the_second_write(record):
-        calls.append(record)
-        if len(calls) == 2:
-            raise OSError("disk full")
-        type(b).write_annotation(b, record)
+    def write_then_fail(records):
+        records = list(records)
+        type(b).write_annotations(b, records)          # the report and these rows are in ...
+        written.extend(records)
+        assert b.find_annotation(records[0].uuid) is not None
+        raise OSError("disk full")                     # ... when the next step fails
 
-    monkeypatch.setattr(b, "write_annotation", fail_on_the_second_write)
+    monkeypatch.setattr(b, "write_annotations", write_then_fail)
     with pytest.raises(OSError):
         apply_import(b, plan)
-    assert len(calls) == 2 and b.dump() == before
+    assert written and b.dump() == before

@@ -98,9 +98,9 @@ def apply_import(store: "LibraryStore", plan: ImportPlan) -> ImportOutcome:
         writes = planned_writes(plan, new_ids)
         for fingerprint, title, record in writes.pending:
             store.write_pending(fingerprint, title, record)
+        store.write_annotations(writes.annotations)
         for record in writes.annotations:
-            wrote(record, not store.has_annotation(record.uuid))
-            store.write_annotation(record)
+            wrote(record, record.uuid in writes.new_uuids)
         for doc_id, report in zip(new_ids, plan.new_reports):
             attached, refreshed = store.attach_pending(doc_id, report.fingerprint, report.title, report.text)
             for record in attached:

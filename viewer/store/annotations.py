@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import asdict, fields, replace
-from typing import TYPE_CHECKING, Any, Callable, ContextManager, Sequence
+from typing import TYPE_CHECKING, Any, Callable, ContextManager, Iterable, Sequence
 
 from viewer.core.annotation_terms import ANNOTATION_KINDS
 from viewer.core.errors import StoreError
@@ -61,6 +61,7 @@ class AnnotationStore:
     path: str
     _conn: sqlite3.Connection
     transaction: Callable[[], ContextManager[None]]
+    _statement: Callable[[], ContextManager[None]]
     document: Callable[[int], "StoredDocument"]
     get_setting: Callable[..., Any]
 
@@ -97,7 +98,7 @@ class AnnotationStore:
         record = Annotation(uuid or str(uuid_module.uuid4()), doc_id, kind, start, end, quote.exact,
                             quote.prefix, quote.suffix, body, colour,
                             self.author() if author is None else author, now, now)
-        with self.transaction():
+        with self._statement():
             self._conn.execute(_INSERT, annotation_to_row(record))
         return record
 
@@ -134,7 +135,7 @@ class AnnotationStore:
                    "colour": current.colour if colour is None else colour}
         if changes["body"] == current.body and changes["colour"] == current.colour:
             return current
-        with self.transaction():
+        with self._statement():
             self._conn.execute("UPDATE annotations SET body = ?, colour = ?, modified = ? WHERE uuid = ?",
                                (changes["body"], changes["colour"], clock.now_precise(), uuid))
         return self.annotation(uuid)
@@ -142,15 +143,19 @@ class AnnotationStore:
     def set_annotation_deleted(self, uuid: str, deleted: bool = True) -> Annotation:
         """Delete (keeping a tombstone a share file can carry) or bring back an annotation."""
         self.annotation(uuid)
-        with self.transaction():
+        with self._statement():
             self._conn.execute("UPDATE annotations SET deleted = ?, modified = ? WHERE uuid = ?",
                                (int(deleted), clock.now_precise(), uuid))
         return self.annotation(uuid)
 
     def write_annotation(self, record: Annotation) -> None:
         """Insert or replace an annotation exactly as given (a received or re-anchored version)."""
-        with self.transaction():
-            self._conn.execute(_UPSERT, annotation_to_row(record))
+        self.write_annotations([record])
+
+    def write_annotations(self, records: Iterable[Annotation]) -> None:
+        """Insert or replace annotations exactly as given, all or none."""
+        with self._statement():
+            self._conn.executemany(_UPSERT, map(annotation_to_row, records))
 
     # -- pending annotations (received before their report) ------------------------------------
 
@@ -166,7 +171,7 @@ class AnnotationStore:
 
     def write_pending(self, fingerprint: str, title: str, record: Annotation) -> None:
         """Keep an annotation until a report with this fingerprint or title arrives."""
-        with self.transaction():
+        with self._statement():
             self._conn.execute(
                 "INSERT OR REPLACE INTO pending_annotations (uuid, fingerprint, title, record, received_at)"
                 " VALUES (?,?,?,?,?)", (record.uuid, fingerprint, title, _record_json(record), clock.now_precise()))
@@ -197,6 +202,5 @@ class AnnotationStore:
                 elif ann.modified > here.modified:
                     updated.append(ann.positioned_like(here))
                 self._conn.execute("DELETE FROM pending_annotations WHERE uuid = ?", (ann.uuid,))
-            for record in added + updated:
-                self._conn.execute(_UPSERT, annotation_to_row(record))
+            self.write_annotations(added + updated)
         return added, updated

@@ -127,6 +127,16 @@ class LibraryStore(AnnotationStore, SettingsStore):
         finally:
             self._depth = 0
 
+    @contextlib.contextmanager
+    def _statement(self) -> Iterator[None]:
+        """For a write of one SQL statement: inside a transaction it just joins it (SQLite undoes a
+        failed statement by itself, so no savepoint is needed); alone it is its own transaction."""
+        if self._depth:
+            yield
+        else:
+            with self.transaction():
+                yield
+
     # -- schema and health --------------------------------------------------------------------
 
     def schema_version(self) -> int:
@@ -214,8 +224,8 @@ class LibraryStore(AnnotationStore, SettingsStore):
             report_rows.insert_tables(self._conn, doc_id, report.tables)
             for note in self.annotations(doc_id, include_deleted=True):
                 placed, method = note.placed_in(report.text)
-                self.write_annotation(placed)
                 moved.append((placed, method))
+            self.write_annotations(placed for placed, _method in moved)
         return moved
 
     # -- reading reports ----------------------------------------------------------------------

@@ -97,6 +97,7 @@ class SettingsStore:
 
     _conn: sqlite3.Connection
     transaction: Callable[[], ContextManager[None]]
+    _statement: Callable[[], ContextManager[None]]
     _settings_cache: dict[str, str] | None = None
 
     def get_setting(self, key: Setting | str) -> Any:
@@ -110,7 +111,7 @@ class SettingsStore:
         """Save a library setting, committed at once (or with the enclosing transaction)."""
         setting = declared(key)
         text = _checked(setting, value)
-        with self.transaction():
+        with self._statement():
             self._conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
                                " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (setting.name, text))
             self._settings_cache = None
@@ -125,7 +126,7 @@ class SettingsStore:
     def set_report_setting(self, doc_id: int, key: Setting | str, value: Any) -> None:
         setting = declared(key, "report")
         text = _checked(setting, value)
-        with self.transaction():
+        with self._statement():
             self._conn.execute("INSERT INTO report_state (document_id, key, value) VALUES (?, ?, ?)"
                                " ON CONFLICT(document_id, key) DO UPDATE SET value = excluded.value",
                                (doc_id, setting.name, text))

@@ -92,6 +92,7 @@ class PlannedWrites:
 
     annotations: tuple[Annotation, ...]
     pending: tuple[tuple[str, str, Annotation], ...]     # (fingerprint, title, annotation)
+    new_uuids: frozenset[str] = frozenset()             # the annotations not in the library when planned
 
 
 def plan_merge(library: LibraryFacts, share: ShareFile, source_name: str = "share file") -> ImportPlan:
@@ -138,6 +139,7 @@ def planned_writes(plan: ImportPlan, new_document_ids: Sequence[int]) -> Planned
     """The plan's writes, each annotation for an embedded report given that report's new id."""
     annotations: list[Annotation] = []
     pending: list[tuple[str, str, Annotation]] = []
+    new_uuids: set[str] = set()
     for change in plan.changes:
         if change.pending is not None:
             pending.append((*change.pending, replace(change.incoming, shared_modified=change.incoming.modified)))
@@ -145,7 +147,10 @@ def planned_writes(plan: ImportPlan, new_document_ids: Sequence[int]) -> Planned
             if change.new_report is not None:
                 record = replace(record, document_id=new_document_ids[change.new_report])
             annotations.append(record)
-    return PlannedWrites(tuple(annotations), tuple(pending))
+            # a conflict's copy is only planned when its id is not in the library
+            if record.uuid != change.incoming.uuid or change.seen_modified is None:
+                new_uuids.add(record.uuid)
+    return PlannedWrites(tuple(annotations), tuple(pending), frozenset(new_uuids))
 
 
 def _resolve_document(library: LibraryFacts, doc: SharedDocument, quotes: Sequence[str],
