@@ -43,14 +43,13 @@ def annotation_from_row(row: Sequence[Any]) -> Annotation:
     return Annotation(**{field: bool(value) if field in _FLAGS else value for field, value in values.items()})
 
 
-assert set(COLUMNS) == {f.name for f in fields(Annotation)}, "every Annotation field needs its column"
-
-
 def _record_json(ann: Annotation) -> str:
+    """A pending annotation as kept while it waits: its fields by name, as JSON."""
     return json.dumps(asdict(ann), ensure_ascii=False)
 
 
 def _record(text: str) -> Annotation:
+    """A pending annotation back from its JSON (fields this version does not know are left out)."""
     known = {f.name for f in fields(Annotation)}
     return Annotation(**{k: v for k, v in json.loads(text).items() if k in known})
 
