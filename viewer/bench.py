@@ -73,7 +73,7 @@ def bench_import(count: int = 1000) -> tuple[float, float, int]:
         with LibraryStore(db_path) as store:
             for name, data in reports:
                 store.import_report(parse_bytes(data, name), source_path=name)
-            store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            store.checkpoint()
         elapsed = time.perf_counter() - t0
         size = sum(p.stat().st_size for p in Path(tmp).iterdir())
     return elapsed, count / elapsed, size
@@ -173,7 +173,8 @@ def large_report_text(target_bytes: int = 2_000_000) -> str:
 def bench_share(notes: int = 5000) -> dict[str, float]:
     """A share file of `notes` annotations on a 500 kB report: write, read, and plan the import into a
     library whose copy of the report has a new first paragraph (every note moves), then apply."""
-    from viewer.core.share import apply_import, build_share, plan_import, read_share, share_bytes
+    from viewer.core.share import read_share, share_bytes
+    from viewer.services.sharing import apply_import, build_share, plan_import
 
     text = large_report_text(500_000)
     sender, receiver = LibraryStore(":memory:"), LibraryStore(":memory:")

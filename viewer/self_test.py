@@ -65,10 +65,11 @@ def _parse_sample(state: dict) -> None:
 
 def _note(state: dict) -> None:
     from viewer.store import LibraryStore
+    from viewer.store.settings import AUTHOR
 
     path = state["folder"] / "library.sqlite3"
     store = LibraryStore(path)
-    store.set_setting("author", "self-test")
+    store.set_setting(AUTHOR, "self-test")
     doc_id = store.import_report(state["report"]).document_id
     fig = state["report"].figures[0]
     note = store.add_annotation(doc_id, "note", fig.start, fig.end, body="自检批注")
@@ -79,7 +80,8 @@ def _note(state: dict) -> None:
 
 
 def _share_round_trip(state: dict) -> None:
-    from viewer.core.share import build_share, import_share, share_bytes
+    from viewer.core.share import share_bytes
+    from viewer.services.sharing import build_share, import_share
     from viewer.store import LibraryStore
 
     data = share_bytes(build_share(state["store"], [state["doc_id"]], include_report=True))

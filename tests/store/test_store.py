@@ -4,13 +4,22 @@ import sqlite3
 
 import pytest
 
-from viewer import store as store_module
+from viewer.store import migrations as store_module
 from viewer.core.errors import StoreError
 from viewer.core.report import parse_bytes, parse_path
 from viewer.core.model import PARSER_VERSION, iter_sections
 from viewer.store import SCHEMA_VERSION, LibraryStore
 
 SMALL = "关于某项工作的报告\n\n一、总体情况\n\n全年办理案件41件，增长5.2%。\n\n二、下一步打算\n\n一是加强学习。二是完善制度。\n"
+
+
+def columns(path, table: str) -> set[str]:
+    """The columns of a table, as a second connection to the library file sees them."""
+    conn = sqlite3.connect(path)
+    try:
+        return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+    finally:
+        conn.close()
 
 
 @pytest.fixture
@@ -31,7 +40,7 @@ def test_new_library_has_current_schema_and_recorded_migrations(store):
 
 def test_file_library_uses_wal_foreign_keys_and_busy_timeout(tmp_path):
     with LibraryStore(tmp_path / "lib.sqlite3") as s:
-        conn = s.conn
+        conn = s._conn                  # white-box: how the store configured its connection
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
@@ -64,7 +73,7 @@ def test_migration_runs_once_and_forward_only(tmp_path, monkeypatch):
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", new)
     with LibraryStore(path) as s:
         assert s.schema_version() == new
-        assert "language" in s.db["documents"].columns_dict
+        assert "language" in columns(path, "documents")
         assert s.applied_migrations() == list(range(1, new + 1))
     LibraryStore(path).close()
     assert calls == [new]
@@ -74,14 +83,13 @@ def test_a_version_1_library_is_migrated_forward_keeping_its_reports(tmp_path, m
     path = tmp_path / "lib.sqlite3"
     monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", 1)
-    with LibraryStore(path) as s, s.transaction() as conn:   # as version-1 code stored it
-        s.insert_report(conn, parse_bytes(SMALL.encode("utf-8"), "small.txt"))
+    with LibraryStore(path) as s:   # as version-1 code stored it
+        s.insert_report(parse_bytes(SMALL.encode("utf-8"), "small.txt"))
     monkeypatch.undo()
     with LibraryStore(path) as s:
         assert s.schema_version() == SCHEMA_VERSION
         assert len(s.documents()) == 1
-        assert "unplaced" in s.db["annotations"].columns_dict
-        assert "shared_modified" in s.db["annotations"].columns_dict
+        assert {"unplaced", "shared_modified"} <= columns(path, "annotations")
         assert s.pending_annotations() == []
 
 
@@ -149,11 +157,11 @@ def test_search_finds_chinese_text_with_trigram_and_short_queries(store, small_r
 
 
 def test_settings_round_trip_json_values(store):
-    assert store.get_setting("zoom", 0) == 0
+    assert store.get_setting("zoom") == 0
     store.set_setting("zoom", 2)
-    store.set_setting("last", {"doc": 1, "pos": 120})
+    store.set_setting("highlight_names", {"yellow": "必读", "blue": "疑问"})
     assert store.get_setting("zoom") == 2
-    assert store.get_setting("last") == {"doc": 1, "pos": 120}
+    assert store.get_setting("highlight_names") == {"yellow": "必读", "blue": "疑问"}
 
 
 def test_a_version_3_library_gets_the_tables_of_its_html_reports_on_upgrade(tmp_path, monkeypatch):
@@ -164,9 +172,9 @@ def test_a_version_3_library_gets_the_tables_of_its_html_reports_on_upgrade(tmp_
     monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:3])
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", 3)
     monkeypatch.setattr(html_report.source, "tables", [])          # as version-3 code stored it
-    with LibraryStore(path) as s, s.transaction() as conn:
-        html_id, _ = s.insert_report(conn, html_report)
-        text_id, _ = s.insert_report(conn, parse_bytes(SMALL.encode("utf-8"), "small.txt"))
+    with LibraryStore(path) as s, s.transaction():
+        html_id, _ = s.insert_report(html_report)
+        text_id, _ = s.insert_report(parse_bytes(SMALL.encode("utf-8"), "small.txt"))
     monkeypatch.undo()
     with LibraryStore(path) as s:
         assert s.schema_version() == SCHEMA_VERSION >= 4

@@ -142,17 +142,15 @@ def test_two_processes_writing_one_library_both_succeed(tmp_path):
         assert p.returncode == 0, err
     with LibraryStore(db) as store:
         assert len(store.annotations(doc_id)) == 120
-        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.integrity_ok()
 
 
-def test_a_library_locked_too_long_says_so_and_changes_nothing(store_with_doc, monkeypatch):
-    from viewer import store as store_module
-
-    store, doc_id = store_with_doc
+def test_a_library_locked_too_long_says_so_and_changes_nothing(store_with_doc):
+    _store, doc_id = store_with_doc
+    store = LibraryStore(_store.path, busy_timeout_ms=100)
     blocker = sqlite3.connect(store.path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
     try:
-        store.conn.execute("PRAGMA busy_timeout = 100")
         with pytest.raises(StoreError) as excinfo:
             store.add_annotation(doc_id, "note", 10, 20)
         assert excinfo.value.code == "store.busy"
@@ -160,6 +158,7 @@ def test_a_library_locked_too_long_says_so_and_changes_nothing(store_with_doc, m
         blocker.execute("ROLLBACK")
         blocker.close()
     assert store.annotations(doc_id) == []
+    store.close()
 
 
 def test_reimport_with_changed_text_moves_notes_by_quote_and_keeps_orphans(store_with_doc):

@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from viewer.core import export
+from viewer.core.export import html_page
 from viewer.ui import palette
 
 MIN_DELTA_E = 25          # CIE76 ΔE: about the difference between two named colours at a glance
@@ -66,4 +66,4 @@ def test_the_report_selection_uses_the_palette_colour(window):
 
 def test_html_export_cards_use_the_same_highlight_colours():
     for key, (tint, line) in palette.HIGHLIGHT_COLOURS.items():
-        assert export._TONES[key] == (line, tint), key
+        assert html_page.TONES[key] == (line, tint), key

@@ -7,7 +7,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
-from viewer import store as store_module
+from viewer.store import clock as store_clock
 from viewer.ui.annotations.annotation_model import MetaRole
 
 CREATED_UTC = "2026-12-02T07:30:00.000000+00:00"
@@ -21,9 +21,9 @@ def noted(window, monkeypatch, china_time):
     """The sample with one note written at CREATED_UTC and edited at EDITED_UTC, in the 批注 tab."""
     window.store.set_setting("author", "张三")
     start = window.view.text().index("法治政府")
-    monkeypatch.setattr(store_module, "_now_precise", lambda: CREATED_UTC)
+    monkeypatch.setattr(store_clock, "now_precise", lambda: CREATED_UTC)
     note = window.store.add_annotation(window.doc_id, "note", start, start + 4, body="核对口径")
-    monkeypatch.setattr(store_module, "_now_precise", lambda: EDITED_UTC)
+    monkeypatch.setattr(store_clock, "now_precise", lambda: EDITED_UTC)
     window.store.update_annotation(note.uuid, body="核对口径和来源")
     window.refresh_annotations()
     return window

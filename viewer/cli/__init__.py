@@ -112,9 +112,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             _err(error_line(exc, args.language))
             failed += 1
     if parsed:
+        from viewer.services.library import import_parsed
+
         with open_store(args) as store:
             for name, report in parsed:
-                result = store.import_report(report, source_path=name)
+                result = import_parsed(store, report, name)
                 _out(render_code("cli.imported" if result.created else "cli.already_imported", args.language,
                                  name=name, title=result.title, sections=result.sections,
                                  figures=result.figures, id=result.document_id))
@@ -122,8 +124,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from viewer.services.library import list_reports
+
     with open_store(args) as store:
-        docs = store.documents()
+        docs = list_reports(store)
     if args.json:
         _out(json.dumps([d.to_dict() for d in docs], ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -210,18 +214,13 @@ def cmd_notes(args: argparse.Namespace) -> int:
 
 def cmd_reimport(args: argparse.Namespace) -> int:
     """Re-parse a stored report (from its kept source bytes, or a corrected file); notes follow."""
-    from viewer.core.report import parse_bytes, parse_path
+    from viewer.services.library import reimport
 
     with open_store(args) as store:
         doc_id = store.resolve_document(args.document)
-        if args.source:
-            report = parse_path(args.source)
-        else:
-            info = store.document_info(doc_id)
-            report = parse_bytes(store.raw_source(doc_id), info.source_name or "report.txt")
-        moved = store.replace_report(doc_id, report)
-    counts = {m: sum(1 for _, how in moved if how == m) for m in ("position", "exact", "fuzzy", "unplaced")}
-    _out(f"reimported report {doc_id}: {report.section_count()} sections, {len(report.figures)} figures; "
+        result = reimport(store, doc_id, args.source)
+    counts = result.counts()
+    _out(f"reimported report {doc_id}: {result.sections} sections, {result.figures} figures; "
          f"annotations: {counts['position']} in place, {counts['exact']} moved by quote, "
          f"{counts['fuzzy']} by approximate quote, {counts['unplaced']} unplaced (未定位)")
     return EXIT_OK
@@ -229,15 +228,14 @@ def cmd_reimport(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """A report's notes, bookmarks and highlights as Markdown, HTML, CSV or JSON-LD, or the report with them as PDF."""
-    from viewer.core.export import colour_names, export_annotations
+    from viewer.services.exports import export_annotations, saved_colour_names
 
     if args.format == "pdf":
         return export_pdf(args)
     with open_store(args) as store:
         doc_id = store.resolve_document(args.document)
         title, count = store.document_info(doc_id).title, len(store.annotations(doc_id))
-        data = export_annotations(store, doc_id, args.format,
-                                  colour_names(store.get_setting("highlight_names")))
+        data = export_annotations(store, doc_id, args.format, saved_colour_names(store))
     if not args.output:
         sys.stdout.buffer.write(data)
         return EXIT_OK
@@ -249,7 +247,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def export_pdf(args: argparse.Namespace) -> int:
     """`export --format pdf -o FILE`: the report with its highlights and notes, paged by Save as PDF's renderer
     in an offscreen Qt made only for this verb (no display needed; the other verbs never load Qt)."""
-    from viewer.core.export import colour_names
+    from viewer.services.exports import saved_colour_names
 
     if not args.output:
         raise UsageError("cli.pdf_needs_output")
@@ -258,7 +256,7 @@ def export_pdf(args: argparse.Namespace) -> int:
         doc = store.document(doc_id)
         sections = store.sections(doc_id)
         annotations = store.annotations(doc_id)
-        names = colour_names(store.get_setting("highlight_names"))
+        names = saved_colour_names(store)
     _write_output(args.output, b"")          # an unwritable -o is refused before Qt starts
     from PySide6.QtGui import QGuiApplication
 
@@ -281,7 +279,8 @@ def export_pdf(args: argparse.Namespace) -> int:
 def cmd_share(args: argparse.Namespace) -> int:
     """Write a share file for a colleague, or preview / apply one received."""
     from viewer.core.export import file_stem
-    from viewer.core.share import SUFFIX, build_share, import_share, read_share_file, share_bytes
+    from viewer.core.share import SUFFIX, read_share_file, share_bytes
+    from viewer.services.sharing import build_share, import_share
 
     if args.action == "export":
         with open_store(args) as store:

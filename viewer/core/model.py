@@ -246,12 +246,6 @@ class Annotation:
         return replace(self, start=place.start, end=place.end, exact=quote.exact, prefix=quote.prefix,
                        suffix=quote.suffix, unplaced=False), place.method
 
-    @classmethod
-    def from_row(cls, row: tuple) -> "Annotation":
-        values = list(row)
-        values[13], values[14] = bool(values[13]), bool(values[14])
-        return cls(*values)
-
 
 @dataclass(frozen=True)
 class ImportResult:

@@ -111,9 +111,11 @@ def open_initial_report(window, store, file: str | None) -> None:
     if file:
         if window.import_and_open(file):
             return
-    last = store.get_setting("last_document")
-    if last is not None and store.documents_where("d.id = ?", (int(last),)):
-        window.open_document(int(last))
+    from viewer.store.settings import LAST_DOCUMENT
+
+    last = store.get_setting(LAST_DOCUMENT)
+    if last is not None and store.has_document(last):
+        window.open_document(last)
         return
     docs = store.documents()
     if docs:
@@ -139,6 +141,7 @@ def run_app(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from viewer.store import LibraryStore
+    from viewer.store.settings import LANGUAGE
     from viewer.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -151,14 +154,14 @@ def run_app(argv: list[str]) -> int:
     store = LibraryStore(db_path)
     try:
         translations = Translations(app)
-        language = args.lang or store.get_setting("language", "zh")
+        language = args.lang or store.get_setting(LANGUAGE)
         translations.set_language(language if language in LANGUAGES else "zh")
         window = MainWindow(store)
         window.set_language_checked(translations.language)
 
         def switch_language(lang: str) -> None:
             if translations.set_language(lang):
-                store.set_setting("language", lang)
+                store.set_setting(LANGUAGE, lang)
             window.set_language_checked(translations.language)
 
         window.languageRequested.connect(switch_language)

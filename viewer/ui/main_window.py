@@ -15,7 +15,7 @@ from viewer.core.export import PATH_SEPARATOR, section_path_label
 from viewer.core.figures import FIGURE_KINDS
 from viewer.core.model import Annotation, Figure, SectionNode, section_path
 from viewer.core.search import TextSearcher
-from viewer.store import LibraryStore
+from viewer.store import LibraryStore, settings
 from viewer.ui import palette
 from viewer.ui.dialogs import report_chooser
 from viewer.ui.annotations.annotation_actions import AnnotationActions
@@ -330,9 +330,8 @@ class MainWindow(QMainWindow):
         self.refresh_annotations(reset=True)
         self._update_selection_actions()
         self.setWindowTitle(self._window_title())
-        self.store.set_setting("last_document", doc_id)
-        position = self.store.get_setting(f"position:{doc_id}", 0)
-        self.view.scroll_to_offset(int(position))
+        self.store.set_setting(settings.LAST_DOCUMENT, doc_id)
+        self.view.scroll_to_offset(self.store.get_report_setting(doc_id, settings.READING_POSITION))
         self._on_reading_moved(self.view.top_offset())
         if self.find_bar.isVisible():
             self.run_find(self.find_bar.query())
@@ -429,13 +428,13 @@ class MainWindow(QMainWindow):
 
     def save_position(self) -> None:
         if self.doc_id is not None:
-            self.store.set_setting(f"position:{self.doc_id}", self.view.top_offset())
+            self.store.set_report_setting(self.doc_id, settings.READING_POSITION, self.view.top_offset())
 
     # -- view -----------------------------------------------------------------------------------
 
     def set_zoom(self, steps: int) -> None:
         self.view.set_zoom(steps)
-        self.store.set_setting("zoom", self.view.zoom)
+        self.store.set_setting(settings.ZOOM, self.view.zoom)
 
     def set_kind_visible(self, kind: str, visible: bool) -> None:
         self.view.set_kind_visible(kind, visible)
@@ -528,22 +527,22 @@ class MainWindow(QMainWindow):
     # -- window state ---------------------------------------------------------------------------
 
     def restore_layout(self) -> None:
-        geometry = self.store.get_setting("window_geometry")
-        state = self.store.get_setting("window_state")
+        geometry = self.store.get_setting(settings.WINDOW_GEOMETRY)
+        state = self.store.get_setting(settings.WINDOW_STATE)
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         if state:
             self._docks_placed = self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
-        self.view.set_zoom(int(self.store.get_setting("zoom", 0)))
+        self.view.set_zoom(self.store.get_setting(settings.ZOOM))
 
-        tab = self.store.get_setting("side_tab")
+        tab = self.store.get_setting(settings.SIDE_TAB)
         if isinstance(tab, int) and 0 <= tab < self.side_tabs.count():
             self.side_tabs.setCurrentIndex(tab)
 
     def save_layout(self) -> None:
-        self.store.set_setting("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
-        self.store.set_setting("window_state", bytes(self.saveState().toBase64()).decode("ascii"))
-        self.store.set_setting("side_tab", self.side_tabs.currentIndex())
+        self.store.set_setting(settings.WINDOW_GEOMETRY, bytes(self.saveGeometry().toBase64()).decode("ascii"))
+        self.store.set_setting(settings.WINDOW_STATE, bytes(self.saveState().toBase64()).decode("ascii"))
+        self.store.set_setting(settings.SIDE_TAB, self.side_tabs.currentIndex())
 
     def commit_typing(self) -> None:
         """Save a note body being typed (inline editor or the note dialog) now."""

@@ -119,9 +119,9 @@ def test_import_preview_lists_what_will_happen_and_import_applies_it(annotated, 
 def test_cancelling_the_preview_changes_nothing(annotated, receiver, tmp_path):
     path = tmp_path / "a.rvshare.json"
     annotated.exports.write_share(path, include_report=True)
-    before = list(receiver.store.conn.iterdump())
+    before = receiver.store.dump()
     receiver.exports.preview_import(path).reject()
-    assert list(receiver.store.conn.iterdump()) == before
+    assert receiver.store.dump() == before
 
 
 def test_importing_the_same_file_again_offers_nothing_to_import(annotated, receiver, tmp_path):
@@ -145,10 +145,10 @@ def test_preview_shows_a_markup_body_as_plain_text(annotated, receiver, tmp_path
 def test_a_broken_share_file_gets_a_message_box_and_changes_nothing(receiver, tmp_path, warnings, content):
     path = tmp_path / "broken.rvshare.json"
     path.write_bytes(content)
-    before = list(receiver.store.conn.iterdump())
+    before = receiver.store.dump()
     assert receiver.exports.preview_import(path) is None
     assert len(warnings) == 1 and warnings[0][1].startswith("broken.rvshare.json：")     # the Chinese UI's line
-    assert list(receiver.store.conn.iterdump()) == before
+    assert receiver.store.dump() == before
 
 
 def test_a_broken_share_file_in_the_english_ui_gets_an_english_message(receiver, tmp_path, warnings):

@@ -15,6 +15,7 @@ from viewer.core.errors import StoreError
 from viewer.core.export import colour_names as names_over_defaults
 from viewer.core.export import section_path_label
 from viewer.core.model import Annotation, SectionNode, section_path
+from viewer.store import settings
 from viewer.ui import palette
 from viewer.ui.ui_language import error_text
 from viewer.ui.annotations.annotation_commands import (
@@ -183,11 +184,11 @@ class AnnotationActions(QObject):
 
     def colour_names(self) -> dict[str, str]:
         """Each highlight colour's meaning: the user's name for it, else the default."""
-        return names_over_defaults(self.store.get_setting("highlight_names"), self.default_colour_names())
+        return names_over_defaults(self.store.get_setting(settings.HIGHLIGHT_NAMES), self.default_colour_names())
 
     def set_colour_names(self, names: dict[str, str]) -> None:
         """Rename highlight colours (kept in the library; an empty name goes back to the default)."""
-        saved = self.store.get_setting("highlight_names") or {}
+        saved = self.store.get_setting(settings.HIGHLIGHT_NAMES) or {}
         saved = dict(saved) if isinstance(saved, dict) else {}
         defaults = self.default_colour_names()
         for key, name in names.items():
@@ -199,7 +200,7 @@ class AnnotationActions(QObject):
             else:
                 saved[key] = name
         try:
-            self.store.set_setting("highlight_names", saved)
+            self.store.set_setting(settings.HIGHLIGHT_NAMES, saved)
         except StoreError as exc:
             self._store_failed(exc)
         self._apply_colour_names()
@@ -219,7 +220,7 @@ class AnnotationActions(QObject):
         self.window.view.set_colour_names(names)
 
     def last_highlight(self) -> str:
-        key = self.store.get_setting("last_highlight", palette.DEFAULT_HIGHLIGHT)
+        key = self.store.get_setting(settings.LAST_HIGHLIGHT)
         return key if key in palette.HIGHLIGHT_COLOURS else palette.DEFAULT_HIGHLIGHT
 
     def rename_colours(self) -> None:
@@ -251,7 +252,7 @@ class AnnotationActions(QObject):
 
     def _ensure_author(self) -> None:
         """The name on annotations: asked once, the first time, defaulting to the OS user name."""
-        if self.store.get_setting("author"):
+        if self.store.get_setting(settings.AUTHOR):
             return
         default = self.store.author()
         name, ok = QInputDialog.getText(
@@ -259,7 +260,7 @@ class AnnotationActions(QObject):
             QLineEdit.EchoMode.Normal, default)
         name = name.strip() if ok else ""
         try:
-            self.store.set_setting("author", name or default)
+            self.store.set_setting(settings.AUTHOR, name or default)
         except StoreError as exc:
             self._store_failed(exc)
 
@@ -378,7 +379,7 @@ class AnnotationActions(QObject):
             return None
         if self.last_highlight() != colour:
             try:
-                self.store.set_setting("last_highlight", colour)
+                self.store.set_setting(settings.LAST_HIGHLIGHT, colour)
             except StoreError:
                 pass
             self._apply_colour_names()

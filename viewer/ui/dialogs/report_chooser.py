@@ -9,11 +9,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from viewer.store import LibraryStore
+from viewer.store.settings import OPEN_FOLDER
 from viewer.core.model import DocumentInfo
 from viewer.core.times import local_date
 from viewer.ui.dialogs.file_dialogs import get_open_file_name
 
-OPEN_FOLDER_SETTING = "open_folder"
 TITLE_CHARS = 40                # a longer title is cut in the menu; the tooltip has all of it
 
 
@@ -47,7 +47,7 @@ def report_filters() -> list[str]:
 
 def start_folder(store: LibraryStore) -> str:
     """Where the Open dialog starts: the folder of the last report opened from disk, else home."""
-    folder = store.get_setting(OPEN_FOLDER_SETTING)
+    folder = store.get_setting(OPEN_FOLDER)
     if isinstance(folder, str) and folder and Path(folder).is_dir():
         return folder
     return str(Path.home())
@@ -55,7 +55,7 @@ def start_folder(store: LibraryStore) -> str:
 
 def remember_folder(store: LibraryStore, path: str) -> None:
     """Keep the folder of a file the user opened, for the next Open dialog."""
-    store.set_setting(OPEN_FOLDER_SETTING, str(Path(path).resolve().parent))
+    store.set_setting(OPEN_FOLDER, str(Path(path).resolve().parent))
 
 
 def choose_report(parent: QWidget, store: LibraryStore) -> str:

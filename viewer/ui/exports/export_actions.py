@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from viewer.core import export
 from viewer.core.errors import ReportViewerError
+from viewer.services.exports import export_annotations
 from viewer.ui.dialogs.file_dialogs import get_open_file_name, get_save_file_name
 from viewer.ui.dialogs.share_dialogs import ImportPreviewDialog, ShareDialog
 from viewer.ui.ui_language import error_text
@@ -109,7 +110,7 @@ class ExportActions(QObject):
 
     def write_annotations(self, path: str | os.PathLike, fmt: str) -> bool:
         window = self.window
-        data = export.export_annotations(window.store, window.doc_id, fmt, window.annotating.colour_names())
+        data = export_annotations(window.store, window.doc_id, fmt, window.annotating.colour_names())
         return self._write(path, data, self.tr("批注和书签"))
 
     def export_figures(self) -> None:
@@ -214,7 +215,8 @@ class ExportActions(QObject):
                              dialog.only(), dialog.include_report.isChecked())
 
     def write_share(self, path: str | os.PathLike, only: str = "all", include_report: bool = False) -> bool:
-        from viewer.core.share import build_share, share_bytes
+        from viewer.core.share import share_bytes
+        from viewer.services.sharing import build_share
 
         data = share_bytes(build_share(self.window.store, [self.window.doc_id], only=only,
                                        include_report=include_report))
@@ -228,7 +230,8 @@ class ExportActions(QObject):
 
     def preview_import(self, path: str | os.PathLike) -> ImportPreviewDialog | None:
         """Read and plan a share file, then show the preview (window-modal); Import applies the plan."""
-        from viewer.core.share import plan_import, read_share_file
+        from viewer.core.share import read_share_file
+        from viewer.services.sharing import plan_import
 
         window = self.window
         name = Path(path).name
@@ -249,7 +252,7 @@ class ExportActions(QObject):
         return dialog
 
     def apply_import(self, plan: "ImportPlan") -> None:
-        from viewer.core.share import apply_import
+        from viewer.services.sharing import apply_import
 
         window = self.window
         try:

@@ -1,4 +1,4 @@
-"""Share files: round trip, the merge rules, pending annotations, and what a broken file does."""
+"""Sharing between libraries: round trip, the merge rules, pending annotations, and what a broken file does."""
 
 import copy
 import re
@@ -10,9 +10,8 @@ from tests.conftest import SAMPLE
 from viewer.core.errors import Phrase, ShareError
 from viewer.core.messages import render
 from viewer.core.report import parse_bytes, parse_path
-from viewer.core.share import (
-    MAX_ANNOTATIONS, MAX_DEPTH, MAX_FILE_BYTES, apply_import, build_share, import_share, read_share, share_bytes,
-)
+from viewer.core.share import MAX_ANNOTATIONS, MAX_DEPTH, MAX_FILE_BYTES, read_share, share_bytes
+from viewer.services.sharing import apply_import, build_share, import_share
 from viewer.store import LibraryStore
 
 SMALL = "关于2025年工作的报告\n一、总体情况\n全年共办理案件41件，同比增长12.5%。\n二、下一步工作\n继续完善制度，加强监督检查。\n"
@@ -28,7 +27,7 @@ def library(author: str) -> LibraryStore:
 
 
 def snapshot(store: LibraryStore) -> list[str]:
-    return list(store.conn.iterdump())
+    return store.dump()
 
 
 @pytest.fixture

@@ -1,0 +1,141 @@
+"""The library's schema, as numbered migrations: each runs once, in order, in the transaction that records it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from viewer.core.errors import StoreError
+from viewer.store import clock
+from viewer.store.report_rows import insert_tables
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from viewer.store.library import LibraryStore
+
+
+def _migration_1_initial(db: "sqlite_utils.Database") -> None:
+    db["documents"].create(
+        {
+            "id": int, "title": str, "fingerprint": str, "source_name": str, "source_path": str,
+            "metadata": str, "raw": bytes, "body": str, "parser_version": str, "imported_at": str,
+        },
+        pk="id",
+        not_null={"title", "fingerprint", "body", "raw", "parser_version", "imported_at"},
+    )
+    db["documents"].create_index(["fingerprint"], unique=True)
+    db["documents"].create_index(["source_path"])
+    db["sections"].create(
+        {
+            "id": int, "document_id": int, "parent_id": int, "position": int, "number": str,
+            "title": str, "level": int, "start": int, "heading_end": int, "end": int, "run_in": int,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("parent_id", "sections", "id")],
+    )
+    db["sections"].create_index(["document_id", "position"])
+    db["figures"].create(
+        {
+            "id": int, "document_id": int, "start": int, "end": int, "text": str, "kind": str,
+            "value": float, "unit": str, "qualifier": str, "multiplier": str, "end_value": float,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["figures"].create_index(["document_id", "start"])
+    db["annotations"].create(
+        {
+            "uuid": str, "document_id": int, "kind": str, "start": int, "end": int, "exact": str,
+            "prefix": str, "suffix": str, "body": str, "colour": str, "author": str,
+            "created": str, "modified": str, "deleted": int,
+        },
+        pk="uuid",
+        foreign_keys=[("document_id", "documents", "id")],
+        defaults={"deleted": 0, "body": "", "colour": "", "prefix": "", "suffix": ""},
+    )
+    db["annotations"].create_index(["document_id", "start"])
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["documents"].enable_fts(["title", "body"], tokenize="trigram", create_triggers=True)
+
+
+def _migration_2_unplaced_annotations(db: "sqlite_utils.Database") -> None:
+    """Annotations that re-anchoring could not place keep their quote and wait as unplaced."""
+    db["annotations"].add_column("unplaced", int, not_null_default=0)
+
+
+def _migration_3_sharing(db: "sqlite_utils.Database") -> None:
+    """Share files: each annotation's version last received from one (`shared_modified`, the base
+    that tells a local edit from a remote one), and annotations waiting for a report not yet here."""
+    db["annotations"].add_column("shared_modified", str, not_null_default="")
+    db["pending_annotations"].create(
+        {"uuid": str, "fingerprint": str, "title": str, "record": str, "received_at": str},
+        pk="uuid", not_null={"fingerprint", "title", "record", "received_at"},
+    )
+    db["pending_annotations"].create_index(["fingerprint"])
+    db["pending_annotations"].create_index(["title"])
+
+
+def _migration_4_tables(db: "sqlite_utils.Database") -> None:
+    """Tables of HTML and .docx sources (the span of their rows in the body text, as
+    viewer.core.tables describes), so the pane can align their columns. Reports imported before
+    get theirs from their kept source bytes, when those still give the stored text."""
+    from viewer.core.ingest import ingest_bytes
+
+    db["text_tables"].create({"id": int, "document_id": int, "start": int, "end": int}, pk="id",
+                             foreign_keys=[("document_id", "documents", "id")])
+    db["text_tables"].create_index(["document_id", "start"])
+    rows = db.conn.execute("SELECT id, source_name, raw, body FROM documents"
+                           " WHERE json_extract(metadata, '$.format') IN ('html', 'docx')").fetchall()
+    for doc_id, name, raw, body in rows:
+        try:
+            source = ingest_bytes(raw, name or "report.html")
+        except Exception:          # noqa: BLE001  a source that no longer reads keeps no tables
+            continue
+        if source.text == body:
+            insert_tables(db.conn, doc_id, source.tables)
+
+
+def _migration_5_report_state(db: "sqlite_utils.Database") -> None:
+    """Per-report state (the reading position) in its own table, removed with its report; the
+    `position:{id}` rows of the settings table move there (those of reports no longer here are dropped)."""
+    conn = db.conn
+    conn.execute("CREATE TABLE report_state ("
+                 " document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+                 " key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (document_id, key))")
+    conn.execute("INSERT INTO report_state (document_id, key, value)"
+                 " SELECT CAST(substr(s.key, 10) AS INTEGER), 'position', s.value FROM settings s"
+                 " WHERE s.key GLOB 'position:[0-9]*' AND NOT substr(s.key, 10) GLOB '*[^0-9]*'"
+                 " AND CAST(substr(s.key, 10) AS INTEGER) IN (SELECT id FROM documents)")
+    conn.execute("DELETE FROM settings WHERE key GLOB 'position:*'")
+
+
+MIGRATIONS: list[tuple[int, str, Callable[["sqlite_utils.Database"], None]]] = [
+    (1, "initial schema", _migration_1_initial),
+    (2, "unplaced annotations", _migration_2_unplaced_annotations),
+    (3, "sharing: received versions and pending annotations", _migration_3_sharing),
+    (4, "tables of HTML and .docx sources", _migration_4_tables),
+    (5, "per-report state (reading position) in its own table", _migration_5_report_state),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def migrate(store: "LibraryStore") -> None:
+    """Bring the store's library up to SCHEMA_VERSION; a library from a newer version is refused."""
+    current = store.schema_version()
+    if current > SCHEMA_VERSION:
+        raise StoreError("store.newer_schema", path=store.path, found=current, known=SCHEMA_VERSION)
+    for version, name, apply in MIGRATIONS:
+        if version <= current:
+            continue
+        with store.transaction():
+            db = store._database()
+            if "migrations" not in db.table_names():
+                db["migrations"].create({"version": int, "name": str, "applied_at": str}, pk="version")
+            apply(db)
+            db["migrations"].insert({"version": version, "name": name, "applied_at": clock.now()})
+            db.conn.execute(f"PRAGMA user_version = {version}")
+
+
+def applied_migrations(store: "LibraryStore") -> list[int]:
+    rows = store._conn.execute("SELECT version FROM migrations ORDER BY version").fetchall()
+    return [version for (version,) in rows]
