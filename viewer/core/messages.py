@@ -8,7 +8,7 @@ from typing import Any, Mapping
 
 from viewer.core.errors import Phrase, ReportViewerError
 
-__all__ = ["CATALOGUE", "LANGUAGES", "language_from_environment", "render", "render_code"]
+__all__ = ["CATALOGUE", "LANGUAGES", "language_from_environment", "or_list", "render", "render_code"]
 
 LANGUAGES = ("zh", "en")
 
@@ -326,11 +326,13 @@ def _argument(value: Any, language: str) -> Any:
     if isinstance(value, (Phrase, ReportViewerError)):
         return render(value, language).rstrip("。")
     if isinstance(value, tuple):
-        return _or_list([str(item) for item in value], language)
+        return or_list([str(item) for item in value], language)
     return value
 
 
-def _or_list(items: list[str], language: str) -> str:
+def or_list(items: list[str] | tuple[str, ...], language: str) -> str:
+    """Words listed as alternatives: `.txt, .html or .docx` (en), `.txt、.html 或 .docx` (zh)."""
+    items = list(items)
     if len(items) < 2:
         return "".join(items)
     if language == "zh":
