@@ -103,7 +103,7 @@ def test_a_registered_format_is_used_by_ingest_bytes_and_listed_everywhere(fake_
 def test_an_unregistered_format_is_gone_from_every_list(fake_format):
     registry.unregister(fake_format.name)
     assert ".rvfake" not in registry.supported_extensions()
-    assert all(".rvfake" not in patterns for _, patterns in [(l, " ".join(p)) for l, p in registry.open_dialog_filters()])
+    assert not any("*.rvfake" in patterns for _, patterns in registry.open_dialog_filters())
     doc = ingest_bytes(FAKE_SIGNATURE + "标题\n\n正文。".encode(), "report.rvfake")
     assert doc.metadata["format"] == "txt"                      # plain text again
     with pytest.raises(IngestError) as excinfo:

@@ -128,6 +128,7 @@ _SENTENCE_END_RE = re.compile(r"[。！？!?；;…：:][”’」』）)]*$")
 
 
 def is_real_paragraph(plain: str) -> bool:
+    """A line of real text: long, or a sentence (it ends with 。！？；…), not a label or a menu."""
     s = plain.strip()
     return len(s) >= 50 or (len(s) >= 8 and bool(_SENTENCE_END_RE.search(s)))
 

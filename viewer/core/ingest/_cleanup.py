@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from viewer.core.ingest._chrome import is_real_paragraph, line_kind
-from viewer.core.ingest._errors import clean_name, advise
+from viewer.core.ingest._errors import advise, clean_name
 from viewer.core.ingest._markers import Hints, extract_markers, make_hints, unmark
 from viewer.core.model import HeadingHint, IngestedDocument, TextTable
 from viewer.core.tables import valid_tables
@@ -23,10 +23,12 @@ def fingerprint(text: str) -> str:
 
 
 def squash(text: str) -> str:
+    """Text as compared for sameness: markers and whitespace removed, NFKC (full-width = half-width)."""
     return WS_RE.sub("", unicodedata.normalize("NFKC", unmark(text)))
 
 
 def split_at_blank_lines(paras: list[list[str]]) -> list[list[str]]:
+    """Paragraphs split wherever one holds a blank line (markers alone count as blank)."""
     out: list[list[str]] = []
     for lines in paras:
         group: list[str] = []
@@ -91,7 +93,7 @@ def _make_tables(text: str, spans: list[tuple[int, int]]) -> list[TextTable]:
 
 
 def make_document(text: str, title: str, metadata: dict[str, str], hints: list, name: str,
-              data: bytes, blank_code: str, tables: list[TextTable] | None = None) -> IngestedDocument:
+                  data: bytes, blank_code: str, tables: list[TextTable] | None = None) -> IngestedDocument:
     if not text.strip():
         raise advise(blank_code, name)
     return IngestedDocument(text=text, title=title, metadata=metadata, hints=hints,

@@ -11,6 +11,7 @@ from viewer.core.ingest._kinds import zip_kind
 
 
 def one_line(text: str) -> str:
+    """Control characters and line breaks as single spaces, the edges stripped."""
     return re.sub(r"[\x00-\x1f\x7f\x85\u2028\u2029]+", " ", text).strip()
 
 
@@ -54,4 +55,5 @@ def size_phrase(n: int) -> Phrase:
 
 
 def too_big(name: str, size: int, limit: int) -> IngestError:
+    """The error for a file over the size limit, giving both sizes."""
     return fail("ingest.too_big", name, size=size_phrase(size), limit=size_phrase(limit))

@@ -15,6 +15,7 @@ _CONTAINER_ATTR_RE = re.compile(r"content|article|trs_?editor|zoom|main|text|det
 
 
 def tag_name(el) -> str:
+    """An element's tag, lower-case and without its namespace ('' for comments and entities)."""
     tag = el.tag
     if not isinstance(tag, str):
         return ""
@@ -109,6 +110,7 @@ def drop_link_lists(body) -> None:
 
 
 def choose_container(body):
+    """The element holding the article: a content-like element with most of the text, else the <p> parent."""
     score = _scores(body)
     total = score.get(body, 0)
     if total == 0:
@@ -203,7 +205,7 @@ def _line_levels(line: str, hints: Hints) -> list[int]:
 
 
 def place_title(inside: list[list[str]], outside: list[list[str]], page_title: str,
-                 hints: Hints) -> list[list[str]]:
+                hints: Hints) -> list[list[str]]:
     """Put the page's visible title line first: an <h1>, or else the trimmed <title>."""
     paras = split_at_blank_lines(inside)
     trimmed = _trim_page_title(page_title) if page_title else ""

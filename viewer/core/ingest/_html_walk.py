@@ -113,6 +113,7 @@ def _is_data_table(table) -> bool:
 
 
 def walk_page(body, container, hints: Hints) -> list[tuple[list[str], bool]]:
+    """(lines, inside the container?) of every paragraph, hints marked inline, in document order."""
     flow = _Flow()
     heading_open = None
     bold_open = None

@@ -1,8 +1,7 @@
-"""Hint markers: while the body text is built, hint spans ride inline as noncharacters, then become offsets.
+"""Hint markers: while the body text is built, heading, bold and table spans ride inline as noncharacters.
 
-Hint spans are carried inline as noncharacters (U+FDD0..U+FDEF, which no real text contains), so
-every step (whitespace, chrome removal, title moves) keeps them in place; they are turned into
-offsets as the very last step.
+Noncharacters (U+FDD0..U+FDEF) occur in no real text, so every step (whitespace, chrome removal,
+title moves) keeps the markers in place; they are turned into offsets as the very last step.
 """
 
 from __future__ import annotations
@@ -23,10 +22,12 @@ def _encode_id(n: int) -> str:
 
 
 def decode_id(s: str) -> int:
+    """The hint number a marker's digits stand for."""
     return int("".join(format(ord(c) - 0xFDE0, "x") for c in s), 16)
 
 
 def unmark(s: str) -> str:
+    """The text without any marker."""
     return _ANY_MARK_RE.sub("", s)
 
 
@@ -50,6 +51,7 @@ class Hints:
 
 
 def edge_space(ch: str) -> bool:
+    """Whitespace, zero-width space or BOM: what is stripped at the edges of a line."""
     return ch.isspace() or ch in "\u200b\ufeff"
 
 
@@ -83,6 +85,7 @@ def strip_marked(line: str) -> str:
     return "".join(head) + line[i:j] + "".join(reversed(tail))
 
 def extract_markers(marked: str) -> tuple[str, list[tuple[int, int, int]]]:
+    """The text without markers, and the (start, end, hint number) span each start/end pair marked."""
     out: list[str] = []
     pos = 0  # offset in the output text
     last = 0
@@ -104,6 +107,7 @@ def extract_markers(marked: str) -> tuple[str, list[tuple[int, int, int]]]:
 
 
 def make_hints(text: str, spans: list[tuple[int, int, int]], hints: Hints | None) -> list[HeadingHint]:
+    """Heading hints of the spans, trimmed to their text; a heading wins over a bold run inside it."""
     if hints is None or not spans:
         return []
     trimmed: list[tuple[int, int, str, int | None]] = []

@@ -20,6 +20,7 @@ def sniff(probe: registry.Probe) -> int:
 
 
 def read(data: bytes, name: str) -> IngestedDocument:
+    """The body text of a plain-text file: paragraphs at blank lines, head and tail chrome dropped."""
     text, encoding = decode(data, name)
     text = NONCHAR_RE.sub("", text).lstrip("\ufeff")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
