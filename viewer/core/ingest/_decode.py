@@ -127,10 +127,10 @@ def decode(data: bytes, name: str, *, declared: str | None = None, lenient: bool
             text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
-        if _mostly_control(text):
-            raise not_text(name, "kind.binary_control")
         if enc == "gb18030" and enc != declared and not _looks_like_gb_text(text):
             continue
+        if _mostly_control(text):
+            raise not_text(name, "kind.binary_control")
         return text, enc
     if not lenient:
         raise advise("ingest.undecodable", name)

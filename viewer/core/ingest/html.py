@@ -13,7 +13,6 @@ from viewer.core.ingest._errors import advise
 from viewer.core.ingest._html_article import (choose_container, collect_page_metadata, drop_element, drop_link_lists,
                                               place_title, tag_name, drop_chrome)
 from viewer.core.ingest._html_walk import walk_page
-from viewer.core.ingest._kinds import binary_kind
 from viewer.core.ingest._markers import NONCHAR_RE, Hints
 from viewer.core.model import IngestedDocument
 
@@ -33,7 +32,7 @@ _HTML_SNIFF_RE = re.compile(
 
 def sniff(probe: registry.Probe) -> int:
     """LIKELY when the bytes start with markup; any other text is read as HTML only when named so."""
-    if probe.is_zip or binary_kind(probe.head) is not None:
+    if probe.is_binary:
         return registry.NO
     return registry.LIKELY if _looks_like_html(probe.head) else registry.NAMED_ONLY
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
+from viewer.core.ingest._kinds import binary_kind
 from viewer.core.model import IngestedDocument
 
 __all__ = [
@@ -37,11 +38,16 @@ class Probe:
         self.data = data
         self.name = name
         self.head = data[:HEAD_BYTES]
-        self.extension = os.path.splitext(str(name).replace("\\", "/").rstrip("/"))[1].lower()
+        self.extension = os.path.splitext(str(name).replace("\\", "/").rstrip("/"))[1].strip().lower()
 
     @property
     def is_zip(self) -> bool:
         return self.head[:4] in ZIP_MAGIC
+
+    @property
+    def is_binary(self) -> bool:
+        """A zip, or a signature of an image, archive, program or other file that is never text."""
+        return self.is_zip or binary_kind(self.head) is not None
 
     @cached_property
     def zip_members(self) -> frozenset[str] | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from viewer.core.ingest import registry
 from viewer.core.ingest._cleanup import make_document, finish
 from viewer.core.ingest._decode import decode
-from viewer.core.ingest._kinds import binary_kind
 from viewer.core.ingest._markers import NONCHAR_RE
 from viewer.core.model import IngestedDocument
 
@@ -14,9 +13,7 @@ _TEXT_STRIP = " \t\f\v\u3000\xa0\ufeff\u200b"
 
 def sniff(probe: registry.Probe) -> int:
     """Anything without a binary signature may be text; what is not decodable is refused by read()."""
-    if probe.is_zip or binary_kind(probe.head) is not None:
-        return registry.NO
-    return registry.FALLBACK
+    return registry.NO if probe.is_binary else registry.FALLBACK
 
 
 def read(data: bytes, name: str) -> IngestedDocument:
