@@ -549,87 +549,87 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="131"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="137"/>
         <source>打开报告</source>
         <translation>Opening a report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="132"/>
-        <source>文件 › 打开（{0}）导入 .txt、.html 或 .docx 报告，也可以把文件拖到窗口上。报告存入本机的资料库，文件 › 最近的报告 列出全部报告（标题、文件名和导入日期）。再次启动时回到上次阅读的位置。</source>
-        <translation>File › Open ({0}) imports a .txt, .html or .docx report; you can also drop a file on the window. Reports are kept in the library on this computer, and File › Recent Reports lists them all (title, file name and import date). On the next start the app returns to where you were reading.</translation>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="138"/>
+        <source>文件 › 打开（{0}）导入 {1} 报告，也可以把文件拖到窗口上。报告存入本机的资料库，文件 › 最近的报告 列出全部报告（标题、文件名和导入日期）。再次启动时回到上次阅读的位置。</source>
+        <translation>File › Open ({0}) imports a {1} report; you can also drop a file on the window. Reports are kept in the library on this computer, and File › Recent Reports lists them all (title, file name and import date). On the next start the app returns to where you were reading.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="135"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="141"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="136"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="142"/>
         <source>左侧目录按报告自己的编号（一、（一）1. 一是……）列出章节，点击即跳到该节；阅读时目录和状态栏跟随当前章节。目录上方的输入框按标题筛选，清空后恢复原来的展开状态。</source>
         <translation>Contents, on the left, lists the sections by the report&apos;s own numbering (一、 （一） 1. 一是 …); click one to go to it. While you read, Contents and the status bar follow the current section. The box above filters by title; clearing it brings back the tree as you had expanded it.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="138"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="144"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="139"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="145"/>
         <source>报告中的每个数据按类型着色：计数、百分比、金额、日期、数字（视图 › 数据着色 可逐类关闭）。鼠标停在数据上显示规范化的数值。右侧“数据”表列出全部数据，可按任一列排序、按类型和文字筛选，点击跳到原文，也可导出 CSV。</source>
         <translation>Every statistic in the report is tinted by kind: count, percent, money, date, number (View › Figure Colours turns each kind off). Hover a figure for its normalised value. The Figures table on the right lists them all: sort by any column, filter by kind and text, click to go to the passage, or export them as CSV.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="142"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="148"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="143"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="149"/>
         <source>按 {0} 打开查找栏：所有结果都会标出，回车和 Shift+回车 在结果间前后移动，Esc 关闭。全角和半角（如“（一）”和“(一)”）视为相同。</source>
         <translation>Press {0} for the find bar: every hit is marked, Enter and Shift+Enter step forwards and back, Esc closes it. Full-width and half-width forms (such as （一） and (一)) match each other.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="145"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="151"/>
         <source>批注、书签和高亮</source>
         <translation>Notes, bookmarks and highlights</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="146"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="152"/>
         <source>选中文字后，用右键菜单、“批注”菜单或工具栏：添加批注（{0}）、添加书签（{1}；{2} 为当前阅读位置添加书签）、高亮（五种有含义的颜色，可重命名）、复制并注明出处。它们出现在“批注”和“书签”标签页中：点击跳到原文，双击编辑，Del 删除，{3} 撤销。每次修改都立即保存。</source>
         <translation>Select text, then use the context menu, the Annotate menu or the toolbar: Add Note ({0}), Add Bookmark ({1}; {2} bookmarks the reading position), Highlight (five colours with meanings, which you can rename), Copy with Citation. They appear in the Notes and Bookmarks tabs: click to go to the passage, double-click to edit, Del to delete, {3} to undo. Every change is saved at once.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="151"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="157"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="152"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="158"/>
         <source>文件 › 导出批注和书签 把本报告的批注、书签和高亮按章节顺序导出为 Markdown、网页 HTML、Excel 可打开的 CSV 或 JSON-LD。</source>
         <translation>File › Export Notes and Bookmarks writes this report&apos;s notes, bookmarks and highlights in reading order, grouped by section, as Markdown, an HTML page, CSV that Excel opens, or JSON-LD.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="154"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="160"/>
         <source>分享</source>
         <translation>Sharing</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="155"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="161"/>
         <source>文件 › 分享批注和书签 写出一个 .rvshare.json 文件交给同事（可附上报告全文）。文件 › 导入分享文件 先预览将发生的变化，按“导入”后才生效；重复导入不会改变任何内容，你自己的批注不会被覆盖或删除。</source>
         <translation>File › Share Notes and Bookmarks writes a .rvshare.json file for a colleague (optionally with the report&apos;s full text). File › Import Share File first previews what will change and applies it only when you press Import; importing the same file again changes nothing, and your own notes are never overwritten or deleted.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="157"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="163"/>
         <source>打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="158"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="164"/>
         <source>文件 › 打印（{0}）或 另存为 PDF 输出报告本身，连同高亮、批注、标题层级和页码。</source>
         <translation>File › Print ({0}) or Save as PDF puts out the report itself, with its highlights, notes, headings and page numbers.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="163"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="169"/>
         <source>使用说明</source>
         <translation>User Guide</translation>
     </message>
@@ -637,12 +637,12 @@
 <context>
     <name>HelpActions</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="188"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="194"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="189"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="195"/>
         <source>快捷键(&amp;K)</source>
         <translation>&amp;Keyboard Shortcuts</translation>
     </message>
@@ -650,7 +650,7 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="76"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="79"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1112,42 +1112,27 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ReportChooser</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="33"/>
+        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="35"/>
         <source>文件：{0}</source>
         <translation>File: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="35"/>
+        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="37"/>
         <source>导入于 {0}</source>
         <translation>Imported {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="41"/>
-        <source>报告 (*.txt *.html *.htm *.docx)</source>
-        <translation>Reports (*.txt *.html *.htm *.docx)</translation>
+        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="48"/>
+        <source>报告 ({0})</source>
+        <translation>Reports ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="42"/>
-        <source>文本 (*.txt)</source>
-        <translation>Text (*.txt)</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="43"/>
-        <source>网页 (*.html *.htm)</source>
-        <translation>Web pages (*.html *.htm)</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="44"/>
-        <source>Word 文档 (*.docx)</source>
-        <translation>Word documents (*.docx)</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="45"/>
+        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="50"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="64"/>
+        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="69"/>
         <source>打开报告</source>
         <translation>Open Report</translation>
     </message>
@@ -1292,22 +1277,22 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="56"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="59"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="95"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="98"/>
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="96"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="99"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="96"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="99"/>
         <source>按键</source>
         <translation>Keys</translation>
     </message>

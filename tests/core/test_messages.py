@@ -14,7 +14,7 @@ from viewer.core.ingest import ingest_bytes
 from viewer.core.messages import CATALOGUE, LANGUAGES, language_from_environment, render, render_code
 
 VIEWER = Path(__file__).resolve().parents[2] / "viewer"
-CODE_RE = re.compile(r"(?:ingest|store|share|cli|gui|print|kind|size|where|type)\.[a-z0-9_]+")
+CODE_RE = re.compile(r"(?:ingest|store|share|cli|gui|print|kind|format|size|where|type)\.[a-z0-9_]+")
 #: The only Latin words a Chinese line may hold: formats, file types, options, commands, JSON terms.
 TECHNICAL_WORDS = {
     "Annotation", "DOC", "DTD", "EPUB", "Excel", "FILE", "GB18030", "GBK", "GIF", "ISO", "JPEG", "JSON", "KB",
@@ -90,16 +90,24 @@ def test_an_error_renders_in_chinese_and_english_and_str_is_english():
 
 
 def test_a_phrase_argument_is_rendered_in_the_same_language():
-    error = IngestError("ingest.not_text", file="a.txt", kind=Phrase("kind.pdf"))
+    error = IngestError("ingest.not_text", file="a.txt", kind=Phrase("kind.pdf"), formats=(".txt", ".docx"))
     assert "looks like a PDF document" in render(error, "en")
     assert "PDF文档" in render(error, "zh") and "document" not in render(error, "zh")
 
 
 def test_a_nested_error_is_rendered_in_the_same_language_without_its_full_stop():
-    inner = IngestError("ingest.blank_text", file="r.txt")
+    inner = IngestError("ingest.blank_text", file="r.txt", formats=(".txt",))
     outer = ShareError("share.embedded_report_unparsable", file="a.rvshare.json", title="报告", reason=inner)
     assert "（r.txt：没有可读的正文" in render(outer, "zh") and "。）" not in render(outer, "zh")
     assert "(r.txt: has no readable text" in render(outer, "en")
+
+
+def test_a_tuple_argument_is_listed_with_or_in_each_language():
+    error = IngestError("ingest.blank_text", file="r.txt", formats=(".txt", ".html", ".docx"))
+    assert render(error, "en").endswith("; choose a .txt, .html or .docx report")
+    assert render(error, "zh").endswith("；请选择 .txt、.html 或 .docx 格式的报告。")
+    single = IngestError("ingest.blank_text", file="r.txt", formats=(".txt",))
+    assert render(single, "en").endswith("choose a .txt report") and "请选择 .txt 格式" in render(single, "zh")
 
 
 def test_format_specs_of_numbers_apply_in_both_languages():

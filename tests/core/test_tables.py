@@ -4,7 +4,7 @@ import html
 
 from hypothesis import given, settings, strategies as st
 
-from tests.core.test_ingest import _para, make_docx
+from tests.core.ingest.support import make_docx, para as _para
 from viewer.core.ingest import ingest_bytes
 from viewer.core.report import parse_bytes
 from viewer.store import LibraryStore

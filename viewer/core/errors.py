@@ -8,7 +8,7 @@ from typing import Any
 class Phrase:
     """A translatable piece of a message (a detected file kind, a place in a file): code and arguments.
 
-        IngestError("ingest.not_text", file="a.txt", kind=Phrase("kind.pdf"))
+        IngestError("ingest.not_text", file="a.txt", kind=Phrase("kind.pdf"), formats=(".txt", ".docx"))
     """
 
     def __init__(self, code: str, **params: Any):

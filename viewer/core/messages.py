@@ -8,12 +8,14 @@ from typing import Any, Mapping
 
 from viewer.core.errors import Phrase, ReportViewerError
 
-__all__ = ["CATALOGUE", "LANGUAGES", "language_from_environment", "render", "render_code"]
+__all__ = ["CATALOGUE", "LANGUAGES", "language_from_environment", "or_list", "render", "render_code"]
 
 LANGUAGES = ("zh", "en")
 
-_ENGLISH_ADVICE = "choose a .txt, .html or .docx report"
-_CHINESE_ADVICE = "请选择 .txt、.html 或 .docx 格式的报告。"
+# {formats}: the registered formats (viewer.core.ingest.registry.advice_extensions), listed as
+# `.txt, .html or .docx` / `.txt、.html 或 .docx`
+_ENGLISH_ADVICE = "choose a {formats} report"
+_CHINESE_ADVICE = "请选择 {formats} 格式的报告。"
 _RESAVE_EN = "open it in Word or WPS, save it as .docx again, then import that"
 _RESAVE_ZH = "请用 Word 或 WPS 打开，重新另存为 .docx 后再导入。"
 _SHARE_EN = "{file}: {where}: "
@@ -58,21 +60,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{file}：不是 Word .docx 文件（看起来是{kind}）；" + _CHINESE_ADVICE,
         "en": "{file}: not a Word .docx file (looks like {kind}); " + _ENGLISH_ADVICE},
     "ingest.old_office_file": {
-        "zh": "{file}：不是文本、网页或 .docx 文件（看起来是{kind}）；请用 Word 或 WPS 打开并另存为 .docx 后再导入。",
-        "en": "{file}: not a text, HTML or .docx file (looks like {kind}); "
+        "zh": "{file}：不是 {formats} 文件（看起来是{kind}）；请用 Word 或 WPS 打开并另存为 .docx 后再导入。",
+        "en": "{file}: not a {formats} file (looks like {kind}); "
               "open it in Word or WPS and save it as .docx, then import that"},
     "ingest.rtf_file": {
-        "zh": "{file}：不是文本、网页或 .docx 文件（看起来是{kind}）；请另存为 .docx 或 .txt 后再导入。",
-        "en": "{file}: not a text, HTML or .docx file (looks like {kind}); save it as .docx or .txt, then import that"},
+        "zh": "{file}：不是 {formats} 文件（看起来是{kind}）；请另存为 .docx 或 .txt 后再导入。",
+        "en": "{file}: not a {formats} file (looks like {kind}); save it as .docx or .txt, then import that"},
     "ingest.damaged_bom": {
         "zh": "{file}：文本已损坏（开头是 {encoding} 字节顺序标记，其余内容却无法解码）；请重新保存为 UTF-8 文本。",
         "en": "{file}: damaged text (it starts with a {encoding} byte-order mark but the rest does not decode); "
               "save it again as UTF-8 text"},
     "ingest.undecodable": {
         "zh": "{file}：无法识别的文本（既不是 UTF-8 也不是 GB18030/GBK 编码，或者是二进制文件）；"
-              "请另存为 UTF-8 文本，或选择 .txt、.html、.docx 格式的报告。",
+              "请另存为 UTF-8 文本，或选择 {formats} 格式的报告。",
         "en": "{file}: not readable text (it is neither UTF-8 nor GB18030/GBK, or it is binary); "
-              "save it as UTF-8 text, or choose a .txt, .html or .docx report"},
+              "save it as UTF-8 text, or choose a {formats} report"},
     "ingest.blank_text": {
         "zh": "{file}：没有可读的正文（文件里只有空行或网页菜单）；" + _CHINESE_ADVICE,
         "en": "{file}: has no readable text (the file holds only blank lines or web-page menus); " + _ENGLISH_ADVICE},
@@ -94,10 +96,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ingest.damaged_zip": {
         "zh": "{file}：ZIP/.docx 文件已损坏（无法打开）；" + _RESAVE_ZH,
         "en": "{file}: damaged ZIP/.docx file (it cannot be opened); " + _RESAVE_EN},
-    "ingest.zip_not_docx": {
-        "zh": "{file}：不是 Word .docx 文档（看起来是{kind}）；请解压后选择其中的报告，或选择 .txt、.html、.docx 格式的报告。",
-        "en": "{file}: not a Word .docx document (looks like {kind}); "
-              "unpack it and choose the report inside, or " + _ENGLISH_ADVICE},
+    "ingest.unsupported_zip": {
+        "zh": "{file}：不是支持的文档（这是{kind}，本软件只读取 {formats} 文件）；"
+              "如果是压缩包，请解压后选择其中的报告，否则请把报告另存为上述格式之一后再导入。",
+        "en": "{file}: not a supported document (it is {kind}, and only {formats} files are read); "
+              "if it is an archive, unpack it and choose the report inside, otherwise save the report "
+              "in one of those formats and import that"},
     "ingest.docx_damaged": {
         "zh": "{file}：.docx 文件已损坏（正文无法解压）；" + _RESAVE_ZH,
         "en": "{file}: damaged .docx file (its text cannot be unpacked); " + _RESAVE_EN},
@@ -121,9 +125,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "kind.powerpoint": {"zh": "PowerPoint演示文稿", "en": "a PowerPoint presentation"},
     "kind.opendocument": {"zh": "OpenDocument文件", "en": "an OpenDocument file"},
     "kind.epub": {"zh": "EPUB电子书", "en": "an EPUB book"},
+    "kind.incomplete_word": {"zh": "不完整的Word文件，缺少内容类型清单",
+                             "en": "an incomplete Word file (its content-types list is missing)"},
     "kind.binary": {"zh": "二进制数据", "en": "binary data"},
     "kind.binary_nul": {"zh": "二进制数据，含有NUL字节", "en": "binary data (it contains NUL bytes)"},
     "kind.binary_control": {"zh": "二进制数据，满是控制字符", "en": "binary data (it is full of control characters)"},
+
+    # --- the formats' names in the Open dialog's file types (viewer.core.ingest.registry) ----
+    "format.text": {"zh": "文本", "en": "Text"},
+    "format.html": {"zh": "网页", "en": "Web pages"},
+    "format.docx": {"zh": "Word 文档", "en": "Word documents"},
 
     # --- sizes -----------------------------------------------------------------------------
     "size.bytes": {"zh": "{n} 字节", "en": "{n} bytes"},
@@ -310,10 +321,23 @@ def _one_line(text: str) -> str:
 
 
 def _argument(value: Any, language: str) -> Any:
-    """An argument as it goes into a template: phrases and nested errors rendered in the language."""
+    """An argument as it goes into a template: phrases and nested errors rendered in the language, a
+    tuple of words listed as `a, b or c` (`a、b 或 c`)."""
     if isinstance(value, (Phrase, ReportViewerError)):
         return render(value, language).rstrip("。")
+    if isinstance(value, tuple):
+        return or_list([str(item) for item in value], language)
     return value
+
+
+def or_list(items: list[str] | tuple[str, ...], language: str) -> str:
+    """Words listed as alternatives: `.txt, .html or .docx` (en), `.txt、.html 或 .docx` (zh)."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    if language == "zh":
+        return "、".join(items[:-1]) + " 或 " + items[-1]
+    return ", ".join(items[:-1]) + " or " + items[-1]
 
 
 def render(message: Phrase | ReportViewerError, language: str = "en") -> str:

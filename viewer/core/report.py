@@ -25,5 +25,5 @@ def parse_path(path: str | os.PathLike) -> Report:
 
 
 def parse_bytes(data: bytes, name: str) -> Report:
-    """Ingest and parse bytes named `name` (its extension picks the format)."""
+    """Ingest and parse bytes named `name` (their content picks the format, the name is a hint)."""
     return parse_document(ingest_bytes(data, name))

@@ -3,8 +3,12 @@
 from pathlib import Path
 
 
+from PySide6.QtWidgets import QApplication
+
 from tests.conftest import SAMPLE
+from viewer.core.ingest import registry
 from viewer.core.times import local_date
+from viewer.ui.app import Translations
 from viewer.ui.exports import export_actions
 from viewer.ui.dialogs import report_chooser
 from viewer.ui.dialogs.file_dialogs import make_file_dialog
@@ -81,3 +85,32 @@ def test_exported_notes_are_not_named_like_the_report(window, monkeypatch):
                         lambda parent, caption, path, filters: (suggested.append(path), ("", ""))[1])
     window.exports.export_annotations_action.trigger()
     assert Path(suggested[0]).name == f"{window.report_title()}-批注.md"
+
+
+def test_the_open_dialog_lists_a_newly_registered_format_with_the_others(qapp):
+    fake = registry.Importer(name="rvfake", extensions=(".rvfake", ".rvf"), media_label="format.docx",
+                             sniff=lambda probe: registry.NO, read=lambda data, name: None)
+    registry.register(fake)
+    try:
+        filters = report_chooser.report_filters()
+    finally:
+        registry.unregister(fake.name)
+    assert filters[0] == "报告 (*.txt *.html *.htm *.docx *.rvfake *.rvf)"
+    assert "Word 文档 (*.rvfake *.rvf)" in filters and filters[-1] == "所有文件 (*)"
+    assert "*.rvfake" not in " ".join(report_chooser.report_filters())
+
+
+def test_the_open_dialog_file_types_are_translated_with_the_ui(window, qtbot):
+    translations = Translations(QApplication.instance())
+    window.languageRequested.connect(translations.set_language)
+    try:
+        window.lang_en_action.trigger()
+        qtbot.waitUntil(lambda: window.file_menu.title() == "&File")
+        assert report_chooser.report_filters() == ["Reports (*.txt *.html *.htm *.docx)", "Text (*.txt)",
+                                                   "Web pages (*.html *.htm)", "Word documents (*.docx)",
+                                                   "All files (*)"]
+    finally:
+        window.lang_zh_action.trigger()
+        translations.set_language("zh")
+    qtbot.waitUntil(lambda: window.file_menu.title() == "文件(&F)")
+    assert report_chooser.report_filters()[1] == "文本 (*.txt)"

@@ -12,6 +12,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QMenu, QTextBrowser, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from viewer.core.messages import or_list
+from viewer.ui import ui_language
+
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
@@ -125,13 +128,16 @@ class GuideDialog(_HelpDialog):
 
     def sections(self) -> list[tuple[str, str]]:
         """(heading, paragraph) of the guide in the current language."""
+        from viewer.core.ingest import registry      # the formats ingest reads, listed as in error advice
+
         w = self._window
         a = w.annotating
+        formats = or_list(registry.advice_extensions(), ui_language.current())
         return [
             (self.tr("打开报告"), self.tr(
-                "文件 › 打开（{0}）导入 .txt、.html 或 .docx 报告，也可以把文件拖到窗口上。报告存入本机的资料库，"
+                "文件 › 打开（{0}）导入 {1} 报告，也可以把文件拖到窗口上。报告存入本机的资料库，"
                 "文件 › 最近的报告 列出全部报告（标题、文件名和导入日期）。再次启动时回到上次阅读的位置。"
-            ).format(self._keys(w.open_action))),
+            ).format(self._keys(w.open_action), formats)),
             (self.tr("目录"), self.tr(
                 "左侧目录按报告自己的编号（一、（一）1. 一是……）列出章节，点击即跳到该节；阅读时目录和状态栏跟随当前"
                 "章节。目录上方的输入框按标题筛选，清空后恢复原来的展开状态。")),

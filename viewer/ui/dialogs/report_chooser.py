@@ -9,9 +9,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from viewer.store import LibraryStore
+from viewer.core.messages import render_code
 from viewer.store.settings import OPEN_FOLDER
 from viewer.core.model import DocumentInfo
 from viewer.core.times import local_date
+from viewer.ui import ui_language
 from viewer.ui.dialogs.file_dialogs import get_open_file_name
 
 TITLE_CHARS = 40                # a longer title is cut in the menu; the tooltip has all of it
@@ -37,12 +39,15 @@ def recent_tip(info: DocumentInfo) -> str:
 
 
 def report_filters() -> list[str]:
-    """The Open dialog's file types, the usual report formats first; each kind also on its own."""
-    return [QCoreApplication.translate("ReportChooser", "报告 (*.txt *.html *.htm *.docx)"),
-            QCoreApplication.translate("ReportChooser", "文本 (*.txt)"),
-            QCoreApplication.translate("ReportChooser", "网页 (*.html *.htm)"),
-            QCoreApplication.translate("ReportChooser", "Word 文档 (*.docx)"),
-            QCoreApplication.translate("ReportChooser", "所有文件 (*)")]
+    """The Open dialog's file types: every format ingest reads first, each also on its own (the
+    extensions and names come from viewer.core.ingest.registry), then all files."""
+    from viewer.core.ingest import registry      # here, not at start-up: it loads the format readers
+
+    formats = registry.open_dialog_filters()
+    every = " ".join(pattern for _, patterns in formats for pattern in patterns)
+    return ([QCoreApplication.translate("ReportChooser", "报告 ({0})").format(every)]
+            + [f"{render_code(label, ui_language.current())} ({' '.join(patterns)})" for label, patterns in formats]
+            + [QCoreApplication.translate("ReportChooser", "所有文件 (*)")])
 
 
 def start_folder(store: LibraryStore) -> str:
