@@ -111,7 +111,7 @@ def open_initial_report(window, store, file: str | None) -> None:
     if file:
         if window.import_and_open(file):
             return
-    last = store.get_setting("last_document")
+    last = window.session.get_setting("last_document")
     if last is not None and store.documents_where("d.id = ?", (int(last),)):
         window.open_document(int(last))
         return
@@ -158,7 +158,7 @@ def run_app(argv: list[str]) -> int:
 
         def switch_language(lang: str) -> None:
             if translations.set_language(lang):
-                store.set_setting("language", lang)
+                window.session.set_setting("language", lang)
             window.set_language_checked(translations.language)
 
         window.languageRequested.connect(switch_language)

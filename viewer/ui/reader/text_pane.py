@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdi
 
 from viewer.core.figures import describe_value
 from viewer.core.model import Annotation, Figure, SectionNode, TextTable, iter_sections
+from viewer.services.changes import AnnotationChanges
 from viewer.ui import palette
 from viewer.ui.reader.offsets import Utf16Map
 
@@ -389,6 +390,16 @@ class ReportView(QPlainTextEdit):
             self._reformat_range(start, end)
         self._format_visible()
         self._margin.update()
+
+    def apply_annotation_changes(self, changes: AnnotationChanges) -> None:
+        """Take in what changed among this report's annotations: only the changed marks' blocks
+        are coloured again (see set_annotations)."""
+        known = {a.uuid: a for a in self._annotations}
+        for uuid in changes.removed:
+            known.pop(uuid, None)
+        for ann in changes.added + changes.updated:
+            known[ann.uuid] = ann
+        self.set_annotations(sorted(known.values(), key=lambda a: (a.start, a.end)))
 
     def annotations(self) -> list[Annotation]:
         return list(self._annotations)

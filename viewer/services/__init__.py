@@ -1,0 +1,1 @@
+"""Use cases without Qt: one transaction each, returning what changed."""

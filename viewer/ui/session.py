@@ -1,0 +1,177 @@
+"""One window's reading session: the library, the open report and its annotations, and the
+settings; every change goes through here and is announced as a signal of what changed.
+
+    session = ReportSession(store)
+    session.annotationsChanged.connect(view_of_notes.apply_changes)
+    session.open_document(doc_id)                        # documentOpened(doc_id)
+    session.add_annotation("note", 10, 20, body="核对")   # annotationsChanged(AnnotationChanges)
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from viewer.core.model import Annotation, Figure, ImportResult, SectionNode, TextTable
+from viewer.services import annotations as annotation_service
+from viewer.services.changes import AnnotationChanges
+from viewer.store import LibraryStore
+
+if TYPE_CHECKING:
+    from viewer.core.share import ImportOutcome, ImportPlan
+
+_MISSING = object()          # a setting the library does not hold (cached too)
+
+
+def _position_key(doc_id: int) -> str:
+    return f"position:{doc_id}"
+
+
+class ReportSession(QObject):
+    """The store, the open report (id, title, text, sections, figures, tables) and what is known of
+    its annotations; use cases run through the services and their changes go out as signals."""
+
+    documentOpened = Signal(int)            # report id; its text, sections, … are set
+    annotationsChanged = Signal(object)     # AnnotationChanges (of any report; see changes_here)
+    settingChanged = Signal(str, object)    # key, new value
+    languageChanged = Signal(str)           # "zh" or "en": retranslate now
+
+    def __init__(self, store: LibraryStore, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.doc_id: int | None = None
+        self.title = ""
+        self.text = ""
+        self.sections: list[SectionNode] = []
+        self.figures: list[Figure] = []
+        self.tables: list[TextTable] = []
+        self._annotations: dict[str, Annotation] = {}    # the open report's, deleted ones too
+        self._settings: dict[str, Any] = {}
+        self._position: int | None = None                # reading place not yet saved
+
+    # -- the open report ----------------------------------------------------------------------
+
+    def open_document(self, doc_id: int) -> None:
+        """Load a library report (its annotations once) and announce it; the last one's reading
+        place is saved first."""
+        doc = self.store.document(doc_id)
+        self.save_position()
+        self.doc_id = doc_id
+        self.title = doc.title
+        self.text = doc.text
+        self.sections = self.store.sections(doc_id)
+        self.figures = self.store.figures(doc_id)
+        self.tables = self.store.tables(doc_id)
+        self._annotations = {a.uuid: a for a in self.store.annotations(doc_id)}
+        self._position = None
+        self.set_setting("last_document", doc_id)
+        self.documentOpened.emit(doc_id)
+
+    def import_file(self, path: str | os.PathLike) -> ImportResult:
+        """Parse a report file and keep it in the library (nothing new if it is there already)."""
+        from viewer.core.report import parse_path   # the parsers load only when a file is imported
+
+        return self.store.import_report(parse_path(path), source_path=path)
+
+    # -- annotations of the open report ----------------------------------------------------------
+
+    def annotations(self) -> list[Annotation]:
+        """The open report's annotations (not deleted) in reading order, unplaced ones last."""
+        live = [a for a in self._annotations.values() if not a.deleted]
+        return sorted(live, key=lambda a: (a.unplaced, a.start, a.end, a.created))
+
+    def annotation(self, uuid: str) -> Annotation:
+        """One annotation as it is now (known from this session's changes, else read)."""
+        known = self._annotations.get(uuid)
+        return known if known is not None else self.store.annotation(uuid)
+
+    def add_annotation(self, kind: str, start: int, end: int, *, body: str = "",
+                       colour: str = "") -> Annotation:
+        """A new annotation on the open report's text[start:end] (StoreError if it cannot be)."""
+        changes = annotation_service.add_annotation(self.store, self._open_id(), kind, start, end,
+                                                    body=body, colour=colour)
+        self.apply(changes)
+        return changes.added[0]
+
+    def update_annotation(self, uuid: str, *, body: str | None = None,
+                          colour: str | None = None) -> AnnotationChanges:
+        return self.apply(annotation_service.update_annotation(self.store, uuid, body=body, colour=colour))
+
+    def delete_annotation(self, uuid: str) -> AnnotationChanges:
+        return self.apply(annotation_service.delete_annotation(self.store, uuid))
+
+    def restore_annotation(self, uuid: str) -> AnnotationChanges:
+        return self.apply(annotation_service.restore_annotation(self.store, uuid))
+
+    def import_share(self, plan: "ImportPlan") -> "ImportOutcome":
+        """Apply a previewed share import; returns its ImportOutcome."""
+        outcome, changes = annotation_service.apply_share_import(self.store, plan)
+        self.apply(changes)
+        return outcome
+
+    def apply(self, changes: AnnotationChanges) -> AnnotationChanges:
+        """Take in what a use case changed and announce it (nothing when it changed nothing)."""
+        for uuid in changes.removed:
+            self._annotations.pop(uuid, None)
+        for ann in changes.added + changes.updated:
+            if ann.document_id == self.doc_id:
+                self._annotations[ann.uuid] = ann
+            else:
+                self._annotations.pop(ann.uuid, None)
+        if changes:
+            self.annotationsChanged.emit(changes)
+        return changes
+
+    def changes_here(self, changes: AnnotationChanges) -> AnnotationChanges:
+        """The part of `changes` on the open report."""
+        return annotation_service.changes_in(changes, self.doc_id)
+
+    def _open_id(self) -> int:
+        if self.doc_id is None:
+            raise RuntimeError("no report is open")
+        return self.doc_id
+
+    # -- settings: the one place the UI reads and writes them ------------------------------------
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        """A setting (read from the library once, then kept); `default` when it was never set."""
+        if key not in self._settings:
+            self._settings[key] = self.store.get_setting(key, _MISSING)
+        value = self._settings[key]
+        return default if value is _MISSING else copy.deepcopy(value)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Keep a setting in the library at once (StoreError if busy); settingChanged if it differs."""
+        before = self._settings.get(key, _MISSING)
+        self.store.set_setting(key, value)
+        self._settings[key] = copy.deepcopy(value)
+        if before is _MISSING or before != value:
+            self.settingChanged.emit(key, value)
+
+    def saved_position(self) -> int:
+        """Where the open report was last read (its code-point offset at the top of the view)."""
+        if self.doc_id is None:
+            return 0
+        return int(self.get_setting(_position_key(self.doc_id), 0))
+
+    def note_position(self, offset: int) -> None:
+        """The reading place moved (saved by save_position, and before another report opens)."""
+        if self.doc_id is not None:
+            self._position = offset
+
+    def save_position(self, offset: int | None = None) -> None:
+        """Keep the open report's reading place (the last noted one, or `offset`)."""
+        if offset is not None:
+            self.note_position(offset)
+        if self.doc_id is not None and self._position is not None:
+            self.set_setting(_position_key(self.doc_id), self._position)
+            self._position = None
+
+    # -- language -------------------------------------------------------------------------------
+
+    def announce_language(self, language: str) -> None:
+        """The UI's translators changed (Qt's LanguageChange reached the window): everyone retranslates."""
+        self.languageChanged.emit(language)
