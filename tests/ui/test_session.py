@@ -122,7 +122,10 @@ def test_a_mark_added_recolours_only_the_blocks_it_covers(win, monkeypatch):
     win.session.add_annotation("highlight", start, end, colour="pink")
     assert recoloured == [(win.view.to_qt(start), win.view.to_qt(end))]
     win.session.update_annotation(win.session.annotations()[0].uuid, body="只改说明")   # same band
-    assert len(recoloured) == 1
+    assert len(recoloured) == 1 and [a.body for a in win.view.annotations_at(start)] == ["只改说明"]
+    win.session.update_annotation(win.session.annotations()[0].uuid, colour="blue")
+    assert recoloured[1:] == [(win.view.to_qt(start), win.view.to_qt(end))]
+    assert band(win.view, start) == palette.annotation_background("highlight", "blue")
 
 
 def test_a_share_import_adds_its_notes_to_the_open_report_without_a_reset(win, tmp_path, qtbot):
