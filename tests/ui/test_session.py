@@ -163,18 +163,22 @@ def test_opening_another_report_resets_the_rows_once(make_window, tmp_path):
     assert win.annotating.undo_stack.count() == 0 and win.windowTitle().startswith("另一份报告")
 
 
-def test_a_second_window_on_the_same_library_has_its_own_session(win, qtbot, store):
+def test_a_second_window_on_the_same_library_follows_the_first(win, qtbot, store, monkeypatch):
     second = MainWindow(store)
     qtbot.addWidget(second)
     second.open_document(win.doc_id)
     assert second.session is not win.session and second.annotating.session is second.session
-    win.session.add_annotation("note", *select(win, "法律服务"), body="第一个窗口")
-    assert second.notes_panel.shown() == []                      # each window shows its own session
-    second.close()
-    third = MainWindow(store)
-    qtbot.addWidget(third)
-    third.open_document(win.doc_id)
-    assert [a.body for a in third.notes_panel.shown()] == ["第一个窗口"]
+    signals, reads = ModelSignals(second.annotation_model), StoreReads(store, monkeypatch)
+    start, _end = select(win, "法律服务")
+    win.annotating.highlight_actions["blue"].trigger()
+    mark = win.session.annotations()[0]
+    assert [a.uuid for a in second.notes_panel.shown()] == [mark.uuid] and signals.inserted == [(0, 0)]
+    assert band(second.view, start) == palette.annotation_background("highlight", "blue")
+    win.annotating.set_colour_names({"blue": "两窗同名"})
+    assert second.annotating.highlight_actions["blue"].text() == "两窗同名"
+    second.annotating.delete_annotation(mark.uuid)                # the other way round too
+    assert win.notes_panel.shown() == [] and band(win.view, start) is None
+    assert signals.resets == [] and reads.count == 0
 
 
 def test_the_controllers_work_on_a_session_without_a_main_window(qtbot, tmp_path, store):

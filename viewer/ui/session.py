@@ -1,8 +1,9 @@
 """One window's reading session: the library, the open report and its annotations, and the
-settings; every change goes through here and is announced as a signal of what changed.
+settings; every change goes through here and is announced as a signal of what changed, by every
+session on the same library (a second window follows the first).
 
     session = ReportSession(store)
-    session.annotationsChanged.connect(view_of_notes.apply_changes)
+    session.annotationsChanged.connect(lambda changes: pane.apply_annotation_changes(session.changes_here(changes)))
     session.open_document(doc_id)                        # documentOpened(doc_id)
     session.add_annotation("note", 10, 20, body="核对")   # annotationsChanged(AnnotationChanges)
 """
@@ -11,8 +12,10 @@ from __future__ import annotations
 
 import copy
 import os
+import weakref
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from viewer.core.model import Annotation, Figure, ImportResult, SectionNode, TextTable
@@ -24,9 +27,11 @@ if TYPE_CHECKING:
     from viewer.core.share import ImportOutcome, ImportPlan
 
 _MISSING = object()          # a setting the library does not hold (cached too)
+_SESSIONS: "weakref.WeakSet[ReportSession]" = weakref.WeakSet()
 
 
 def _position_key(doc_id: int) -> str:
+    """The setting holding a report's reading place (saved_position / save_position read and write it)."""
     return f"position:{doc_id}"
 
 
@@ -51,6 +56,12 @@ class ReportSession(QObject):
         self._annotations: dict[str, Annotation] = {}    # the open report's, deleted ones too
         self._settings: dict[str, Any] = {}
         self._position: int | None = None                # reading place not yet saved
+        _SESSIONS.add(self)
+
+    def _neighbours(self) -> list["ReportSession"]:
+        """Every live session on this library, this one first."""
+        others = [s for s in list(_SESSIONS) if s is not self and s.store is self.store and shiboken6.isValid(s)]
+        return [self, *others]
 
     # -- the open report ----------------------------------------------------------------------
 
@@ -113,7 +124,13 @@ class ReportSession(QObject):
         return outcome
 
     def apply(self, changes: AnnotationChanges) -> AnnotationChanges:
-        """Take in what a use case changed and announce it (nothing when it changed nothing)."""
+        """Take in what a use case changed and announce it, here and in every other session on the
+        library (nothing when it changed nothing)."""
+        for session in self._neighbours():
+            session._take(changes)
+        return changes
+
+    def _take(self, changes: AnnotationChanges) -> None:
         for uuid in changes.removed:
             self._annotations.pop(uuid, None)
         for ann in changes.added + changes.updated:
@@ -123,7 +140,6 @@ class ReportSession(QObject):
                 self._annotations.pop(ann.uuid, None)
         if changes:
             self.annotationsChanged.emit(changes)
-        return changes
 
     def changes_here(self, changes: AnnotationChanges) -> AnnotationChanges:
         """The part of `changes` on the open report."""
@@ -144,9 +160,14 @@ class ReportSession(QObject):
         return default if value is _MISSING else copy.deepcopy(value)
 
     def set_setting(self, key: str, value: Any) -> None:
-        """Keep a setting in the library at once (StoreError if busy); settingChanged if it differs."""
-        before = self._settings.get(key, _MISSING)
+        """Keep a setting in the library at once (StoreError if busy); settingChanged, in every
+        session on the library, if it differs."""
         self.store.set_setting(key, value)
+        for session in self._neighbours():
+            session._take_setting(key, value)
+
+    def _take_setting(self, key: str, value: Any) -> None:
+        before = self._settings.get(key, _MISSING)
         self._settings[key] = copy.deepcopy(value)
         if before is _MISSING or before != value:
             self.settingChanged.emit(key, value)
