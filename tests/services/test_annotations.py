@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import SAMPLE
 from viewer.core.errors import StoreError
-from viewer.core.report import parse_path
+from viewer.core.report import parse_bytes, parse_path
 from viewer.core.share import build_share, plan_import, read_share, share_bytes
 from viewer.services import annotations as service
 from viewer.services.changes import AnnotationChanges
@@ -103,3 +103,17 @@ def test_merged_changes_keep_each_report_once(library):
     second = service.delete_annotation(store, first.added[0].uuid)
     merged = first.merged(second)
     assert merged.added == first.added and merged.updated == second.updated and merged.documents == (doc_id,)
+
+
+def test_a_share_import_bringing_its_report_names_the_new_report(library, tmp_path):
+    store, _doc_id = library
+    with LibraryStore(tmp_path / "other.sqlite3") as other:
+        other.set_setting("author", "李四")
+        report = parse_bytes("另一份报告\n\n一、总体情况\n全年办理案件12件。\n".encode(), "other.txt")
+        theirs = other.import_report(report).document_id
+        other.add_annotation(theirs, "bookmark", 5, 5, body="他们的书签")
+        data = share_bytes(build_share(other, [theirs], include_report=True))
+    outcome, changes = service.apply_share_import(store, plan_import(store, read_share(data, "c"), "c"))
+    (new_doc,) = outcome.new_document_ids
+    assert [(a.body, a.document_id) for a in changes.added] == [("他们的书签", new_doc)]
+    assert changes.documents == (new_doc,) and store.annotations(new_doc) == list(changes.added)
