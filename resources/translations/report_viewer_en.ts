@@ -4,245 +4,245 @@
 <context>
     <name>AnnotationActions</name>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="127"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="151"/>
         <source>批注(&amp;A)</source>
         <translation>&amp;Annotate</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="128"/>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="138"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="152"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="162"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="129"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="153"/>
         <source>批注工具栏</source>
         <translation>Annotation toolbar</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="130"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="154"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="131"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="155"/>
         <source>为选中的文字添加批注 (Ctrl+Alt+M)</source>
         <translation>Add a note to the selected text (Ctrl+Alt+M)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="132"/>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="171"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="156"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="195"/>
         <source>添加书签</source>
         <translation>Add Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="133"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="157"/>
         <source>为选中的文字（未选中时为当前位置）添加书签，名称取所在章节 (Ctrl+Alt+B)</source>
         <translation>Bookmark the selected text (or, with none, the reading position), named after its section (Ctrl+Alt+B)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="135"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="159"/>
         <source>为当前位置添加书签</source>
         <translation>Bookmark This Position</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="136"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="160"/>
         <source>复制并注明出处</source>
         <translation>Copy with Citation</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="137"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="161"/>
         <source>复制选中的文字，附报告标题和章节 (Ctrl+Shift+C)</source>
         <translation>Copy the selected text with the report&apos;s title and section (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="139"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="163"/>
         <source>重命名颜色…</source>
         <translation>Rename Colours…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="163"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="187"/>
         <source>撤销 {0}</source>
         <translation>Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="164"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="188"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="165"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="189"/>
         <source>重做 {0}</source>
         <translation>Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="166"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="190"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="171"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="195"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="172"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="196"/>
         <source>添加高亮</source>
         <translation>Add Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="173"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="197"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="173"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="197"/>
         <source>编辑书签</source>
         <translation>Edit Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="174"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="198"/>
         <source>编辑高亮说明</source>
         <translation>Edit Highlight Comment</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="175"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="199"/>
         <source>删除批注</source>
         <translation>Delete Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="175"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="199"/>
         <source>删除书签</source>
         <translation>Delete Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="176"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="200"/>
         <source>删除高亮</source>
         <translation>Delete Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="181"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="205"/>
         <source>重点</source>
         <translation>Key point</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="181"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="205"/>
         <source>疑问</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="181"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="205"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="182"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="206"/>
         <source>数据</source>
         <comment>highlight colour</comment>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="182"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="206"/>
         <source>引用</source>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="211"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="234"/>
         <source>高亮：{0}</source>
         <translation>Highlight: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="215"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="238"/>
         <source>高亮为“{0}” (Ctrl+Alt+H)；点箭头选其他颜色</source>
         <translation>Highlight as “{0}” (Ctrl+Alt+H); the arrow picks another colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="227"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="247"/>
         <source>重命名高亮颜色</source>
         <translation>Rename Highlight Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="229"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="249"/>
         <source>给每种颜色起一个含义，例如“重点”“待核实”。留空恢复默认。</source>
         <translation>Give each colour a meaning, such as “Key point” or “To check”. Leave a name empty for the default.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="258"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="278"/>
         <source>署名</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="258"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="278"/>
         <source>批注和书签上署的名字（只问这一次）：</source>
         <translation>Name shown on your notes and bookmarks (asked only once):</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="271"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="291"/>
         <source>请先在报告中选中一段文字</source>
         <translation>Select some text in the report first</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="340"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="353"/>
         <source>已放弃这条批注（Ctrl+Shift+Z 可恢复）</source>
         <translation>Note discarded (Ctrl+Shift+Z brings it back)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="371"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="385"/>
         <source>已添加书签：{0}</source>
         <translation>Bookmark added: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="411"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="425"/>
         <source>已复制引文及出处</source>
         <translation>Quote and citation copied</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="419"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="433"/>
         <source>更改颜色</source>
         <translation>Change Colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="447"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="457"/>
         <source>{0}：已完成（Ctrl+Z 撤销）</source>
         <translation>{0}: done (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="463"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="474"/>
         <source>在此行添加书签</source>
         <translation>Bookmark This Line</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="475"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="486"/>
         <source>为高亮“{0}”写说明…</source>
         <translation>Comment on Highlight “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="476"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="487"/>
         <source>删除高亮“{0}”</source>
         <translation>Delete Highlight “{0}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="478"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="489"/>
         <source>编辑这条批注…</source>
         <translation>Edit This Note…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="479"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="490"/>
         <source>删除这条批注</source>
         <translation>Delete This Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="499"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="506"/>
         <source>跳到本节</source>
         <translation>Go to Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="501"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="508"/>
         <source>为本节添加书签</source>
         <translation>Bookmark Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="513"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="520"/>
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -250,27 +250,27 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_model.py" line="118"/>
+        <location filename="../../viewer/ui/annotations/annotation_model.py" line="166"/>
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_model.py" line="118"/>
+        <location filename="../../viewer/ui/annotations/annotation_model.py" line="166"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_model.py" line="118"/>
+        <location filename="../../viewer/ui/annotations/annotation_model.py" line="166"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_model.py" line="171"/>
+        <location filename="../../viewer/ui/annotations/annotation_model.py" line="219"/>
         <source>修改于 {0}</source>
         <translation>edited {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_model.py" line="171"/>
+        <location filename="../../viewer/ui/annotations/annotation_model.py" line="219"/>
         <source>创建于 {0}</source>
         <translation>created {0}</translation>
     </message>
@@ -278,160 +278,160 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="62"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="74"/>
         <source>导出批注和书签(&amp;E)…</source>
         <extracomment>Export formats: file suffix -&gt; format name used by the CLI&apos;s --format.</extracomment>
         <translation>&amp;Export Notes and Bookmarks…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="63"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="75"/>
         <source>导出数据表 (CSV)…</source>
         <translation>Export Figures (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="64"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="76"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="66"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="78"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="67"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="79"/>
         <source>分享批注和书签(&amp;S)…</source>
         <translation>&amp;Share Notes and Bookmarks…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="68"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="80"/>
         <source>导入分享文件(&amp;I)…</source>
         <translation>&amp;Import Share File…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="87"/>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="152"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="99"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="163"/>
         <source>导出失败</source>
         <translation>Export Failed</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="171"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="182"/>
         <source>打印失败</source>
         <translation>Printing Failed</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="88"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="100"/>
         <source>{0}：无法写入（{1}）；请另选位置</source>
         <translation>{0}: cannot write ({1}); choose another location</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="65"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="77"/>
         <source>打印预览(&amp;V)…</source>
         <translation>Print Pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="90"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="102"/>
         <source>已保存{0}：{1}</source>
         <translation>Saved {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="98"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="110"/>
         <source>Markdown 简报 (*.md)</source>
         <translation>Markdown brief (*.md)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="98"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="110"/>
         <source>网页 HTML (*.html)</source>
         <translation>Web page HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="99"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="111"/>
         <source>Excel 表格 CSV (*.csv)</source>
         <translation>Excel spreadsheet CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="99"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="111"/>
         <source>Web Annotation JSON-LD (*.jsonld)</source>
         <translation>Web Annotation JSON-LD (*.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="100"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="112"/>
         <source>导出批注和书签</source>
         <translation>Export Notes and Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="101"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="113"/>
         <source>-批注</source>
         <translation>-notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="113"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="125"/>
         <source>批注和书签</source>
         <translation>notes and bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="118"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="130"/>
         <source>导出数据表</source>
         <translation>Export Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="125"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="137"/>
         <source>数据表</source>
         <translation>figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="141"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="152"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="142"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="153"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="154"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="165"/>
         <source>已保存 PDF：{0}</source>
         <translation>Saved PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="184"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="195"/>
         <source>打印预览 — {0}</source>
         <translation>Print preview — {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="210"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="220"/>
         <source>保存分享文件</source>
         <translation>Save Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="211"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="221"/>
         <source>分享文件 (*.rvshare.json)</source>
         <translation>Share files (*.rvshare.json)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="221"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="232"/>
         <source>分享文件</source>
         <translation>share file</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="224"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="235"/>
         <source>导入分享文件</source>
         <translation>Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="225"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="236"/>
         <source>分享文件 (*.rvshare.json *.json);;所有文件 (*)</source>
         <translation>Share files (*.rvshare.json *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="240"/>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="258"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="251"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="269"/>
         <source>无法导入分享文件</source>
         <translation>Cannot Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="265"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="274"/>
         <source>已导入分享文件：新增 {0}，更新 {1}，冲突 {2}，待报告 {3}</source>
         <translation>Share file imported: {0} new, {1} updated, {2} conflicts, {3} awaiting report</translation>
     </message>
@@ -439,17 +439,17 @@
 <context>
     <name>FiguresPanel</name>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="208"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="213"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="213"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="218"/>
         <source>筛选数据…</source>
         <translation>Filter figures…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="214"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="219"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
@@ -516,32 +516,32 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../viewer/ui/reader/find_bar.py" line="50"/>
+        <location filename="../../viewer/ui/reader/find_bar.py" line="55"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/find_bar.py" line="51"/>
+        <location filename="../../viewer/ui/reader/find_bar.py" line="56"/>
         <source>在报告中查找…</source>
         <translation>Find in report…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/find_bar.py" line="52"/>
+        <location filename="../../viewer/ui/reader/find_bar.py" line="57"/>
         <source>上一个 (Shift+Enter)</source>
         <translation>Previous (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/find_bar.py" line="53"/>
+        <location filename="../../viewer/ui/reader/find_bar.py" line="58"/>
         <source>下一个 (Enter)</source>
         <translation>Next (Enter)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/find_bar.py" line="54"/>
+        <location filename="../../viewer/ui/reader/find_bar.py" line="59"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/find_bar.py" line="81"/>
+        <location filename="../../viewer/ui/reader/find_bar.py" line="86"/>
         <source>结果过多，仅显示前 {0} 处；请输入更长的查找内容</source>
         <translation>Too many matches: only the first {0} are shown; type a longer search</translation>
     </message>
@@ -637,12 +637,12 @@
 <context>
     <name>HelpActions</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="194"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="197"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="195"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="198"/>
         <source>快捷键(&amp;K)</source>
         <translation>&amp;Keyboard Shortcuts</translation>
     </message>
@@ -804,177 +804,177 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="257"/>
+        <location filename="../../viewer/ui/main_window.py" line="269"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="258"/>
+        <location filename="../../viewer/ui/main_window.py" line="270"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="259"/>
+        <location filename="../../viewer/ui/main_window.py" line="271"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="260"/>
+        <location filename="../../viewer/ui/main_window.py" line="272"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="261"/>
+        <location filename="../../viewer/ui/main_window.py" line="273"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="262"/>
+        <location filename="../../viewer/ui/main_window.py" line="274"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="264"/>
+        <location filename="../../viewer/ui/main_window.py" line="275"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="265"/>
+        <location filename="../../viewer/ui/main_window.py" line="276"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="266"/>
+        <location filename="../../viewer/ui/main_window.py" line="277"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="267"/>
+        <location filename="../../viewer/ui/main_window.py" line="278"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="268"/>
+        <location filename="../../viewer/ui/main_window.py" line="279"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="269"/>
+        <location filename="../../viewer/ui/main_window.py" line="280"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="270"/>
+        <location filename="../../viewer/ui/main_window.py" line="281"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="271"/>
+        <location filename="../../viewer/ui/main_window.py" line="282"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="272"/>
+        <location filename="../../viewer/ui/main_window.py" line="283"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="273"/>
+        <location filename="../../viewer/ui/main_window.py" line="284"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="274"/>
+        <location filename="../../viewer/ui/main_window.py" line="285"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="275"/>
+        <location filename="../../viewer/ui/main_window.py" line="286"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="282"/>
+        <location filename="../../viewer/ui/main_window.py" line="293"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="283"/>
+        <location filename="../../viewer/ui/main_window.py" line="294"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="284"/>
+        <location filename="../../viewer/ui/main_window.py" line="295"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="285"/>
+        <location filename="../../viewer/ui/main_window.py" line="296"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="286"/>
+        <location filename="../../viewer/ui/main_window.py" line="297"/>
         <source>书签</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="298"/>
+        <location filename="../../viewer/ui/main_window.py" line="301"/>
         <source>计数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="298"/>
+        <location filename="../../viewer/ui/main_window.py" line="301"/>
         <source>百分比</source>
         <translation>Percent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="298"/>
+        <location filename="../../viewer/ui/main_window.py" line="301"/>
         <source>金额</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="299"/>
+        <location filename="../../viewer/ui/main_window.py" line="302"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="299"/>
+        <location filename="../../viewer/ui/main_window.py" line="302"/>
         <source>数字</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="310"/>
+        <location filename="../../viewer/ui/main_window.py" line="313"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="347"/>
+        <location filename="../../viewer/ui/main_window.py" line="361"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="352"/>
+        <location filename="../../viewer/ui/main_window.py" line="365"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="371"/>
+        <location filename="../../viewer/ui/main_window.py" line="384"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="425"/>
+        <location filename="../../viewer/ui/main_window.py" line="439"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="448"/>
+        <location filename="../../viewer/ui/main_window.py" line="462"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="449"/>
+        <location filename="../../viewer/ui/main_window.py" line="463"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -983,7 +983,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="508"/>
+        <location filename="../../viewer/ui/main_window.py" line="535"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>
@@ -1014,97 +1014,97 @@ This program never connects to the network.</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="127"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="132"/>
         <source>筛选引文和内容…</source>
         <translation>Filter quotes and notes…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="131"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="136"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="132"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="137"/>
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="133"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="138"/>
         <source>高亮</source>
         <translation>Highlights</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="136"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="141"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="137"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="142"/>
         <source>删除所选 (Del)</source>
         <translation>Delete the selected one (Del)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="138"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="143"/>
         <source>编辑内容 (F2)</source>
         <translation>Edit Text (F2)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="139"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="144"/>
         <source>删除 (Del)</source>
         <translation>Delete (Del)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="140"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="145"/>
         <source>跳到原文</source>
         <translation>Go to Passage</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="141"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="146"/>
         <source>未定位（报告文本已变，找不到这段引文）</source>
         <translation>Unplaced (the report&apos;s text changed; these quotes were not found)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="142"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="147"/>
         <source>（双击或按 F2 填写批注）</source>
         <translation>(double-click or press F2 to write the note)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="144"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="149"/>
         <source>还没有书签。
 按 Ctrl+D 为当前位置添加书签，或在目录上右键为章节添加书签。</source>
         <translation>No bookmarks yet.
 Press Ctrl+D to bookmark the reading position, or right-click a section in Contents.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="147"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="152"/>
         <source>还没有批注或高亮。
 选中报告中的文字，右键选择“添加批注”或“高亮”。</source>
         <translation>No notes or highlights yet.
 Select text in the report and right-click: Add Note or Highlight.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="158"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="163"/>
         <source>全部颜色</source>
         <translation>All colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="163"/>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="245"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="168"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="250"/>
         <source>无颜色</source>
         <translation>No colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="224"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="229"/>
         <source>共 {0} 条</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="225"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="230"/>
         <source>显示 {0} / {1} 条</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="237"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="242"/>
         <source>颜色</source>
         <translation>Colour</translation>
     </message>
@@ -1112,27 +1112,27 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ReportChooser</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="35"/>
+        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="43"/>
         <source>文件：{0}</source>
         <translation>File: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="37"/>
+        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="45"/>
         <source>导入于 {0}</source>
         <translation>Imported {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="48"/>
+        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="56"/>
         <source>报告 ({0})</source>
         <translation>Reports ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="50"/>
+        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="58"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="69"/>
+        <location filename="../../viewer/ui/dialogs/report_chooser.py" line="77"/>
         <source>打开报告</source>
         <translation>Open Report</translation>
     </message>
@@ -1193,22 +1193,22 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../viewer/ui/reader/text_pane.py" line="429"/>
+        <location filename="../../viewer/ui/reader/text_pane.py" line="452"/>
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/text_pane.py" line="431"/>
+        <location filename="../../viewer/ui/reader/text_pane.py" line="454"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/text_pane.py" line="434"/>
+        <location filename="../../viewer/ui/reader/text_pane.py" line="457"/>
         <source>高亮 · {0}</source>
         <translation>Highlight · {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/text_pane.py" line="434"/>
+        <location filename="../../viewer/ui/reader/text_pane.py" line="457"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
@@ -1225,7 +1225,7 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
     <name>SectionTreePanel</name>
     <message>
         <location filename="../../viewer/ui/reader/section_tree.py" line="110"/>
-        <location filename="../../viewer/ui/reader/section_tree.py" line="132"/>
+        <location filename="../../viewer/ui/reader/section_tree.py" line="137"/>
         <source>筛选标题…</source>
         <translation>Filter titles…</translation>
     </message>

@@ -41,13 +41,13 @@ def no_network(monkeypatch):
 
 def test_main_flows_never_touch_the_network(no_network, make_window, tmp_path, qtbot):
     window = make_window(None)                                 # start: imports the bundled sample
-    window.store.set_setting("author", "张三")
+    window.session.set_setting("author", "张三")
     assert window.import_and_open(SAMPLE)
     text = window.view.text()
     at = text.index("41件")
     window.view.select_offsets(at, at + 3)
-    window.annotating._add("note", at, at + 3, body="核对")
-    window.annotating._add("highlight", at + 5, at + 12, colour="green")
+    window.annotating.add("note", at, at + 3, body="核对")
+    window.annotating.add("highlight", at + 5, at + 12, colour="green")
     window.annotating.bookmark_position()
     for fmt in ("md", "html", "csv", "jsonld"):
         assert window.exports.write_annotations(tmp_path / f"notes.{fmt}", fmt)

@@ -19,13 +19,12 @@ EDITED_HERE = "2026-12-02 16:45 (+08:00)"
 @pytest.fixture
 def noted(window, monkeypatch, china_time):
     """The sample with one note written at CREATED_UTC and edited at EDITED_UTC, in the 批注 tab."""
-    window.store.set_setting("author", "张三")
+    window.session.set_setting("author", "张三")
     start = window.view.text().index("法治政府")
     monkeypatch.setattr(store_clock, "now_precise", lambda: CREATED_UTC)
-    note = window.store.add_annotation(window.doc_id, "note", start, start + 4, body="核对口径")
+    note = window.session.add_annotation("note", start, start + 4, body="核对口径")
     monkeypatch.setattr(store_clock, "now_precise", lambda: EDITED_UTC)
-    window.store.update_annotation(note.uuid, body="核对口径和来源")
-    window.refresh_annotations()
+    window.session.update_annotation(note.uuid, body="核对口径和来源")
     return window
 
 

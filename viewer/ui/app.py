@@ -113,7 +113,7 @@ def open_initial_report(window, store, file: str | None) -> None:
             return
     from viewer.store.settings import LAST_DOCUMENT
 
-    last = store.get_setting(LAST_DOCUMENT)
+    last = window.session.get_setting(LAST_DOCUMENT)
     if last is not None and store.has_document(last):
         window.open_document(last)
         return
@@ -161,7 +161,7 @@ def run_app(argv: list[str]) -> int:
 
         def switch_language(lang: str) -> None:
             if translations.set_language(lang):
-                store.set_setting(LANGUAGE, lang)
+                window.session.set_setting(LANGUAGE, lang)
             window.set_language_checked(translations.language)
 
         window.languageRequested.connect(switch_language)

@@ -1,5 +1,6 @@
-"""The main window: lays out and wires the library, the report pane, the 目录 dock, the 数据 / 批注 /
-书签 tabs and the find bar; annotation and export actions live in their own controllers."""
+"""The main window: lays out the report pane, the 目录 dock, the 数据 / 批注 / 书签 tabs and the find
+bar over a ReportSession, and shows what the session announces; annotation and export actions live
+in their own controllers on the same session."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from viewer.core.export import PATH_SEPARATOR, section_path_label
 from viewer.core.figures import FIGURE_KINDS
 from viewer.core.model import Annotation, Figure, SectionNode, section_path
 from viewer.core.search import TextSearcher
+from viewer.services.changes import AnnotationChanges
 from viewer.store import LibraryStore, settings
-from viewer.ui import palette
+from viewer.ui import palette, ui_language
 from viewer.ui.dialogs import report_chooser
 from viewer.ui.annotations.annotation_actions import AnnotationActions
 from viewer.ui.exports.export_actions import ExportActions, is_share_file
@@ -27,6 +29,7 @@ from viewer.ui.annotations.annotation_model import AnnotationListModel
 from viewer.ui.annotations.notes_panel import NotesPanel
 from viewer.ui.reader.section_tree import SectionTreePanel
 from viewer.ui.reader.text_pane import ReportView
+from viewer.ui.session import ReportSession
 from viewer.ui.ui_language import error_text
 
 SAVE_POSITION_DELAY_MS = 400
@@ -37,17 +40,14 @@ FIRST_START_DOCK_SHARES = (0.19, 0.26)
 
 
 class MainWindow(QMainWindow):
-    """One window reading one report at a time from the library."""
+    """One window reading one report at a time from the library, through its own session."""
 
     languageRequested = Signal(str)     # "zh" or "en"; the app swaps translators
 
     def __init__(self, store: LibraryStore, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
-        self.doc_id: int | None = None
-        self._title = ""
-        self.sections: list[SectionNode] = []
-        self.figures: list[Figure] = []
+        self.session = ReportSession(store, self)
+        self.session.languageChanged.connect(lambda _lang: self.retranslate())   # first: the others read its texts
         self._searcher: TextSearcher | None = None
         self._hits: list[tuple[int, int]] = []
         self._more_hits = False          # the query has more hits than the find bar marks
@@ -58,8 +58,8 @@ class MainWindow(QMainWindow):
         self._init_central()
         self._init_docks()
         self._init_actions()
-        self.annotating = AnnotationActions(self)
-        self.exports = ExportActions(self)
+        self.annotating = AnnotationActions(self.session, self.view, self.tree_panel, self)
+        self.exports = ExportActions(self.session, self, self.annotating.colour_names)
         self.help = HelpActions(self)
         self._init_menus()
         self._init_statusbar()
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.tree_dock.setWidget(self.tree_panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tree_dock)
         self.figures_panel = FiguresPanel(self)
-        self.annotation_model = AnnotationListModel(self)
+        self.annotation_model = AnnotationListModel(self, self.session)
         self.notes_panel = NotesPanel(self.annotation_model, ("note", "highlight"), self)
         self.bookmarks_panel = NotesPanel(self.annotation_model, ("bookmark",), self)
         self.side_tabs = QTabWidget(self)
@@ -246,13 +246,25 @@ class MainWindow(QMainWindow):
         self.find_bar.previousRequested.connect(self.previous_hit)
         self.find_bar.closed.connect(self._on_find_closed)
         self._save_timer.timeout.connect(self.save_position)
-        self.view.copyAvailable.connect(lambda _on: self._update_selection_actions())
-        self.annotating.connect_signals()
-        self._update_selection_actions()
+        self.session.documentOpened.connect(self._show_report)
+        self.session.annotationsChanged.connect(self._show_annotation_changes)
+        self.annotating.noticeRequested.connect(self.notify)
+        self.annotating.showRequested.connect(self.show_annotation)
+        self.annotating.sectionRequested.connect(self.go_to_section)
+        self.annotating.colourNamesChanged.connect(self._set_colour_names)
+        self._set_colour_names(self.annotating.colour_names())
+        self.exports.noticeRequested.connect(self.notify)
+        self.annotation_model.bodyEdited.connect(self.annotating.edit_body)
+        for panel in (self.notes_panel, self.bookmarks_panel):
+            panel.annotationActivated.connect(self.go_to_annotation)
+            panel.deleteRequested.connect(self.annotating.delete_annotation)
+            panel.colourRequested.connect(self.annotating.set_annotation_colour)
 
     # -- translation ----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        """The window's own texts; the panels follow Qt's LanguageChange, the controllers the
+        session's languageChanged."""
         self.setWindowTitle(self._window_title())
         self.file_menu.setTitle(self.tr("文件(&F)"))
         self.edit_menu.setTitle(self.tr("编辑(&E)"))
@@ -260,7 +272,6 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("帮助(&H)"))
         self.recent_menu.setTitle(self.tr("最近的报告(&R)"))
         self.open_action.setText(self.tr("打开(&O)…"))
-        self.exports.retranslate()
         self.quit_action.setText(self.tr("退出(&Q)"))
         self.copy_action.setText(self.tr("复制(&C)"))
         self.find_action.setText(self.tr("查找(&F)…"))
@@ -284,14 +295,6 @@ class MainWindow(QMainWindow):
         self.side_tabs.setTabText(self.side_tabs.indexOf(self.figures_panel), self.tr("数据"))
         self.side_tabs.setTabText(self.side_tabs.indexOf(self.notes_panel), self.tr("批注"))
         self.side_tabs.setTabText(self.side_tabs.indexOf(self.bookmarks_panel), self.tr("书签"))
-        self.annotation_model.retranslate()
-        self.notes_panel.retranslate()
-        self.bookmarks_panel.retranslate()
-        self.annotating.retranslate()
-        self.tree_panel.retranslate()
-        self.figures_panel.retranslate()
-        self.find_bar.retranslate()
-        self.help.retranslate()             # last: its shortcut list reads the other actions' texts
         self._update_path_label(self.view.top_offset() if self.doc_id is not None else 0)
 
     def kind_labels(self) -> dict[str, str]:
@@ -300,7 +303,7 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+            self.session.announce_language(ui_language.current())
         super().changeEvent(event)
 
     def set_language_checked(self, lang: str) -> None:
@@ -308,44 +311,55 @@ class MainWindow(QMainWindow):
 
     def _window_title(self) -> str:
         app_name = self.tr("报告阅览器")
-        return f"{self._title} — {app_name}" if self._title else app_name
+        title = self.session.title
+        return f"{title} — {app_name}" if title else app_name
+
+    # -- the session's report -------------------------------------------------------------------
+
+    @property
+    def store(self) -> LibraryStore:
+        return self.session.store
+
+    @property
+    def doc_id(self) -> int | None:
+        return self.session.doc_id
+
+    @property
+    def sections(self) -> list[SectionNode]:
+        return self.session.sections
+
+    @property
+    def figures(self) -> list[Figure]:
+        return self.session.figures
 
     # -- opening reports ------------------------------------------------------------------------
 
     def open_document(self, doc_id: int) -> None:
         """Show a library report at its saved position and the saved zoom."""
-        if self.doc_id is not None:
-            self.save_position()
-        doc = self.store.document(doc_id)
-        self.doc_id = doc_id
-        self._title = doc.title
-        self.sections = self.store.sections(doc_id)
-        self.figures = self.store.figures(doc_id)
+        self.session.open_document(doc_id)
+
+    def _show_report(self, _doc_id: int) -> None:
+        """The session opened a report: show it, its marks and its contents, at its saved place."""
+        session = self.session
         self._searcher = None
-        self.view.set_report(doc.text, self.sections, self.figures, self.store.tables(doc_id))
-        self.tree_panel.set_sections(self.sections)
+        self.view.set_report(session.text, session.sections, session.figures, session.tables)
+        self.view.set_annotations(session.annotations())
+        self.tree_panel.set_sections(session.sections)
         self.figures_panel.set_figures(
-            self.figures, [section_path_label(self.sections, f.start) for f in self.figures])
-        self.annotating.undo_stack.clear()
-        self.refresh_annotations(reset=True)
-        self._update_selection_actions()
+            session.figures, [section_path_label(session.sections, f.start) for f in session.figures])
         self.setWindowTitle(self._window_title())
-        self.store.set_setting(settings.LAST_DOCUMENT, doc_id)
-        self.view.scroll_to_offset(self.store.get_report_setting(doc_id, settings.READING_POSITION))
+        self.view.scroll_to_offset(session.saved_position())
         self._on_reading_moved(self.view.top_offset())
         if self.find_bar.isVisible():
             self.run_find(self.find_bar.query())
 
     def import_and_open(self, path: str | os.PathLike) -> bool:
         """Import a file (if new) and open it; a bad file gets a message box and changes nothing."""
-        from viewer.core.report import parse_path   # the parsers load only when a file is imported
-
         try:
-            report = parse_path(path)
+            result = self.session.import_file(path)
         except ReportViewerError as exc:
             QMessageBox.warning(self, self.tr("无法打开报告"), error_text(exc))
             return False
-        result = self.store.import_report(report, source_path=path)
         self.open_document(result.document_id)
         if result.created:
             self.notify(self.tr("已导入：{0}（{1} 个章节，{2} 个数据）").format(
@@ -359,7 +373,7 @@ class MainWindow(QMainWindow):
         return self.import_and_open(path)
 
     def choose_file(self) -> None:
-        path = report_chooser.choose_report(self, self.store)
+        path = report_chooser.choose_report(self, self.session)
         if path:
             self.import_and_open(path)
 
@@ -417,6 +431,7 @@ class MainWindow(QMainWindow):
         self.tree_panel.follow(path[-1] if path else None)
         self._update_path_label(offset)
         if self.doc_id is not None:
+            self.session.note_position(offset)
             self._save_timer.start()
 
     def _update_path_label(self, offset: int) -> None:
@@ -428,13 +443,13 @@ class MainWindow(QMainWindow):
 
     def save_position(self) -> None:
         if self.doc_id is not None:
-            self.store.set_report_setting(self.doc_id, settings.READING_POSITION, self.view.top_offset())
+            self.session.save_position(self.view.top_offset())
 
     # -- view -----------------------------------------------------------------------------------
 
     def set_zoom(self, steps: int) -> None:
         self.view.set_zoom(steps)
-        self.store.set_setting(settings.ZOOM, self.view.zoom)
+        self.session.set_setting(settings.ZOOM, self.view.zoom)
 
     def set_kind_visible(self, kind: str, visible: bool) -> None:
         self.view.set_kind_visible(kind, visible)
@@ -491,15 +506,28 @@ class MainWindow(QMainWindow):
 
     # -- annotations: marks, lists, undo -----------------------------------------------------------
 
-    def refresh_annotations(self, reset: bool = False) -> None:
-        """Show the store's annotations of this report in the text and both tabs (after any change)."""
-        notes = self.store.annotations(self.doc_id) if self.doc_id is not None else []
-        self.annotation_model.set_annotations(notes, self.sections if reset else None)
-        self.view.set_annotations(notes)
+    def _show_annotation_changes(self, changes: AnnotationChanges) -> None:
+        """Re-colour just the changed marks (the tabs' model follows the session itself)."""
+        here = self.session.changes_here(changes)
+        if here:
+            self.view.apply_annotation_changes(here)
 
-    def _update_selection_actions(self) -> None:
-        self.annotating.update_enabled()
-        self.exports.update_enabled()
+    def _set_colour_names(self, names: dict[str, str]) -> None:
+        self.annotation_model.set_colour_names(names)
+        self.notes_panel.set_colour_names(names)
+        self.bookmarks_panel.set_colour_names(names)
+        self.view.set_colour_names(names)
+
+    def show_annotation(self, ann: Annotation, edit: bool = False):
+        """Show an annotation in its tab, selected; with `edit`, its body editor open (returned)."""
+        panel = self.bookmarks_panel if ann.kind == "bookmark" else self.notes_panel
+        self.side_tabs.setCurrentWidget(panel)
+        panel.select(ann.uuid)
+        if not edit:
+            return None
+        if not self.side_dock.isVisible():
+            self.side_dock.show()
+        return panel.edit(ann.uuid)
 
     def go_to_annotation(self, ann: Annotation) -> None:
         """Scroll to an annotation's passage, select it and let it glow for a moment."""
@@ -517,7 +545,7 @@ class MainWindow(QMainWindow):
     # -- export ---------------------------------------------------------------------------------
 
     def report_title(self) -> str:
-        return self._title
+        return self.session.title
 
     def notify(self, text: str) -> None:
         """A short-lived confirmation in the status bar, beside the section path."""
@@ -527,22 +555,22 @@ class MainWindow(QMainWindow):
     # -- window state ---------------------------------------------------------------------------
 
     def restore_layout(self) -> None:
-        geometry = self.store.get_setting(settings.WINDOW_GEOMETRY)
-        state = self.store.get_setting(settings.WINDOW_STATE)
+        geometry = self.session.get_setting(settings.WINDOW_GEOMETRY)
+        state = self.session.get_setting(settings.WINDOW_STATE)
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         if state:
             self._docks_placed = self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
-        self.view.set_zoom(self.store.get_setting(settings.ZOOM))
+        self.view.set_zoom(self.session.get_setting(settings.ZOOM))
 
-        tab = self.store.get_setting(settings.SIDE_TAB)
+        tab = self.session.get_setting(settings.SIDE_TAB)
         if isinstance(tab, int) and 0 <= tab < self.side_tabs.count():
             self.side_tabs.setCurrentIndex(tab)
 
     def save_layout(self) -> None:
-        self.store.set_setting(settings.WINDOW_GEOMETRY, bytes(self.saveGeometry().toBase64()).decode("ascii"))
-        self.store.set_setting(settings.WINDOW_STATE, bytes(self.saveState().toBase64()).decode("ascii"))
-        self.store.set_setting(settings.SIDE_TAB, self.side_tabs.currentIndex())
+        self.session.set_setting(settings.WINDOW_GEOMETRY, bytes(self.saveGeometry().toBase64()).decode("ascii"))
+        self.session.set_setting(settings.WINDOW_STATE, bytes(self.saveState().toBase64()).decode("ascii"))
+        self.session.set_setting(settings.SIDE_TAB, self.side_tabs.currentIndex())
 
     def commit_typing(self) -> None:
         """Save a note body being typed (inline editor or the note dialog) now."""

@@ -23,7 +23,7 @@ NOTE_BAND = palette.annotation_background("note", "")
 
 @pytest.fixture
 def win(window, qtbot):
-    window.store.set_setting("author", "张三")      # asked once in real use; no dialog in tests
+    window.session.set_setting("author", "张三")    # asked once in real use; no dialog in tests
     window.activateWindow()                         # window shortcuts (Ctrl+D, Ctrl+Z) need it
     qtbot.waitUntil(window.isActiveWindow)
     return window
@@ -54,10 +54,9 @@ def add_note(win, qtbot, fragment, body):
 
 
 def make_note(win, fragment, body):
-    """A note made straight in the store (as a share import would), shown in the 批注 tab."""
+    """A note made through the session without an undo step (as a share import would), shown in the 批注 tab."""
     start = win.view.text().index(fragment)
-    note = win.store.add_annotation(win.doc_id, "note", start, start + len(fragment), body=body)
-    win.refresh_annotations()
+    note = win.session.add_annotation("note", start, start + len(fragment), body=body)
     win.side_tabs.setCurrentWidget(win.notes_panel)
     return note
 
@@ -353,10 +352,10 @@ def _click_card(panel, qtbot, uuid):
 @pytest.mark.parametrize("kind", ["note", "highlight", "bookmark"])
 def test_click_on_a_card_jumps_to_the_passage_and_flashes_it(win, qtbot, kind):
     start, end = select(win, "开展领导班子年度考核述职述责述法")
-    made = {"note": lambda: win.store.add_annotation(win.doc_id, "note", start, end, body="看这里"),
-            "highlight": lambda: win.store.add_annotation(win.doc_id, "highlight", start, end, colour="green"),
-            "bookmark": lambda: win.store.add_annotation(win.doc_id, "bookmark", start, start, body="考核")}[kind]()
-    win.refresh_annotations()
+    add = win.session.add_annotation
+    made = {"note": lambda: add("note", start, end, body="看这里"),
+            "highlight": lambda: add("highlight", start, end, colour="green"),
+            "bookmark": lambda: add("bookmark", start, start, body="考核")}[kind]()
     win.view.scroll_to_offset(len(win.view.text()))
     win.view.select_offsets(0, 0)
     panel = win.bookmarks_panel if kind == "bookmark" else win.notes_panel
@@ -373,16 +372,15 @@ def test_click_on_a_card_jumps_to_the_passage_and_flashes_it(win, qtbot, kind):
 
 @pytest.mark.parametrize("kind", ["note", "highlight", "bookmark"])
 def test_filter_box_colour_and_kind(win, qtbot, kind):
-    store, doc = win.store, win.doc_id
+    add = win.session.add_annotation
     text = win.view.text()
     at = text.index
-    store.add_annotation(doc, "note", at("法律服务"), at("法律服务") + 4, body="请核对数字")
-    store.add_annotation(doc, "note", at("调解"), at("调解") + 2, body="问一下司法所", colour="blue")
-    store.add_annotation(doc, "highlight", at("法治政府"), at("法治政府") + 4, colour="yellow")
-    store.add_annotation(doc, "highlight", at("普法"), at("普法") + 2, colour="blue")
-    store.add_annotation(doc, "bookmark", at("普法"), at("普法"), body="普法部分")
-    store.add_annotation(doc, "bookmark", at("调解"), at("调解"), body="调解部分")
-    win.refresh_annotations()
+    add("note", at("法律服务"), at("法律服务") + 4, body="请核对数字")
+    add("note", at("调解"), at("调解") + 2, body="问一下司法所", colour="blue")
+    add("highlight", at("法治政府"), at("法治政府") + 4, colour="yellow")
+    add("highlight", at("普法"), at("普法") + 2, colour="blue")
+    add("bookmark", at("普法"), at("普法"), body="普法部分")
+    add("bookmark", at("调解"), at("调解"), body="调解部分")
     notes, marks = win.notes_panel, win.bookmarks_panel
     assert [a.kind for a in marks.shown()] == ["bookmark", "bookmark"]
     assert {a.kind for a in notes.shown()} == {"note", "highlight"} and len(notes.shown()) == 4
@@ -413,15 +411,15 @@ def test_filter_box_colour_and_kind(win, qtbot, kind):
 
 def test_notes_model_passes_qtmodeltester(qtmodeltester, win):
     text = win.view.text()
+    model = AnnotationListModel()
+    model.set_annotations([], win.sections)
+    win.session.annotationsChanged.connect(model.apply_changes)
+    proxy = win.notes_panel.proxy
     for i, word in enumerate(("法律服务", "调解", "普法")):
         start = text.index(word)
-        win.store.add_annotation(win.doc_id, ("note", "highlight", "bookmark")[i], start, start + len(word),
-                                 body=f"第{i}条", colour="yellow" if i == 1 else "")
-    model = AnnotationListModel()
-    model.set_annotations(win.store.annotations(win.doc_id), win.sections)
+        win.session.add_annotation(("note", "highlight", "bookmark")[i], start, start + len(word),
+                                   body=f"第{i}条", colour="yellow" if i == 1 else "")
     qtmodeltester.check(model)
-    proxy = win.notes_panel.proxy
-    win.refresh_annotations()
     qtmodeltester.check(proxy)
 
 
@@ -486,8 +484,7 @@ def test_a_highlight_spanning_paragraphs_bands_every_block(qtbot, win):
     text = win.view.text()
     start = text.index("一是持续健全")
     end = text.index("(二)积极参与")
-    win.store.add_annotation(win.doc_id, "highlight", start, end, colour="green")
-    win.refresh_annotations()
+    win.session.add_annotation("highlight", start, end, colour="green")
     green = palette.annotation_background("highlight", "green")
     middle = text.index("二是", start)
     assert band(win, start) == green and band(win, middle) == green and band(win, end - 2) == green
@@ -587,22 +584,21 @@ def test_restart_shows_the_same_notes_marks_and_bookmarks(qtbot, store, make_win
 
 def test_screenshot_with_notes_highlights_and_bookmarks(win, qtbot, screenshot_dir):
     text = win.view.text()
-    store, doc = win.store, win.doc_id
+    add = win.session.add_annotation
     win.go_to_path(["一、", "（二）"])
     top = win.view.top_offset()
 
     def at(word):
         return text.index(word, top)
 
-    store.add_annotation(doc, "note", at("全年累计服务"), at("全年累计服务") + 11,
-                         body="与2019年相比如何？请公共法律服务中心补充同比数据。")
-    store.add_annotation(doc, "highlight", at("二是以提升"), at("二是以提升") + 18, colour="yellow")
-    store.add_annotation(doc, "highlight", at("成功率保持着"), at("成功率保持着") + 11, colour="pink",
-                         body="成功率的口径待核实")
-    store.add_annotation(doc, "note", at("严格执行《社区矫正法》"), at("严格执行《社区矫正法》") + 11,
-                         body="对照《社区矫正法》第二十四条，\n列出落实情况。", colour="blue")
-    store.add_annotation(doc, "bookmark", at("三是以扎实"), at("三是以扎实"), body="三是 平安渝中建设")
-    win.refresh_annotations()
+    add("note", at("全年累计服务"), at("全年累计服务") + 11,
+        body="与2019年相比如何？请公共法律服务中心补充同比数据。")
+    add("highlight", at("二是以提升"), at("二是以提升") + 18, colour="yellow")
+    add("highlight", at("成功率保持着"), at("成功率保持着") + 11, colour="pink",
+        body="成功率的口径待核实")
+    add("note", at("严格执行《社区矫正法》"), at("严格执行《社区矫正法》") + 11,
+        body="对照《社区矫正法》第二十四条，\n列出落实情况。", colour="blue")
+    add("bookmark", at("三是以扎实"), at("三是以扎实"), body="三是 平安渝中建设")
     win.side_tabs.setCurrentWidget(win.notes_panel)
     win.notes_panel.select(win.notes_panel.shown()[0].uuid)
     qtbot.wait(50)

@@ -21,14 +21,13 @@ MARKUP = '<b>粗体</b><a href="http://example.com">链接</a><img src=x onerror
 @pytest.fixture
 def annotated(window):
     """The sample open with a note (markup in its body), a blue highlight and a bookmark, by 张三."""
-    window.store.set_setting("author", "张三")
+    window.session.set_setting("author", "张三")
     text = window.view.text()
     at = text.index("41件")
-    doc = window.doc_id
-    window.store.add_annotation(doc, "note", at, at + 3, body="核对这个数字 " + MARKUP)
-    window.store.add_annotation(doc, "highlight", at + 10, at + 20, colour="blue")
-    window.store.add_annotation(doc, "bookmark", 100, 100, body="读到这里")
-    window.refresh_annotations()
+    add = window.session.add_annotation
+    add("note", at, at + 3, body="核对这个数字 " + MARKUP)
+    add("highlight", at + 10, at + 20, colour="blue")
+    add("bookmark", 100, 100, body="读到这里")
     return window
 
 

@@ -103,8 +103,7 @@ def test_a_3x3_html_table_shows_its_columns_aligned_with_figures_tinted(make_win
     window.find_bar.open_bar("1.5亿元")
     window.run_find("1.5亿元")
     assert window.find_count() == (0, 1)
-    note = window.store.add_annotation(window.doc_id, "note", starts[2][0], starts[2][0] + 2, body="核对")
-    window.refresh_annotations()
+    note = window.session.add_annotation("note", starts[2][0], starts[2][0] + 2, body="核对")
     assert view.annotations_at(starts[2][0]) == [note] and view.format_at(starts[2][0]).background().color() \
         == palette.annotation_background("note", "")
 

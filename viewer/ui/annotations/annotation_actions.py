@@ -1,15 +1,15 @@
-"""The reader's own marks from the window: the 批注 menu, toolbar and context-menu actions, each
-create, edit and delete as one undoable step, and the highlight colours' names."""
+"""The reader's own marks: the 批注 menu, toolbar and context-menu actions, each create, edit and
+delete as one undoable step through the session, and the highlight colours' names."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextCursor, QUndoStack
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLabel, QLineEdit,
-                               QMenu, QMessageBox, QToolBar, QToolButton)
+                               QMenu, QMessageBox, QToolBar, QToolButton, QWidget)
 
 from viewer.core.errors import StoreError
 from viewer.core.export import colour_names as names_over_defaults
@@ -23,28 +23,45 @@ from viewer.ui.annotations.annotation_commands import (
 )
 from viewer.ui.annotations.note_card import colour_swatch
 from viewer.ui.annotations.note_dialog import NoteDialog
-from viewer.ui.annotations.notes_panel import NotesPanel
 from viewer.ui.reader.section_tree import NodeRole
 
 if TYPE_CHECKING:
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.reader.section_tree import SectionTreePanel
+    from viewer.ui.reader.text_pane import ReportView
+    from viewer.ui.session import ReportSession
+
+COLOUR_SETTINGS = ("highlight_names", "last_highlight")
 
 
 class AnnotationActions(QObject):
-    """Owns the window's annotation actions, its undo stack and the note dialog; every change is
-    committed to the library at once and pushed as one undo step."""
+    """Owns the annotation actions, the undo stack and the note dialog of one session's report pane;
+    every change is committed to the library at once and pushed as one undo step.
 
-    def __init__(self, window: "MainWindow"):
-        super().__init__(window)
-        self.window = window
-        self.store = window.store
+    It works on the session, the report pane (`view`: selection, context menu) and the 目录
+    (`tree_panel`: its context menu); `parent` holds the actions and dialogs. What only a window
+    can do it asks for with signals."""
+
+    noticeRequested = Signal(str)           # a short confirmation for the status bar
+    showRequested = Signal(object, bool)    # Annotation, open its editor: show it in its tab
+    sectionRequested = Signal(object)       # SectionNode to scroll to
+    colourNamesChanged = Signal(dict)       # colour key -> its meaning, for the views
+
+    def __init__(self, session: "ReportSession", view: "ReportView", tree_panel: "SectionTreePanel",
+                 parent: QWidget):
+        super().__init__(parent)
+        self.session = session
+        self.view = view
+        self.tree_panel = tree_panel
+        self.parent_widget = parent
         self.undo_stack = QUndoStack(self)
         self.note_dialog: NoteDialog | None = None
         self._init_actions()
         self._init_menus()
+        self._connect_signals()
+        self.retranslate()
 
     def _action(self, shortcut: str | None = None) -> QAction:
-        action = QAction(self.window)
+        action = QAction(self.parent_widget)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         return action
@@ -69,24 +86,24 @@ class AnnotationActions(QObject):
                                    self.highlight_last_action, *self.highlight_actions.values()]
 
     def _init_menus(self) -> None:
-        self.highlight_menu = QMenu(self.window)
+        self.highlight_menu = QMenu(self.parent_widget)
         for action in self.highlight_actions.values():
             self.highlight_menu.addAction(action)
         self.highlight_menu.addSeparator()
         self.highlight_menu.addAction(self.rename_colours_action)
-        self.menu = QMenu(self.window)
+        self.menu = QMenu(self.parent_widget)
         self.menu.addAction(self.add_note_action)
         self.menu.addAction(self.add_bookmark_action)
         self.menu.addMenu(self.highlight_menu)
         self.menu.addAction(self.copy_citation_action)
         self.menu.addSeparator()
         self.menu.addAction(self.bookmark_position_action)
-        self.toolbar = QToolBar(self.window)
+        self.toolbar = QToolBar(self.parent_widget)
         self.toolbar.setObjectName("annotateToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.setMovable(False)
         self.toolbar.addAction(self.add_note_action)
-        self.highlight_button = QToolButton(self.window)
+        self.highlight_button = QToolButton(self.parent_widget)
         self.highlight_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.highlight_button.setDefaultAction(self.highlight_last_action)
         self.highlight_button.setMenu(self.highlight_menu)
@@ -98,9 +115,8 @@ class AnnotationActions(QObject):
         self.toolbar.addAction(self.undo_action)
         self.toolbar.addAction(self.redo_action)
 
-    def connect_signals(self) -> None:
-        """Wire the actions and the window's panels (called once the window's widgets exist)."""
-        window = self.window
+    def _connect_signals(self) -> None:
+        session = self.session
         self.undo_action.triggered.connect(self.undo_stack.undo)
         self.redo_action.triggered.connect(self.undo_stack.redo)
         self.undo_stack.indexChanged.connect(lambda _i: self._update_undo_actions())
@@ -112,17 +128,24 @@ class AnnotationActions(QObject):
             action.triggered.connect(lambda _=False, k=key: self.highlight(k))
         self.highlight_last_action.triggered.connect(lambda: self.highlight(self.last_highlight()))
         self.rename_colours_action.triggered.connect(self.rename_colours)
-        window.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        window.view.customContextMenuRequested.connect(self._show_report_menu)
-        tree_view = window.tree_panel.view
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_report_menu)
+        self.view.copyAvailable.connect(lambda _on: self.update_enabled())
+        tree_view = self.tree_panel.view
         tree_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         tree_view.customContextMenuRequested.connect(self._show_tree_menu)
-        window.annotation_model.bodyEdited.connect(self.edit_body)
-        for panel in (window.notes_panel, window.bookmarks_panel):
-            panel.annotationActivated.connect(window.go_to_annotation)
-            panel.deleteRequested.connect(self.delete_annotation)
-            panel.colourRequested.connect(self.set_annotation_colour)
-        self._update_undo_actions()
+        session.documentOpened.connect(self._on_document_opened)
+        session.settingChanged.connect(self._on_setting_changed)
+        session.languageChanged.connect(lambda _lang: self.retranslate())
+        self.update_enabled()
+
+    def _on_document_opened(self, _doc_id: int) -> None:
+        self.undo_stack.clear()
+        self.update_enabled()
+
+    def _on_setting_changed(self, key: str, _value: object) -> None:
+        if key in COLOUR_SETTINGS:
+            self._apply_colour_names()
 
     def retranslate(self) -> None:
         self.menu.setTitle(self.tr("批注(&A)"))
@@ -143,13 +166,13 @@ class AnnotationActions(QObject):
 
     def update_enabled(self) -> None:
         """Selection actions need selected text; bookmarks only an open report."""
-        window = self.window
-        has = window.doc_id is not None and window.view.textCursor().hasSelection()
+        is_open = self.session.doc_id is not None
+        has = is_open and self.view.textCursor().hasSelection()
         for action in self._selection_actions:
             action.setEnabled(has)
         self.highlight_menu.menuAction().setEnabled(True)    # its rename entry needs no selection
-        self.bookmark_position_action.setEnabled(window.doc_id is not None)
-        self.add_bookmark_action.setEnabled(window.doc_id is not None)    # no selection: the reading place
+        self.bookmark_position_action.setEnabled(is_open)
+        self.add_bookmark_action.setEnabled(is_open)    # no selection: the reading place
 
     def commit_typing(self) -> None:
         if self.note_dialog is not None:
@@ -184,11 +207,11 @@ class AnnotationActions(QObject):
 
     def colour_names(self) -> dict[str, str]:
         """Each highlight colour's meaning: the user's name for it, else the default."""
-        return names_over_defaults(self.store.get_setting(settings.HIGHLIGHT_NAMES), self.default_colour_names())
+        return names_over_defaults(self.session.get_setting(settings.HIGHLIGHT_NAMES), self.default_colour_names())
 
     def set_colour_names(self, names: dict[str, str]) -> None:
         """Rename highlight colours (kept in the library; an empty name goes back to the default)."""
-        saved = self.store.get_setting(settings.HIGHLIGHT_NAMES) or {}
+        saved = self.session.get_setting(settings.HIGHLIGHT_NAMES) or {}
         saved = dict(saved) if isinstance(saved, dict) else {}
         defaults = self.default_colour_names()
         for key, name in names.items():
@@ -200,10 +223,9 @@ class AnnotationActions(QObject):
             else:
                 saved[key] = name
         try:
-            self.store.set_setting(settings.HIGHLIGHT_NAMES, saved)
+            self.session.set_setting(settings.HIGHLIGHT_NAMES, saved)     # the views follow settingChanged
         except StoreError as exc:
             self._store_failed(exc)
-        self._apply_colour_names()
 
     def _apply_colour_names(self) -> None:
         names = self.colour_names()
@@ -214,17 +236,14 @@ class AnnotationActions(QObject):
         self.highlight_last_action.setIcon(colour_swatch(palette.annotation_background("highlight", last)))
         self.highlight_last_action.setToolTip(
             self.tr("高亮为“{0}” (Ctrl+Alt+H)；点箭头选其他颜色").format(names[last]))
-        self.window.annotation_model.set_colour_names(names)
-        self.window.notes_panel.set_colour_names(names)
-        self.window.bookmarks_panel.set_colour_names(names)
-        self.window.view.set_colour_names(names)
+        self.colourNamesChanged.emit(names)
 
     def last_highlight(self) -> str:
-        key = self.store.get_setting(settings.LAST_HIGHLIGHT)
+        key = self.session.get_setting(settings.LAST_HIGHLIGHT)
         return key if key in palette.HIGHLIGHT_COLOURS else palette.DEFAULT_HIGHLIGHT
 
     def rename_colours(self) -> None:
-        dialog = QDialog(self.window)
+        dialog = QDialog(self.parent_widget)
         dialog.setWindowTitle(self.tr("重命名高亮颜色"))
         form = QFormLayout(dialog)
         hint = QLabel(self.tr("给每种颜色起一个含义，例如“重点”“待核实”。"
@@ -252,59 +271,54 @@ class AnnotationActions(QObject):
 
     def _ensure_author(self) -> None:
         """The name on annotations: asked once, the first time, defaulting to the OS user name."""
-        if self.store.get_setting(settings.AUTHOR):
+        if self.session.get_setting(settings.AUTHOR):
             return
-        default = self.store.author()
+        default = self.session.store.author()
         name, ok = QInputDialog.getText(
-            self.window, self.tr("署名"), self.tr("批注和书签上署的名字（只问这一次）："),
+            self.parent_widget, self.tr("署名"), self.tr("批注和书签上署的名字（只问这一次）："),
             QLineEdit.EchoMode.Normal, default)
         name = name.strip() if ok else ""
         try:
-            self.store.set_setting(settings.AUTHOR, name or default)
+            self.session.set_setting(settings.AUTHOR, name or default)
         except StoreError as exc:
             self._store_failed(exc)
 
     def _selection(self) -> tuple[int, int] | None:
-        if self.window.doc_id is None:
+        if self.session.doc_id is None:
             return None
-        span = self.window.view.selected_offsets()
+        span = self.view.selected_offsets()
         if span is None or span[0] == span[1]:
-            self.window.notify(self.tr("请先在报告中选中一段文字"))
+            self.noticeRequested.emit(self.tr("请先在报告中选中一段文字"))
             return None
         return span
 
-    def _add(self, kind: str, start: int, end: int, *, body: str = "", colour: str = "") -> Annotation | None:
+    def add(self, kind: str, start: int, end: int, *, body: str = "", colour: str = "") -> Annotation | None:
         """Create an annotation (committed at once) as one undoable step."""
-        if self.window.doc_id is None:
+        if self.session.doc_id is None:
             return None
         self._ensure_author()
         try:
-            added = self.store.add_annotation(self.window.doc_id, kind, start, end, body=body, colour=colour)
+            added = self.session.add_annotation(kind, start, end, body=body, colour=colour)
         except StoreError as exc:
             self._store_failed(exc)
             return None
-        self.undo_stack.push(AddAnnotationCommand(
-            self.store, added, self.step_name("add", kind),
-            self._annotation_changed, self._store_failed))
-        self.window.refresh_annotations()
+        self.undo_stack.push(AddAnnotationCommand(self.session, added, self.step_name("add", kind),
+                                                  self._store_failed))
         return added
 
-    def _show_in_panel(self, ann: Annotation) -> NotesPanel:
-        panel = self.window.bookmarks_panel if ann.kind == "bookmark" else self.window.notes_panel
-        self.window.side_tabs.setCurrentWidget(panel)
-        panel.select(ann.uuid)
-        return panel
+    def _show_in_panel(self, ann: Annotation) -> None:
+        self.showRequested.emit(ann, False)
 
     def add_note(self) -> Annotation | None:
         """A note on the selection; its body is typed in a small dialog and saved as it is typed."""
         span = self._selection()
         if span is None:
             return None
-        added = self._add("note", *span)
+        added = self.add("note", *span)
         if added is None:
             return None
         self._show_in_panel(added)
-        dialog = NoteDialog(added.exact, self.window)
+        dialog = NoteDialog(added.exact, self.parent_widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.bodyChanged.connect(lambda body, u=added.uuid: self._save_new_note_body(u, body))
         dialog.rejected.connect(lambda u=added.uuid: self._discard_new_note(u))
@@ -316,10 +330,9 @@ class AnnotationActions(QObject):
     def _save_new_note_body(self, uuid: str, body: str) -> None:
         """The new note's body, typed in its dialog: part of the "add" step, so no undo entry."""
         try:
-            self.store.update_annotation(uuid, body=body)
+            self.session.update_annotation(uuid, body=body)
         except StoreError as exc:
             self._store_failed(exc)
-        self.window.refresh_annotations()
 
     def _discard_new_note(self, uuid: str) -> None:
         """Cancel in the note dialog: the note goes. An empty one leaves no trace; one with text
@@ -327,49 +340,49 @@ class AnnotationActions(QObject):
         stack = self.undo_stack
         top = stack.command(stack.index() - 1) if stack.index() > 0 else None
         try:
-            typed = bool(self.store.annotation(uuid).body)
+            typed = bool(self.session.annotation(uuid).body)
             if isinstance(top, AddAnnotationCommand) and top.uuid == uuid and stack.index() == stack.count():
                 top.setObsolete(not typed)
                 stack.undo()
-            if not self.store.annotation(uuid).deleted:
-                self.store.set_annotation_deleted(uuid, True)
+            if not self.session.annotation(uuid).deleted:
+                self.session.delete_annotation(uuid)
         except StoreError as exc:
             self._store_failed(exc)
             typed = False
-        self.window.refresh_annotations()
         if typed:
-            self.window.notify(self.tr("已放弃这条批注（Ctrl+Shift+Z 可恢复）"))
+            self.noticeRequested.emit(self.tr("已放弃这条批注（Ctrl+Shift+Z 可恢复）"))
 
     def _section_label(self, offset: int) -> str:
-        path = section_path(self.window.sections, offset)
+        title = self.session.title
+        path = section_path(self.session.sections, offset)
         if not path:
-            return self.window._title
+            return title
         node = path[-1]
-        return f"{node.number}{node.title}".strip() or self.window._title
+        return f"{node.number}{node.title}".strip() or title
 
     def add_bookmark(self) -> Annotation | None:
         """A bookmark on the selection (without one, at the reading position), named after the
         section holding it."""
-        span = self.window.view.selected_offsets() if self.window.doc_id is not None else None
+        span = self.view.selected_offsets() if self.session.doc_id is not None else None
         if span is None or span[0] == span[1]:
             return self.bookmark_position()
         return self._bookmark(span[0], span[1], self._section_label(span[0]))
 
     def bookmark_position(self) -> Annotation | None:
         """Ctrl+D: a bookmark at the start of the line at the top of the view."""
-        if self.window.doc_id is None:
+        if self.session.doc_id is None:
             return None
-        top = self.window.view.top_offset()
+        top = self.view.top_offset()
         return self._bookmark(top, top, self._section_label(top))
 
     def bookmark_section(self, node: SectionNode) -> Annotation | None:
         return self._bookmark(node.start, node.start, f"{node.number}{node.title}".strip())
 
     def _bookmark(self, start: int, end: int, label: str) -> Annotation | None:
-        added = self._add("bookmark", start, end, body=label)
+        added = self.add("bookmark", start, end, body=label)
         if added is not None:
             self._show_in_panel(added)
-            self.window.notify(self.tr("已添加书签：{0}").format(label))
+            self.noticeRequested.emit(self.tr("已添加书签：{0}").format(label))
         return added
 
     def highlight(self, colour: str) -> Annotation | None:
@@ -379,95 +392,92 @@ class AnnotationActions(QObject):
             return None
         if self.last_highlight() != colour:
             try:
-                self.store.set_setting(settings.LAST_HIGHLIGHT, colour)
+                self.session.set_setting(settings.LAST_HIGHLIGHT, colour)     # the button follows settingChanged
             except StoreError:
                 pass
-            self._apply_colour_names()
-        same = next((a for a in self.window.annotation_model.annotations()
+        same = next((a for a in self.session.annotations()
                      if a.kind == "highlight" and (a.start, a.end) == span and not a.unplaced), None)
         if same is not None:
             self.set_annotation_colour(same.uuid, colour)
-            return self.store.annotation(same.uuid)
-        added = self._add("highlight", *span, colour=colour)
+            return self.session.annotation(same.uuid)
+        added = self.add("highlight", *span, colour=colour)
         if added is not None:
             self._show_in_panel(added)
         return added
 
     def citation(self, start: int, end: int) -> str:
         """The quote with the report's title and the section path, for pasting into a document."""
-        quote = self.window.view.text()[start:end].strip()
-        path = section_path(self.window.sections, start)
+        sections = self.session.sections
+        quote = self.session.text[start:end].strip()
+        path = section_path(sections, start)
         where = ""
         if path:
-            where = " " + section_path_label(self.window.sections, start)
+            where = " " + section_path_label(sections, start)
             if path[-1].number and path[-1].title:
                 where += f" {path[-1].title}"
-        return f"“{quote}”\n——《{self.window._title}》{where}"
+        return f"“{quote}”\n——《{self.session.title}》{where}"
 
     def copy_with_citation(self) -> None:
         span = self._selection()
         if span is None:
             return
         QGuiApplication.clipboard().setText(self.citation(*span))
-        self.window.notify(self.tr("已复制引文及出处"))
+        self.noticeRequested.emit(self.tr("已复制引文及出处"))
 
-    def edit_body(self, uuid: str, body: str, session: object = None) -> None:
+    def edit_body(self, uuid: str, body: str, editing: object = None) -> None:
         """A new body (typed in a panel): stored at once, one undo step per editing session."""
         self._change_annotation(uuid, lambda before: self.step_name("edit", before.kind),
-                                session=session, body=body)
+                                editing=editing, body=body)
 
     def set_annotation_colour(self, uuid: str, colour: str) -> None:
         self._change_annotation(uuid, lambda _before: self.tr("更改颜色"), colour=colour)
 
-    def _change_annotation(self, uuid: str, step_name, session: object = None, **changes: str) -> None:
+    def _change_annotation(self, uuid: str, step_name, editing: object = None, **changes: str) -> None:
         """Store a body or colour change at once and record it as an undo step (nothing if unchanged)."""
         try:
-            before = self.store.annotation(uuid)
+            before = self.session.annotation(uuid)
             if all(getattr(before, key) == value for key, value in changes.items()):
                 return
-            self.store.update_annotation(uuid, **changes)
+            self.session.update_annotation(uuid, **changes)
         except StoreError as exc:
             self._store_failed(exc)
             return
-        self.undo_stack.push(EditAnnotationCommand(
-            self.store, before, step_name(before), self._annotation_changed, self._store_failed,
-            session=session, **changes))
-        self.window.refresh_annotations()
+        self.undo_stack.push(EditAnnotationCommand(self.session, before, step_name(before), self._store_failed,
+                                                   editing=editing, **changes))
 
     def delete_annotation(self, uuid: str) -> None:
         """Delete (a tombstone the store keeps for share files); undo brings it back."""
         try:
-            ann = self.store.set_annotation_deleted(uuid, True)
+            ann = self.session.delete_annotation(uuid).updated[0]
         except StoreError as exc:
             self._store_failed(exc)
             return
-        self.undo_stack.push(DeleteAnnotationCommand(
-            self.store, uuid, self.step_name("delete", ann.kind),
-            self._annotation_changed, self._store_failed))
-        self.window.refresh_annotations()
-        self.window.notify(self.tr("{0}：已完成（Ctrl+Z 撤销）").format(self.step_name("delete", ann.kind)))
+        self.undo_stack.push(DeleteAnnotationCommand(self.session, uuid, self.step_name("delete", ann.kind),
+                                                     self._store_failed))
+        self.noticeRequested.emit(self.tr("{0}：已完成（Ctrl+Z 撤销）").format(self.step_name("delete", ann.kind)))
 
     def report_menu(self, pos: QPoint) -> QMenu:
         """The report pane's context menu at viewport point `pos`: Copy and the annotation actions,
         and for a mark under the mouse, its own edit and delete."""
-        self.window._update_selection_actions()
-        menu = self.window.view.createStandardContextMenu(pos)
+        self.update_enabled()
+        view = self.view
+        menu = view.createStandardContextMenu(pos)
         menu.addSeparator()
         menu.addAction(self.add_note_action)
-        selected = self.window.view.textCursor().hasSelection()
-        if selected or self.window.doc_id is None:
+        selected = view.textCursor().hasSelection()
+        if selected or self.session.doc_id is None:
             menu.addAction(self.add_bookmark_action)
         else:                                   # nothing selected: mark the clicked line
-            line = self.window.view.cursorForPosition(pos)
+            line = view.cursorForPosition(pos)
             line.movePosition(QTextCursor.MoveOperation.StartOfLine)
-            here = self.window.view.from_qt(line.position())
+            here = view.from_qt(line.position())
             mark_here = menu.addAction(self.tr("在此行添加书签"))
             mark_here.triggered.connect(lambda: self._bookmark(here, here, self._section_label(here)))
         menu.addMenu(self.highlight_menu)
         menu.addAction(self.copy_citation_action)
-        if self.window.doc_id is not None:
-            offset = self.window.view.from_qt(self.window.view.cursorForPosition(pos).position())
-            marks = self.window.view.annotations_at(offset)
+        if self.session.doc_id is not None:
+            offset = view.from_qt(view.cursorForPosition(pos).position())
+            marks = view.annotations_at(offset)
             if marks:
                 menu.addSeparator()
             for mark in marks[:3]:
@@ -485,33 +495,26 @@ class AnnotationActions(QObject):
         return menu
 
     def _show_report_menu(self, pos: QPoint) -> None:
-        self.report_menu(pos).exec(self.window.view.viewport().mapToGlobal(pos))
+        self.report_menu(pos).exec(self.view.viewport().mapToGlobal(pos))
 
-    def edit_in_panel(self, uuid: str):
+    def edit_in_panel(self, uuid: str) -> None:
         """Open an annotation's body editor in its tab."""
-        ann = self.store.annotation(uuid)
-        panel = self._show_in_panel(ann)
-        if not self.window.side_dock.isVisible():
-            self.window.side_dock.show()
-        return panel.edit(uuid)
+        self.showRequested.emit(self.session.annotation(uuid), True)
 
     def tree_menu(self, node: SectionNode) -> QMenu:
-        menu = QMenu(self.window)
+        menu = QMenu(self.parent_widget)
         go = menu.addAction(self.tr("跳到本节"))
-        go.triggered.connect(lambda: self.window.go_to_section(node))
+        go.triggered.connect(lambda: self.sectionRequested.emit(node))
         mark = menu.addAction(self.tr("为本节添加书签"))
         mark.triggered.connect(lambda: self.bookmark_section(node))
         return menu
 
     def _show_tree_menu(self, pos: QPoint) -> None:
-        view = self.window.tree_panel.view
+        view = self.tree_panel.view
         index: QModelIndex = view.indexAt(pos)
-        node = self.window.tree_panel.proxy.mapToSource(index).data(NodeRole) if index.isValid() else None
+        node = self.tree_panel.proxy.mapToSource(index).data(NodeRole) if index.isValid() else None
         if node is not None:
             self.tree_menu(node).exec(view.viewport().mapToGlobal(pos))
 
     def _store_failed(self, exc: StoreError) -> None:
-        QMessageBox.warning(self.window, self.tr("未能保存"), error_text(exc))
-
-    def _annotation_changed(self, _uuid: str) -> None:
-        self.window.refresh_annotations()
+        QMessageBox.warning(self.parent_widget, self.tr("未能保存"), error_text(exc))

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import html
+from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (QAbstractListModel, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal)
 
 from viewer.core.export import annotation_times, section_path_label
 from viewer.core.model import Annotation, SectionNode
+from viewer.services.changes import AnnotationChanges
 
+if TYPE_CHECKING:
+    from viewer.ui.session import ReportSession
 
 AnnotationRole = Qt.ItemDataRole.UserRole + 1
 
@@ -40,13 +45,21 @@ LabelRole = Qt.ItemDataRole.UserRole + 9
 NO_COLOUR = "-"              # colour filter value: annotations without a colour (plain notes)
 
 
+def reading_order(ann: Annotation) -> tuple:
+    """Where an annotation's row goes: placed ones by position, unplaced ones last (as the store lists them)."""
+    return (ann.unplaced, ann.start, ann.end, ann.created)
+
+
 class AnnotationListModel(QAbstractListModel):
-    """Rows are a report's annotations in reading order, unplaced ones last (as the store lists them)."""
+    """Rows are a report's annotations in reading order, unplaced ones last (as the store lists them).
+
+    Given a session, it follows it: a report opened resets the rows; a change inserts, updates or
+    removes just the rows it names; a language switch relabels."""
 
     # uuid, new body, editing session (saves within one session merge into one undo step)
     bodyEdited = Signal(str, str, object)
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, session: "ReportSession | None" = None):
         super().__init__(parent)
         self._items: list[Annotation] = []
         self._sections: list[SectionNode] = []
@@ -55,6 +68,11 @@ class AnnotationListModel(QAbstractListModel):
         self._labels: dict[str, str] = {}
         self.edit_session: object = None
         self.retranslate()
+        if session is not None:
+            session.documentOpened.connect(
+                lambda _doc: self.set_annotations(session.annotations(), session.sections))
+            session.annotationsChanged.connect(lambda changes: self.apply_changes(session.changes_here(changes)))
+            session.languageChanged.connect(lambda _lang: self.retranslate())
 
     # -- content --------------------------------------------------------------------------------
 
@@ -96,6 +114,36 @@ class AnnotationListModel(QAbstractListModel):
                 self.beginInsertRows(QModelIndex(), row, row)
                 self._items.insert(row, ann)
                 self.endInsertRows()
+
+    def apply_changes(self, changes: AnnotationChanges) -> None:
+        """Rows for just the annotations in `changes` (all of this report): a removed or deleted one
+        goes, a new or restored one is inserted in reading order, an edited one changes in place
+        (or moves, if it moved in the text)."""
+        for uuid in changes.removed:
+            self._remove(uuid)
+        for ann in changes.added + changes.updated:
+            row = self.row_of(ann.uuid)
+            if ann.deleted:
+                self._remove(ann.uuid)
+            elif row >= 0 and reading_order(self._items[row]) == reading_order(ann):
+                if self._items[row] != ann:
+                    self._items[row] = ann
+                    index = self.index(row)
+                    self.dataChanged.emit(index, index)
+            else:
+                self._remove(ann.uuid)
+                self._paths.pop(ann.uuid, None)
+                row = bisect_right([reading_order(a) for a in self._items], reading_order(ann))
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._items.insert(row, ann)
+                self.endInsertRows()
+
+    def _remove(self, uuid: str) -> None:
+        row = self.row_of(uuid)
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._items[row]
+            self.endRemoveRows()
 
     def annotations(self) -> list[Annotation]:
         return list(self._items)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from PySide6.QtCore import (QModelIndex, Qt, Signal)
+from PySide6.QtCore import (QEvent, QModelIndex, Qt, Signal)
 from PySide6.QtGui import (QAction, QColor, QPainter,
                            QPalette)
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
@@ -122,6 +122,11 @@ class NotesPanel(QWidget):
         self.edit_action.triggered.connect(self.edit_current)
         self.delete_action.triggered.connect(self.delete_current)
         self.jump_action.triggered.connect(lambda: self._activate(self.view.currentIndex()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.filter_edit.setPlaceholderText(self.tr("筛选引文和内容…"))

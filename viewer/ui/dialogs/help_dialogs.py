@@ -188,6 +188,9 @@ class HelpActions(QObject):
         self.shortcuts_dialog: ShortcutsDialog | None = None
         self.guide_action.triggered.connect(self.show_guide)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        # Connected after the window's other controllers: the shortcut list reads their new texts.
+        window.session.languageChanged.connect(lambda _lang: self.retranslate())
+        self.retranslate()
 
     def retranslate(self) -> None:
         """New action texts, and open dialogs rebuilt from the window's (already translated) actions."""

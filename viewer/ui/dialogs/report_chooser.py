@@ -4,11 +4,11 @@ dialog's remembered folder and file-type filters."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from viewer.store import LibraryStore
 from viewer.core.messages import render_code
 from viewer.store.settings import OPEN_FOLDER
 from viewer.core.model import DocumentInfo
@@ -17,6 +17,14 @@ from viewer.ui import ui_language
 from viewer.ui.dialogs.file_dialogs import get_open_file_name
 
 TITLE_CHARS = 40                # a longer title is cut in the menu; the tooltip has all of it
+
+
+class Settings(Protocol):
+    """Where settings are read and kept: the window's ReportSession (or a LibraryStore)."""
+
+    def get_setting(self, key: str, default: Any = None) -> Any: ...
+
+    def set_setting(self, key: str, value: Any) -> None: ...
 
 
 def recent_text(info: DocumentInfo) -> str:
@@ -50,7 +58,7 @@ def report_filters() -> list[str]:
             + [QCoreApplication.translate("ReportChooser", "所有文件 (*)")])
 
 
-def start_folder(store: LibraryStore) -> str:
+def start_folder(store: Settings) -> str:
     """Where the Open dialog starts: the folder of the last report opened from disk, else home."""
     folder = store.get_setting(OPEN_FOLDER)
     if isinstance(folder, str) and folder and Path(folder).is_dir():
@@ -58,12 +66,12 @@ def start_folder(store: LibraryStore) -> str:
     return str(Path.home())
 
 
-def remember_folder(store: LibraryStore, path: str) -> None:
+def remember_folder(store: Settings, path: str) -> None:
     """Keep the folder of a file the user opened, for the next Open dialog."""
     store.set_setting(OPEN_FOLDER, str(Path(path).resolve().parent))
 
 
-def choose_report(parent: QWidget, store: LibraryStore) -> str:
+def choose_report(parent: QWidget, store: Settings) -> str:
     """Ask for a report file (the platform's dialog); "" when cancelled. Remembers its folder."""
     filters = report_filters()
     caption = QCoreApplication.translate("ReportChooser", "打开报告")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt,
+from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt,
                             Signal)
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit,
@@ -200,6 +200,11 @@ class FiguresPanel(QWidget):
         self.table.clicked.connect(self._on_clicked)
         self.table.activated.connect(self._on_clicked)
         self.export_button.clicked.connect(self.exportRequested)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         current = self.kind_combo.currentData() or ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import math
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 from typing import Callable, Sequence
 
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdi
 
 from viewer.core.figures import describe_value
 from viewer.core.model import Annotation, Figure, SectionNode, TextTable, iter_sections
+from viewer.services.changes import AnnotationChanges
 from viewer.ui import palette
 from viewer.ui.reader.offsets import Utf16Map
 
@@ -38,6 +39,12 @@ class _Span:
     end: int
     style: str                   # "heading0".."headingN", "runin", "figure:<kind>", "ann:<kind>:<colour>"
     payload: object = None
+
+
+def _same_mark(before: Annotation | None, after: Annotation) -> bool:
+    """True when `after` draws exactly as `before` (only its body or times differ)."""
+    return before is not None and not after.deleted and not after.unplaced and \
+        (before.start, before.end, before.kind, before.colour) == (after.start, after.end, after.kind, after.colour)
 
 
 class _BookmarkMargin(QWidget):
@@ -385,10 +392,26 @@ class ReportView(QPlainTextEdit):
         self._set_annotation_spans(spans)
         self._bookmarks = sorted(((to_qt(a.start), a) for a in placed if a.kind == "bookmark"),
                                  key=lambda item: item[0])
-        for start, end, _style in old ^ new:
+        for start, end in sorted({(start, end) for start, end, _style in old ^ new}):   # a recolour: once
             self._reformat_range(start, end)
         self._format_visible()
         self._margin.update()
+
+    def apply_annotation_changes(self, changes: AnnotationChanges) -> None:
+        """Take in what changed among this report's annotations: only the changed marks' blocks
+        are coloured again (see set_annotations); a changed body alone recolours nothing."""
+        known = {a.uuid: a for a in self._annotations}
+        changed = {a.uuid: a for a in changes.added + changes.updated}
+        if not changes.removed and all(_same_mark(known.get(uuid), ann) for uuid, ann in changed.items()):
+            self._annotations = [changed.get(a.uuid, a) for a in self._annotations]
+            self._ann_spans = [replace(span, payload=changed[span.payload.uuid])
+                               if span.payload.uuid in changed else span for span in self._ann_spans]
+            self._bookmarks = [(pos, changed.get(a.uuid, a)) for pos, a in self._bookmarks]
+            return
+        for uuid in changes.removed:
+            known.pop(uuid, None)
+        known.update(changed)
+        self.set_annotations(sorted(known.values(), key=lambda a: (a.start, a.end)))
 
     def annotations(self) -> list[Annotation]:
         return list(self._annotations)
