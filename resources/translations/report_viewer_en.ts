@@ -4,147 +4,121 @@
 <context>
     <name>AnnotationActions</name>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="127"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="128"/>
         <source>批注(&amp;A)</source>
         <translation>&amp;Annotate</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="128"/>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="138"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="129"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="139"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="129"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="130"/>
         <source>批注工具栏</source>
         <translation>Annotation toolbar</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="130"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="131"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="131"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="132"/>
         <source>为选中的文字添加批注 (Ctrl+Alt+M)</source>
         <translation>Add a note to the selected text (Ctrl+Alt+M)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="132"/>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="171"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="133"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="172"/>
         <source>添加书签</source>
         <translation>Add Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="133"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="134"/>
         <source>为选中的文字（未选中时为当前位置）添加书签，名称取所在章节 (Ctrl+Alt+B)</source>
         <translation>Bookmark the selected text (or, with none, the reading position), named after its section (Ctrl+Alt+B)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="135"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="136"/>
         <source>为当前位置添加书签</source>
         <translation>Bookmark This Position</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="136"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="137"/>
         <source>复制并注明出处</source>
         <translation>Copy with Citation</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="137"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="138"/>
         <source>复制选中的文字，附报告标题和章节 (Ctrl+Shift+C)</source>
         <translation>Copy the selected text with the report&apos;s title and section (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="139"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="140"/>
         <source>重命名颜色…</source>
         <translation>Rename Colours…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="163"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="164"/>
         <source>撤销 {0}</source>
         <translation>Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="164"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="165"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="165"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="166"/>
         <source>重做 {0}</source>
         <translation>Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="166"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="167"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="171"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="172"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="172"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="173"/>
         <source>添加高亮</source>
         <translation>Add Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="173"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="174"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="173"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="174"/>
         <source>编辑书签</source>
         <translation>Edit Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="174"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="175"/>
         <source>编辑高亮说明</source>
         <translation>Edit Highlight Comment</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="175"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="176"/>
         <source>删除批注</source>
         <translation>Delete Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="175"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="176"/>
         <source>删除书签</source>
         <translation>Delete Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="176"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="177"/>
         <source>删除高亮</source>
         <translation>Delete Highlight</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="181"/>
-        <source>重点</source>
-        <translation>Key point</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="181"/>
-        <source>疑问</source>
-        <translation>Question</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="181"/>
-        <source>待办</source>
-        <translation>To do</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="182"/>
-        <source>数据</source>
-        <comment>highlight colour</comment>
-        <translation>Data</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="182"/>
-        <source>引用</source>
-        <translation>Quote</translation>
     </message>
     <message>
         <location filename="../../viewer/ui/annotations/annotation_actions.py" line="211"/>
@@ -250,27 +224,12 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_model.py" line="118"/>
-        <source>批注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/annotation_model.py" line="118"/>
-        <source>书签</source>
-        <translation>Bookmark</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/annotation_model.py" line="118"/>
-        <source>高亮</source>
-        <translation>Highlight</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/annotation_model.py" line="171"/>
+        <location filename="../../viewer/ui/annotations/annotation_model.py" line="167"/>
         <source>修改于 {0}</source>
         <translation>edited {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_model.py" line="171"/>
+        <location filename="../../viewer/ui/annotations/annotation_model.py" line="167"/>
         <source>创建于 {0}</source>
         <translation>created {0}</translation>
     </message>
@@ -278,160 +237,159 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="62"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="58"/>
         <source>导出批注和书签(&amp;E)…</source>
-        <extracomment>Export formats: file suffix -&gt; format name used by the CLI&apos;s --format.</extracomment>
         <translation>&amp;Export Notes and Bookmarks…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="63"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="59"/>
         <source>导出数据表 (CSV)…</source>
         <translation>Export Figures (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="64"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="60"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="66"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="62"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="67"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="63"/>
         <source>分享批注和书签(&amp;S)…</source>
         <translation>&amp;Share Notes and Bookmarks…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="68"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="64"/>
         <source>导入分享文件(&amp;I)…</source>
         <translation>&amp;Import Share File…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="87"/>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="152"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="83"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="148"/>
         <source>导出失败</source>
         <translation>Export Failed</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="171"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="167"/>
         <source>打印失败</source>
         <translation>Printing Failed</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="88"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="84"/>
         <source>{0}：无法写入（{1}）；请另选位置</source>
         <translation>{0}: cannot write ({1}); choose another location</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="65"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="61"/>
         <source>打印预览(&amp;V)…</source>
         <translation>Print Pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="90"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="86"/>
         <source>已保存{0}：{1}</source>
         <translation>Saved {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="98"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="94"/>
         <source>Markdown 简报 (*.md)</source>
         <translation>Markdown brief (*.md)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="98"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="94"/>
         <source>网页 HTML (*.html)</source>
         <translation>Web page HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="99"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="95"/>
         <source>Excel 表格 CSV (*.csv)</source>
         <translation>Excel spreadsheet CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="99"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="95"/>
         <source>Web Annotation JSON-LD (*.jsonld)</source>
         <translation>Web Annotation JSON-LD (*.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="100"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="96"/>
         <source>导出批注和书签</source>
         <translation>Export Notes and Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="101"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="97"/>
         <source>-批注</source>
         <translation>-notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="113"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="109"/>
         <source>批注和书签</source>
         <translation>notes and bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="118"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="114"/>
         <source>导出数据表</source>
         <translation>Export Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="125"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="121"/>
         <source>数据表</source>
         <translation>figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="141"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="137"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="142"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="138"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="154"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="150"/>
         <source>已保存 PDF：{0}</source>
         <translation>Saved PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="184"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="180"/>
         <source>打印预览 — {0}</source>
         <translation>Print preview — {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="210"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="206"/>
         <source>保存分享文件</source>
         <translation>Save Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="211"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="207"/>
         <source>分享文件 (*.rvshare.json)</source>
         <translation>Share files (*.rvshare.json)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="221"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="217"/>
         <source>分享文件</source>
         <translation>share file</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="224"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="220"/>
         <source>导入分享文件</source>
         <translation>Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="225"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="221"/>
         <source>分享文件 (*.rvshare.json *.json);;所有文件 (*)</source>
         <translation>Share files (*.rvshare.json *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="240"/>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="258"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="236"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="254"/>
         <source>无法导入分享文件</source>
         <translation>Cannot Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="265"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="261"/>
         <source>已导入分享文件：新增 {0}，更新 {1}，冲突 {2}，待报告 {3}</source>
         <translation>Share file imported: {0} new, {1} updated, {2} conflicts, {3} awaiting report</translation>
     </message>
@@ -439,17 +397,17 @@
 <context>
     <name>FiguresPanel</name>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="208"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="204"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="213"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="209"/>
         <source>筛选数据…</source>
         <translation>Filter figures…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="214"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="210"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
@@ -457,58 +415,37 @@
 <context>
     <name>FiguresTableModel</name>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="42"/>
-        <source>计数</source>
-        <translation>Count</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="42"/>
-        <source>百分比</source>
-        <translation>Percent</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="42"/>
-        <source>金额</source>
-        <translation>Money</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="43"/>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="44"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="40"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="43"/>
-        <source>数字</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="82"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="78"/>
         <source>原文</source>
         <translation>As written</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="82"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="78"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="82"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="78"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="82"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="78"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="82"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="78"/>
         <source>限定词</source>
         <translation>Qualifier</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="83"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="79"/>
         <source>章节</source>
         <translation>Section</translation>
     </message>
@@ -658,82 +595,67 @@
 <context>
     <name>ImportPlanModel</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="69"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="71"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="69"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="71"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="69"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="71"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="70"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="72"/>
         <source>未定位</source>
         <translation>Unplaced</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="70"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="72"/>
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="70"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="72"/>
         <source>待报告</source>
         <translation>Awaiting report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="71"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="73"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="74"/>
-        <source>批注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="74"/>
-        <source>书签</source>
-        <translation>Bookmark</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="74"/>
-        <source>高亮</source>
-        <translation>Highlight</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="88"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="87"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="88"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="87"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="88"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="87"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="88"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="87"/>
         <source>原文</source>
         <translation>As written</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="88"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="87"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="89"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="88"/>
         <source>作者 · 说明</source>
         <translation>Author · Detail</translation>
     </message>
@@ -741,155 +663,246 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="115"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="114"/>
         <source>导入分享文件</source>
         <translation>Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="140"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="139"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="140"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="139"/>
         <source>没有需要导入的内容</source>
         <translation>Nothing to Import</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="150"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="149"/>
         <source>{0}：共 {1} 条</source>
         <translation>{0}: {1} in all</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="151"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="150"/>
         <source>没有内容</source>
         <translation>Nothing in it</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="151"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="150"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="153"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="152"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="153"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="152"/>
         <source>《{0}》</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="154"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="153"/>
         <source>将同时导入文件中附带的报告：{0}</source>
         <translation>The reports included in the file will be imported too: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="156"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="155"/>
         <source>待报告：本机还没有这些批注所在的报告；导入那份报告后它们会自动定位。</source>
         <translation>Awaiting report: the report these notes belong to is not on this computer yet; they will be placed automatically once that report is imported.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="158"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="157"/>
         <source>冲突：双方都改过的批注保留较新的版本，另一版本另存为一条；你自己的批注不会被别人覆盖或删除。</source>
         <translation>Conflict: where both sides changed a note, the newer version is kept and the other is saved as a separate note; your own notes are never overwritten or deleted by someone else&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="160"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="159"/>
         <source>未定位：在你的报告中找不到原文的批注会保留在“未定位”分组里。</source>
         <translation>Unplaced: notes whose quote cannot be found in your report are kept in the “Unplaced” group.</translation>
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="21"/>
+        <source>批注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="22"/>
+        <source>书签</source>
+        <translation>Bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="23"/>
+        <source>高亮</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="26"/>
+        <source>批注</source>
+        <comment>plural: a tab or filter of notes</comment>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="27"/>
+        <source>书签</source>
+        <comment>plural: a tab or filter of bookmarks</comment>
+        <translation>Bookmarks</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="28"/>
+        <source>高亮</source>
+        <comment>plural: a tab or filter of highlights</comment>
+        <translation>Highlights</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="31"/>
+        <source>计数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="32"/>
+        <source>百分比</source>
+        <translation>Percent</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="33"/>
+        <source>金额</source>
+        <translation>Money</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="34"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="35"/>
+        <source>数字</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="38"/>
+        <source>重点</source>
+        <comment>highlight colour</comment>
+        <translation>Key point</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="39"/>
+        <source>疑问</source>
+        <comment>highlight colour</comment>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="40"/>
+        <source>待办</source>
+        <comment>highlight colour</comment>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="41"/>
+        <source>数据</source>
+        <comment>highlight colour</comment>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="42"/>
+        <source>引用</source>
+        <comment>highlight colour</comment>
+        <translation>Quote</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="257"/>
+        <location filename="../../viewer/ui/main_window.py" line="258"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="258"/>
+        <location filename="../../viewer/ui/main_window.py" line="259"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="259"/>
+        <location filename="../../viewer/ui/main_window.py" line="260"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="260"/>
+        <location filename="../../viewer/ui/main_window.py" line="261"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="261"/>
+        <location filename="../../viewer/ui/main_window.py" line="262"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="262"/>
+        <location filename="../../viewer/ui/main_window.py" line="263"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="264"/>
+        <location filename="../../viewer/ui/main_window.py" line="265"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="265"/>
+        <location filename="../../viewer/ui/main_window.py" line="266"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="266"/>
+        <location filename="../../viewer/ui/main_window.py" line="267"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="267"/>
+        <location filename="../../viewer/ui/main_window.py" line="268"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="268"/>
+        <location filename="../../viewer/ui/main_window.py" line="269"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="269"/>
+        <location filename="../../viewer/ui/main_window.py" line="270"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="270"/>
+        <location filename="../../viewer/ui/main_window.py" line="271"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="271"/>
+        <location filename="../../viewer/ui/main_window.py" line="272"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="272"/>
+        <location filename="../../viewer/ui/main_window.py" line="273"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="273"/>
+        <location filename="../../viewer/ui/main_window.py" line="274"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="274"/>
+        <location filename="../../viewer/ui/main_window.py" line="275"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="275"/>
+        <location filename="../../viewer/ui/main_window.py" line="276"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
@@ -909,72 +922,37 @@
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="285"/>
-        <source>批注</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="286"/>
-        <source>书签</source>
-        <translation>Bookmarks</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="298"/>
-        <source>计数</source>
-        <translation>Count</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="298"/>
-        <source>百分比</source>
-        <translation>Percent</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="298"/>
-        <source>金额</source>
-        <translation>Money</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="299"/>
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="299"/>
-        <source>数字</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="310"/>
+        <location filename="../../viewer/ui/main_window.py" line="306"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="347"/>
+        <location filename="../../viewer/ui/main_window.py" line="343"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="352"/>
+        <location filename="../../viewer/ui/main_window.py" line="348"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="371"/>
+        <location filename="../../viewer/ui/main_window.py" line="367"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="425"/>
+        <location filename="../../viewer/ui/main_window.py" line="421"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="448"/>
+        <location filename="../../viewer/ui/main_window.py" line="444"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="449"/>
+        <location filename="../../viewer/ui/main_window.py" line="445"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -983,7 +961,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="508"/>
+        <location filename="../../viewer/ui/main_window.py" line="504"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>
@@ -1014,97 +992,87 @@ This program never connects to the network.</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="127"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="128"/>
         <source>筛选引文和内容…</source>
         <translation>Filter quotes and notes…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="131"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="132"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="132"/>
-        <source>批注</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="133"/>
-        <source>高亮</source>
-        <translation>Highlights</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="136"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="137"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="137"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="138"/>
         <source>删除所选 (Del)</source>
         <translation>Delete the selected one (Del)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="138"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="139"/>
         <source>编辑内容 (F2)</source>
         <translation>Edit Text (F2)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="139"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="140"/>
         <source>删除 (Del)</source>
         <translation>Delete (Del)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="140"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="141"/>
         <source>跳到原文</source>
         <translation>Go to Passage</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="141"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="142"/>
         <source>未定位（报告文本已变，找不到这段引文）</source>
         <translation>Unplaced (the report&apos;s text changed; these quotes were not found)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="142"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="143"/>
         <source>（双击或按 F2 填写批注）</source>
         <translation>(double-click or press F2 to write the note)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="144"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="145"/>
         <source>还没有书签。
 按 Ctrl+D 为当前位置添加书签，或在目录上右键为章节添加书签。</source>
         <translation>No bookmarks yet.
 Press Ctrl+D to bookmark the reading position, or right-click a section in Contents.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="147"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="148"/>
         <source>还没有批注或高亮。
 选中报告中的文字，右键选择“添加批注”或“高亮”。</source>
         <translation>No notes or highlights yet.
 Select text in the report and right-click: Add Note or Highlight.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="158"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="159"/>
         <source>全部颜色</source>
         <translation>All colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="163"/>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="245"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="164"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="246"/>
         <source>无颜色</source>
         <translation>No colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="224"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="225"/>
         <source>共 {0} 条</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="225"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="226"/>
         <source>显示 {0} / {1} 条</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="237"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="238"/>
         <source>颜色</source>
         <translation>Colour</translation>
     </message>
@@ -1155,77 +1123,39 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ReportPrinter</name>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="131"/>
-        <source>批注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="132"/>
-        <source>高亮</source>
-        <translation>Highlight</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="133"/>
-        <source>书签</source>
-        <translation>Bookmark</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="143"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="140"/>
         <source>（{author}）</source>
         <translation> ({author})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="145"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="142"/>
         <source>修改于 {when}</source>
         <translation>edited {when}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="147"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="144"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="206"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="203"/>
         <source>［书签：{label}］</source>
         <translation>[Bookmark: {label}]</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="262"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="259"/>
         <source>未定位的批注</source>
         <translation>Unplaced notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="266"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="263"/>
         <source>「{quote}」</source>
         <translation>“{quote}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="365"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="362"/>
         <source>第 {page} 页 / 共 {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
-    </message>
-</context>
-<context>
-    <name>ReportView</name>
-    <message>
-        <location filename="../../viewer/ui/reader/text_pane.py" line="429"/>
-        <source>批注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/reader/text_pane.py" line="431"/>
-        <source>书签</source>
-        <translation>Bookmark</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/reader/text_pane.py" line="434"/>
-        <source>高亮 · {0}</source>
-        <translation>Highlight · {0}</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/reader/text_pane.py" line="434"/>
-        <source>高亮</source>
-        <translation>Highlight</translation>
     </message>
 </context>
 <context>
@@ -1248,43 +1178,43 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="27"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="29"/>
         <source>分享批注和书签</source>
         <extracomment>Row tints of the preview, by what happens (pale, so the plain text on them stays readable).</extracomment>
         <translation>Share Notes and Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="30"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="32"/>
         <source>把《{0}》上的批注、书签和高亮存成一个 .rvshare.json 文件，用U盘或内网邮件交给同事；对方用“导入分享文件”打开。</source>
         <translation>Save the notes, bookmarks and highlights on “{0}” as one .rvshare.json file to hand to a colleague on a USB stick or by internal email; they open it with “Import Share File”.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="35"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="37"/>
         <source>全部（{0} 条）</source>
         <translation>All ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="35"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="37"/>
         <source>只有批注（{0} 条）</source>
         <translation>Notes only ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="36"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="38"/>
         <source>只有书签（{0} 条）</source>
         <translation>Bookmarks only ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="36"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="38"/>
         <source>只有高亮（{0} 条）</source>
         <translation>Highlights only ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="43"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="45"/>
         <source>附带报告全文（对方还没有这份报告时勾选）</source>
         <translation>Include the full report text (tick this if they don&apos;t have the report yet)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="47"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="49"/>
         <source>保存分享文件…</source>
         <translation>Save Share File…</translation>
     </message>

@@ -8,6 +8,7 @@ from typing import Sequence
 from viewer import __version__
 from viewer.core.errors import ReportViewerError
 from viewer.core.messages import LANGUAGES, language_from_environment
+from viewer.core.vocab import ANNOTATION_KINDS, EXPORT_FORMATS, SHARE_SELECTIONS, SHARE_SUFFIX
 
 PROG = "report-viewer"
 
@@ -35,8 +36,6 @@ def _shared_options() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """`report-viewer [--version | --where | --self-test] VERB …`: the headless verbs and their options."""
-    from viewer.core.export import EXPORT_FORMATS
-
     common = _shared_options()
     parser = _ArgumentParser(prog=PROG, parents=[common],
                              description="报告阅览器 Report Viewer: read Chinese government reports "
@@ -66,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--start", type=int, help="start offset (code points into the report text)")
     p.add_argument("--end", type=int, help="end offset")
-    p.add_argument("--kind", choices=["note", "bookmark", "highlight"], default="note")
+    p.add_argument("--kind", choices=ANNOTATION_KINDS, default="note")
     p.add_argument("--text", help="the note's body or the bookmark's label")
     p.add_argument("--colour", help="highlight colour name, e.g. yellow")
     p = sub.add_parser("reimport", parents=[common],
@@ -82,12 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout (required for pdf)")
     p = sub.add_parser("share", parents=[common], help="write a share file, or import one from a colleague")
     share = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_ArgumentParser)
-    q = share.add_parser("export", parents=[common], help="write a .rvshare.json file of a report's annotations")
+    q = share.add_parser("export", parents=[common], help=f"write a {SHARE_SUFFIX} file of a report's annotations")
     q.add_argument("target", metavar="DOC")
-    q.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: TITLE.rvshare.json)")
-    q.add_argument("--only", choices=["all", "bookmarks", "notes", "highlights"], default="all")
+    q.add_argument("-o", "--output", metavar="FILE", help=f"the file to write (default: TITLE{SHARE_SUFFIX})")
+    q.add_argument("--only", choices=list(SHARE_SELECTIONS), default="all")
     q.add_argument("--include-report", action="store_true", help="embed the report's text for a colleague without it")
-    q = share.add_parser("import", parents=[common], help="import a .rvshare.json file")
+    q = share.add_parser("import", parents=[common], help=f"import a {SHARE_SUFFIX} file")
     q.add_argument("target", metavar="FILE")
     q.add_argument("--dry-run", action="store_true", help="only print what the import would do")
     return parser

@@ -231,7 +231,7 @@ def export_pdf(args: argparse.Namespace) -> int:
         doc = store.document(doc_id)
         sections = store.sections(doc_id)
         annotations = store.annotations(doc_id)
-        names = colour_names(store.get_setting("highlight_names"))
+        saved_names = store.get_setting("highlight_names")
     _write_output(args.output, b"")          # an unwritable -o is refused before Qt starts
     from PySide6.QtGui import QGuiApplication
 
@@ -242,7 +242,9 @@ def export_pdf(args: argparse.Namespace) -> int:
         app = QGuiApplication([sys.argv[0] or "report-viewer", "-platform", "offscreen"])
         Translations(app).set_language(args.language)
     from viewer.ui.exports.report_printer import build_print_document, write_pdf
+    from viewer.ui.labels import default_colour_names
 
+    names = colour_names(saved_names, default_colour_names())       # the colours' meanings in the PDF's language
     document = build_print_document(doc.title, doc.text, sections, annotations, names)
     pages = write_pdf(document, args.output, title=doc.title).total
     del document, app
@@ -254,13 +256,14 @@ def export_pdf(args: argparse.Namespace) -> int:
 def cmd_share(args: argparse.Namespace) -> int:
     """Write a share file for a colleague, or preview / apply one received."""
     from viewer.core.export import file_stem
-    from viewer.core.share import SUFFIX, build_share, import_share, read_share_file, share_bytes
+    from viewer.core.share import build_share, import_share, read_share_file, share_bytes
+    from viewer.core.vocab import SHARE_SUFFIX
 
     if args.action == "export":
         with open_store(args) as store:
             doc_id = store.resolve_document(args.target)
             collection = build_share(store, [doc_id], only=args.only, include_report=args.include_report)
-            output = args.output or f"{file_stem(store.document_info(doc_id).title)}{SUFFIX}"
+            output = args.output or f"{file_stem(store.document_info(doc_id).title)}{SHARE_SUFFIX}"
         _write_output(output, share_bytes(collection))
         _out(f"wrote {collection['total']} annotations{' and the report' if args.include_report else ''}"
              f" to {output}")

@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterator
 from typing import TYPE_CHECKING
 
 from viewer.core.errors import StoreError
+from viewer.core.vocab import ANNOTATION_KINDS
 from viewer.core.model import (
     Annotation, DocumentInfo, Figure, ImportResult, SectionNode, StoredDocument, TextTable,
 )
@@ -137,7 +138,6 @@ SCHEMA_VERSION = MIGRATIONS[-1][0]
 # --- records ----------------------------------------------------------------------------------
 
 
-ANNOTATION_KINDS = ("note", "bookmark", "highlight")
 _ANNOTATION_COLUMNS = ("uuid, document_id, kind, start, [end], exact, prefix, suffix, body, colour,"
                        " author, created, modified, deleted, unplaced, shared_modified")
 _ANNOTATION_MARKS = ",".join("?" * 16)

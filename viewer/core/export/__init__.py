@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
 from viewer.core.figures import unit_word
 from viewer.core.model import Figure, SectionNode, section_path
 from viewer.core.times import local_time
+from viewer.core.vocab import ANNOTATION_KIND_NAMES as KIND_NAMES
+from viewer.core.vocab import BOOKMARK_COLOURS, DEFAULT_COLOUR_NAMES, EXPORT_FORMATS, HIGHLIGHT_COLOURS, NOTE_COLOURS
+from viewer.core.vocab import FIGURE_KIND_NAMES as KIND_LABELS
 
 if TYPE_CHECKING:
     from viewer.store import LibraryStore
@@ -21,12 +24,8 @@ if TYPE_CHECKING:
 
 PATH_SEPARATOR = " › "
 
-KIND_LABELS = {"count": "计数", "percent": "百分比", "money": "金额", "date": "日期", "number": "数字"}
-
 FIGURE_CSV_HEADER = ["原文", "数值", "单位", "类型", "限定词", "章节", "起", "止"]
 
-DEFAULT_COLOUR_NAMES = {"yellow": "重点", "blue": "疑问", "green": "待办", "pink": "数据", "purple": "引用"}
-KIND_NAMES = {"note": "批注", "bookmark": "书签", "highlight": "高亮"}
 ANNOTATION_CSV_HEADER = ["类型", "颜色", "章节", "原文", "内容", "作者", "创建", "修改", "起", "止", "id"]
 UNPLACED_LABEL = "未定位"
 EXPORT_HEADING = "批注、书签和高亮"
@@ -216,10 +215,9 @@ def annotations_markdown(title: str, sections: Sequence[SectionNode], annotation
 # --- annotations: HTML --------------------------------------------------------------------------
 
 # (border, quote tint) of each card tone: highlight colour keys, then plain notes and bookmarks.
-# The highlight tones are viewer/ui/palette.py's HIGHLIGHT_COLOURS (a test keeps them equal).
-_TONES = {"yellow": ("#b08d00", "#f5df7c"), "blue": ("#c45f00", "#ffb26b"), "green": ("#5b8c1a", "#b3dd7a"),
-          "pink": ("#cc3d66", "#ff9eb4"), "purple": ("#7a52b3", "#c6aaf5"), "note": ("#d55e00", "#fde0cf"),
-          "bookmark": ("#0072b2", "#d6eaf5")}
+# The same colours as the report pane's (viewer.core.vocab).
+_TONES = {**{key: (line, tint) for key, (tint, line) in HIGHLIGHT_COLOURS.items()},
+          "note": NOTE_COLOURS[::-1], "bookmark": BOOKMARK_COLOURS[::-1]}
 
 _CSS = """
 :root { color-scheme: light; }
@@ -346,9 +344,6 @@ def colour_names(saved: object = None, defaults: Mapping[str, str] = DEFAULT_COL
     if isinstance(saved, dict):
         names.update({k: str(v) for k, v in saved.items() if k in names and str(v).strip()})
     return names
-
-
-EXPORT_FORMATS = ("md", "html", "csv", "jsonld")
 
 
 def export_annotations(store: "LibraryStore", doc_id: int, fmt: str, names: Mapping[str, str]) -> bytes:

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, Sequence
 
 from viewer.core.anchors import quotes_match
 from viewer.core.errors import Phrase, ReportViewerError, ShareError
-from viewer.core.export import DEFAULT_COLOUR_NAMES
-from viewer.store import ANNOTATION_KINDS, LibraryStore
+from viewer.core.vocab import HIGHLIGHT_KEYS, SHARE_SELECTIONS, SHARE_SUFFIX
+from viewer.store import LibraryStore
 from viewer.core.model import Annotation
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 FORMAT_VERSION = 1
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 EXTENSION = "report-viewer"
-SUFFIX = ".rvshare.json"
+SUFFIX = SHARE_SUFFIX
 
 #: Limits on a share file, each named in the message of the file that breaks it.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -38,9 +38,8 @@ _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(
 
 MOTIVATIONS = {"note": "commenting", "bookmark": "bookmarking", "highlight": "highlighting"}
 KINDS = {motivation: kind for kind, motivation in MOTIVATIONS.items()}
-ONLY_CHOICES = {"all": ANNOTATION_KINDS, "notes": ("note",), "bookmarks": ("bookmark",),
-                "highlights": ("highlight",)}
-KNOWN_COLOURS = tuple(DEFAULT_COLOUR_NAMES)      # the highlight colour keys
+ONLY_CHOICES = SHARE_SELECTIONS
+KNOWN_COLOURS = HIGHLIGHT_KEYS
 
 #: C0/C1 controls (tab, newline and carriage return aside) and the bidi embeddings, overrides and
 #: isolates that can make text display in an order other than it reads (Trojan Source).

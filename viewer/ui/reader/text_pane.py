@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdi
 from viewer.core.figures import describe_value
 from viewer.core.model import Annotation, Figure, SectionNode, TextTable, iter_sections
 from viewer.ui import palette
+from viewer.ui.labels import mark_label
 from viewer.ui.reader.offsets import Utf16Map
 
 BASE_POINT_SIZE = 13
@@ -425,13 +426,8 @@ class ReportView(QPlainTextEdit):
         """Rich text whose every user string is escaped: a note's body shows as typed, never as HTML."""
         parts = []
         for ann in annotations:
-            if ann.kind == "note":
-                head = self.tr("批注")
-            elif ann.kind == "bookmark":
-                head = self.tr("书签")
-            else:
-                name = self._colour_names.get(ann.colour, ann.colour)
-                head = self.tr("高亮 · {0}").format(name) if name else self.tr("高亮")
+            name = self._colour_names.get(ann.colour, ann.colour) if ann.kind == "highlight" else ""
+            head = mark_label(ann.kind, name)
             if ann.author:
                 head += f" · {ann.author}"
             colour = palette.annotation_line(ann.kind, ann.colour).name()
