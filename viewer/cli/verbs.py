@@ -13,7 +13,7 @@ from viewer.core.errors import ReportViewerError
 from viewer.core.messages import render, render_code
 from viewer.core.times import local_time
 
-if TYPE_CHECKING:  # the parsers load only for verbs that parse, keeping the GUI start light
+if TYPE_CHECKING:  # names for annotations only; the parsers and the library load inside the verbs that use them
     from viewer.core.model import Figure, Report, SectionNode
 
 EXIT_OK = 0

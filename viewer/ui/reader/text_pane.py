@@ -557,9 +557,6 @@ class ReportView(QPlainTextEdit):
             self._hidden_kinds.add(kind)
         self._reformat_all()
 
-    def is_kind_visible(self, kind: str) -> bool:
-        return kind not in self._hidden_kinds
-
     # -- find hits ----------------------------------------------------------------------------
 
     def set_find_hits(self, hits: list[tuple[int, int]], current: int = -1) -> None:
