@@ -1,4 +1,4 @@
-"""The `report-viewer` entry point: routes the command line to the desktop app, a headless verb, or --where/--self-test."""
+"""The `report-viewer` entry point: routes a command line to the desktop app, a verb, --where or --self-test."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The app's fixed vocabularies, each defined once: annotation and figure kinds, highlight colours, export formats, file suffixes.
+"""The fixed vocabularies, each defined once: annotation and figure kinds, mark colours, export formats, suffixes.
 
 Ids are what the library, share files and the command line store and accept. The Chinese names are
 the report's language: the exports (Markdown, HTML, CSV) print them. The UI never shows these names;

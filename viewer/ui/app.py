@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from viewer import paths
-from viewer.core.errors import ReportViewerError
+from viewer.core.errors import ReportViewerError, StoreError
 from viewer.core.messages import LANGUAGES, language_from_environment, render_code
 from viewer.ui import ui_language
 
@@ -86,7 +86,7 @@ def open_initial_report(window, store, file: str | None) -> None:
         if window.import_and_open(file):
             return
     last = store.get_setting("last_document")
-    if last is not None and store.documents_where("d.id = ?", (int(last),)):
+    if last is not None and _in_library(store, int(last)):
         window.open_document(int(last))
         return
     docs = store.documents()
@@ -94,6 +94,15 @@ def open_initial_report(window, store, file: str | None) -> None:
         window.open_document(docs[-1].id)
         return
     window.import_and_open(paths.sample_report_path())
+
+
+def _in_library(store, doc_id: int) -> bool:
+    """Whether the library still holds report `doc_id` (the last one read may have been removed)."""
+    try:
+        store.document_info(doc_id)
+    except StoreError:
+        return False
+    return True
 
 
 def run_app(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""The UI's translated labels of viewer.core.vocab's ids (annotation kinds, figure kinds, highlight colours), in one context.
+"""The UI's translated labels of viewer.core.vocab's ids: annotation kinds, figure kinds, highlight colours.
 
 Every widget names a kind or a colour through these functions, so each label is translated once.
 The Chinese source texts are vocab's Chinese names (a test keeps them equal); an unknown id is shown
