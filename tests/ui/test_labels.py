@@ -102,3 +102,21 @@ def test_only_the_labels_module_translates_a_kind_or_colour_name():
     found = {(path.relative_to(UI).as_posix(), text) for path in UI.rglob("*.py") if path.name != "labels.py"
              for text in _translated_sources(path) if text in names}
     assert found <= OTHER_USES, sorted(found - OTHER_USES)
+
+
+def test_the_english_import_preview_says_what_a_change_does_in_english(english):
+    from tests.conftest import SAMPLE
+    from viewer.core.report import parse_path
+    from viewer.core.share import build_share, plan_import, read_share, share_bytes
+    from viewer.store import LibraryStore
+    from viewer.ui.dialogs.share_dialogs import ImportPlanModel
+
+    with LibraryStore(":memory:") as sender, LibraryStore(":memory:") as receiver:
+        sender.set_setting("author", "Ann")
+        doc_id = sender.import_report(parse_path(SAMPLE)).document_id
+        sender.add_annotation(doc_id, "note", 10, 20, body="check")
+        share = read_share(share_bytes(build_share(sender, [doc_id])), "a.rvshare.json")
+        model = ImportPlanModel(plan_import(receiver, share))      # its report is not in this library yet
+    assert model.rowCount() == 1 and model.rows[0].action == "pending"
+    kind, by = (model.index(0, column).data() for column in (1, 5))
+    assert kind == "Note" and by.startswith("Ann · ") and not CJK.search(by), by

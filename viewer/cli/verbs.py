@@ -276,7 +276,7 @@ def cmd_share(args: argparse.Namespace) -> int:
         if change.action != "unchanged":
             quote = change.incoming.exact[:24] or change.incoming.body[:24]
             _out(f"  {change.action:9} {change.incoming.kind:9} 《{change.title[:30]}》「{quote}」"
-                 f"{'  ' + change.detail if change.detail else ''}")
+                 f"{'  ' + render(change.detail, args.language) if change.detail else ''}")
     return EXIT_OK
 
 

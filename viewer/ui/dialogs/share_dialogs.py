@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QDial
 from typing import TYPE_CHECKING
 
 from viewer.ui.labels import annotation_kind_label
+from viewer.ui.ui_language import phrase_text
 
 if TYPE_CHECKING:   # the share module loads when a share file is opened, not at start-up
     from viewer.core.share import ImportPlan, PlannedChange
@@ -100,7 +101,7 @@ class ImportPlanModel(QAbstractTableModel):
         ann = change.incoming
         quote = ann.exact or (ann.suffix[:20] + "…" if ann.suffix else "")    # a bookmark: what follows it
         values = (self.action_names()[change.action], annotation_kind_label(ann.kind), change.title,
-                  quote, ann.body, " · ".join(filter(None, (ann.author, change.detail))))
+                  quote, ann.body, " · ".join(filter(None, (ann.author, phrase_text(change.detail)))))
         text = values[index.column()]
         return text if role == Qt.ItemDataRole.ToolTipRole else " ".join(text.split())[:80]
 
