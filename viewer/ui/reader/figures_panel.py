@@ -8,8 +8,9 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from viewer.core.figures import FIGURE_KINDS, describe_value, unit_word
+from viewer.core.figures import describe_value, unit_word
 from viewer.core.model import Figure
+from viewer.core.vocab import FIGURE_KINDS
 from viewer.ui import palette
 from viewer.ui.labels import figure_kind_label
 
