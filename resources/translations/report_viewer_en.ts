@@ -397,17 +397,17 @@
 <context>
     <name>FiguresPanel</name>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="204"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="205"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="209"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="210"/>
         <source>筛选数据…</source>
         <translation>Filter figures…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="210"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="211"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
@@ -415,37 +415,37 @@
 <context>
     <name>FiguresTableModel</name>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="40"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="41"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="78"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="79"/>
         <source>原文</source>
         <translation>As written</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="78"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="79"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="78"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="79"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="78"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="79"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="78"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="79"/>
         <source>限定词</source>
         <translation>Qualifier</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="79"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="80"/>
         <source>章节</source>
         <translation>Section</translation>
     </message>
@@ -595,67 +595,67 @@
 <context>
     <name>ImportPlanModel</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="71"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="72"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="71"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="72"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="71"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="72"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="72"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="73"/>
         <source>未定位</source>
         <translation>Unplaced</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="72"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="73"/>
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="72"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="73"/>
         <source>待报告</source>
         <translation>Awaiting report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="73"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="74"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="87"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="88"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="87"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="88"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="87"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="88"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="87"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="88"/>
         <source>原文</source>
         <translation>As written</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="87"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="88"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="88"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="89"/>
         <source>作者 · 说明</source>
         <translation>Author · Detail</translation>
     </message>
@@ -663,62 +663,62 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="114"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="115"/>
         <source>导入分享文件</source>
         <translation>Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="139"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="140"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="139"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="140"/>
         <source>没有需要导入的内容</source>
         <translation>Nothing to Import</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="149"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="150"/>
         <source>{0}：共 {1} 条</source>
         <translation>{0}: {1} in all</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="150"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="151"/>
         <source>没有内容</source>
         <translation>Nothing in it</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="150"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="151"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="152"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="153"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="152"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="153"/>
         <source>《{0}》</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="153"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="154"/>
         <source>将同时导入文件中附带的报告：{0}</source>
         <translation>The reports included in the file will be imported too: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="155"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="156"/>
         <source>待报告：本机还没有这些批注所在的报告；导入那份报告后它们会自动定位。</source>
         <translation>Awaiting report: the report these notes belong to is not on this computer yet; they will be placed automatically once that report is imported.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="157"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="158"/>
         <source>冲突：双方都改过的批注保留较新的版本，另一版本另存为一条；你自己的批注不会被别人覆盖或删除。</source>
         <translation>Conflict: where both sides changed a note, the newer version is kept and the other is saved as a separate note; your own notes are never overwritten or deleted by someone else&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="159"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="160"/>
         <source>未定位：在你的报告中找不到原文的批注会保留在“未定位”分组里。</source>
         <translation>Unplaced: notes whose quote cannot be found in your report are kept in the “Unplaced” group.</translation>
     </message>
@@ -726,89 +726,89 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="21"/>
+        <location filename="../../viewer/ui/labels.py" line="19"/>
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="22"/>
+        <location filename="../../viewer/ui/labels.py" line="20"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="23"/>
+        <location filename="../../viewer/ui/labels.py" line="21"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="26"/>
+        <location filename="../../viewer/ui/labels.py" line="24"/>
         <source>批注</source>
         <comment>plural: a tab or filter of notes</comment>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="27"/>
+        <location filename="../../viewer/ui/labels.py" line="25"/>
         <source>书签</source>
         <comment>plural: a tab or filter of bookmarks</comment>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="28"/>
+        <location filename="../../viewer/ui/labels.py" line="26"/>
         <source>高亮</source>
         <comment>plural: a tab or filter of highlights</comment>
         <translation>Highlights</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="31"/>
+        <location filename="../../viewer/ui/labels.py" line="29"/>
         <source>计数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="32"/>
+        <location filename="../../viewer/ui/labels.py" line="30"/>
         <source>百分比</source>
         <translation>Percent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="33"/>
+        <location filename="../../viewer/ui/labels.py" line="31"/>
         <source>金额</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="34"/>
+        <location filename="../../viewer/ui/labels.py" line="32"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="35"/>
+        <location filename="../../viewer/ui/labels.py" line="33"/>
         <source>数字</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="38"/>
+        <location filename="../../viewer/ui/labels.py" line="36"/>
         <source>重点</source>
         <comment>highlight colour</comment>
         <translation>Key point</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="39"/>
+        <location filename="../../viewer/ui/labels.py" line="37"/>
         <source>疑问</source>
         <comment>highlight colour</comment>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="40"/>
+        <location filename="../../viewer/ui/labels.py" line="38"/>
         <source>待办</source>
         <comment>highlight colour</comment>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="41"/>
+        <location filename="../../viewer/ui/labels.py" line="39"/>
         <source>数据</source>
         <comment>highlight colour</comment>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="42"/>
+        <location filename="../../viewer/ui/labels.py" line="40"/>
         <source>引用</source>
         <comment>highlight colour</comment>
         <translation>Quote</translation>
@@ -1178,43 +1178,43 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="29"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="30"/>
         <source>分享批注和书签</source>
         <extracomment>Row tints of the preview, by what happens (pale, so the plain text on them stays readable).</extracomment>
         <translation>Share Notes and Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="32"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="33"/>
         <source>把《{0}》上的批注、书签和高亮存成一个 .rvshare.json 文件，用U盘或内网邮件交给同事；对方用“导入分享文件”打开。</source>
         <translation>Save the notes, bookmarks and highlights on “{0}” as one .rvshare.json file to hand to a colleague on a USB stick or by internal email; they open it with “Import Share File”.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="37"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="38"/>
         <source>全部（{0} 条）</source>
         <translation>All ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="37"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="38"/>
         <source>只有批注（{0} 条）</source>
         <translation>Notes only ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="38"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="39"/>
         <source>只有书签（{0} 条）</source>
         <translation>Bookmarks only ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="38"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="39"/>
         <source>只有高亮（{0} 条）</source>
         <translation>Highlights only ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="45"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="46"/>
         <source>附带报告全文（对方还没有这份报告时勾选）</source>
         <translation>Include the full report text (tick this if they don&apos;t have the report yet)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="49"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="50"/>
         <source>保存分享文件…</source>
         <translation>Save Share File…</translation>
     </message>

@@ -13,10 +13,8 @@ from PySide6.QtCore import QCoreApplication
 
 from viewer.core.vocab import HIGHLIGHT_KEYS
 
-# The translation context of every label here (resources/translations/*.ts).
-CONTEXT = "Labels"
-
-# pyside6-lupdate reads the literal (context, source) of each QCoreApplication.translate call (not an alias).
+# Every label is in the one translation context "Labels"; pyside6-lupdate reads the literal
+# (context, source) of each QCoreApplication.translate call (not of an alias), hence the lambdas.
 _ANNOTATION_KINDS: dict[str, Callable[[], str]] = {
     "note": lambda: QCoreApplication.translate("Labels", "批注"),
     "bookmark": lambda: QCoreApplication.translate("Labels", "书签"),
