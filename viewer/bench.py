@@ -122,6 +122,7 @@ def bench_startup(runs: int = 5) -> tuple[float, float, float]:
 QUIT_CHILD = (
     "import sys, time\n"
     "from PySide6.QtCore import QTimer\n"
+    "from viewer.cli.args import parse_app_args\n"
     "from viewer.ui import app, main_window\n"
     "class Window(main_window.MainWindow):\n"
     "    def showEvent(self, event):\n"
@@ -133,7 +134,7 @@ QUIT_CHILD = (
     "                self.quit_action.trigger()\n"
     "            QTimer.singleShot(1000, quit_now)\n"
     "main_window.MainWindow = Window\n"
-    "sys.exit(app.run_app(sys.argv[1:]))\n"
+    "sys.exit(app.run_app(parse_app_args(sys.argv[1:])))\n"
 )
 
 

@@ -4,147 +4,121 @@
 <context>
     <name>AnnotationActions</name>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="151"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="152"/>
         <source>批注(&amp;A)</source>
         <translation>&amp;Annotate</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="152"/>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="162"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="153"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="163"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="153"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="154"/>
         <source>批注工具栏</source>
         <translation>Annotation toolbar</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="154"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="155"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="155"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="156"/>
         <source>为选中的文字添加批注 (Ctrl+Alt+M)</source>
         <translation>Add a note to the selected text (Ctrl+Alt+M)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="156"/>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="195"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="157"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="196"/>
         <source>添加书签</source>
         <translation>Add Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="157"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="158"/>
         <source>为选中的文字（未选中时为当前位置）添加书签，名称取所在章节 (Ctrl+Alt+B)</source>
         <translation>Bookmark the selected text (or, with none, the reading position), named after its section (Ctrl+Alt+B)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="159"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="160"/>
         <source>为当前位置添加书签</source>
         <translation>Bookmark This Position</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="160"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="161"/>
         <source>复制并注明出处</source>
         <translation>Copy with Citation</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="161"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="162"/>
         <source>复制选中的文字，附报告标题和章节 (Ctrl+Shift+C)</source>
         <translation>Copy the selected text with the report&apos;s title and section (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="163"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="164"/>
         <source>重命名颜色…</source>
         <translation>Rename Colours…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="187"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="188"/>
         <source>撤销 {0}</source>
         <translation>Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="188"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="189"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="189"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="190"/>
         <source>重做 {0}</source>
         <translation>Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="190"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="191"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="195"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="196"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="196"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="197"/>
         <source>添加高亮</source>
         <translation>Add Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="197"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="198"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="197"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="198"/>
         <source>编辑书签</source>
         <translation>Edit Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="198"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="199"/>
         <source>编辑高亮说明</source>
         <translation>Edit Highlight Comment</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="199"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="200"/>
         <source>删除批注</source>
         <translation>Delete Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="199"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="200"/>
         <source>删除书签</source>
         <translation>Delete Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="200"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="201"/>
         <source>删除高亮</source>
         <translation>Delete Highlight</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="205"/>
-        <source>重点</source>
-        <translation>Key point</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="205"/>
-        <source>疑问</source>
-        <translation>Question</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="205"/>
-        <source>待办</source>
-        <translation>To do</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="206"/>
-        <source>数据</source>
-        <comment>highlight colour</comment>
-        <translation>Data</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="206"/>
-        <source>引用</source>
-        <translation>Quote</translation>
     </message>
     <message>
         <location filename="../../viewer/ui/annotations/annotation_actions.py" line="234"/>
@@ -250,27 +224,12 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_model.py" line="166"/>
-        <source>批注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/annotation_model.py" line="166"/>
-        <source>书签</source>
-        <translation>Bookmark</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/annotation_model.py" line="166"/>
-        <source>高亮</source>
-        <translation>Highlight</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/annotation_model.py" line="219"/>
+        <location filename="../../viewer/ui/annotations/annotation_model.py" line="215"/>
         <source>修改于 {0}</source>
         <translation>edited {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_model.py" line="219"/>
+        <location filename="../../viewer/ui/annotations/annotation_model.py" line="215"/>
         <source>创建于 {0}</source>
         <translation>created {0}</translation>
     </message>
@@ -278,160 +237,159 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="74"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="70"/>
         <source>导出批注和书签(&amp;E)…</source>
-        <extracomment>Export formats: file suffix -&gt; format name used by the CLI&apos;s --format.</extracomment>
         <translation>&amp;Export Notes and Bookmarks…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="75"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="71"/>
         <source>导出数据表 (CSV)…</source>
         <translation>Export Figures (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="76"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="72"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="78"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="74"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="79"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="75"/>
         <source>分享批注和书签(&amp;S)…</source>
         <translation>&amp;Share Notes and Bookmarks…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="80"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="76"/>
         <source>导入分享文件(&amp;I)…</source>
         <translation>&amp;Import Share File…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="99"/>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="163"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="95"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="159"/>
         <source>导出失败</source>
         <translation>Export Failed</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="182"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="178"/>
         <source>打印失败</source>
         <translation>Printing Failed</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="100"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="96"/>
         <source>{0}：无法写入（{1}）；请另选位置</source>
         <translation>{0}: cannot write ({1}); choose another location</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="77"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="73"/>
         <source>打印预览(&amp;V)…</source>
         <translation>Print Pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="102"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="98"/>
         <source>已保存{0}：{1}</source>
         <translation>Saved {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="110"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="106"/>
         <source>Markdown 简报 (*.md)</source>
         <translation>Markdown brief (*.md)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="110"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="106"/>
         <source>网页 HTML (*.html)</source>
         <translation>Web page HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="111"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="107"/>
         <source>Excel 表格 CSV (*.csv)</source>
         <translation>Excel spreadsheet CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="111"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="107"/>
         <source>Web Annotation JSON-LD (*.jsonld)</source>
         <translation>Web Annotation JSON-LD (*.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="112"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="108"/>
         <source>导出批注和书签</source>
         <translation>Export Notes and Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="113"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="109"/>
         <source>-批注</source>
         <translation>-notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="125"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="121"/>
         <source>批注和书签</source>
         <translation>notes and bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="130"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="126"/>
         <source>导出数据表</source>
         <translation>Export Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="137"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="133"/>
         <source>数据表</source>
         <translation>figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="152"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="148"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="153"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="149"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="165"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="161"/>
         <source>已保存 PDF：{0}</source>
         <translation>Saved PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="195"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="191"/>
         <source>打印预览 — {0}</source>
         <translation>Print preview — {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="220"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="216"/>
         <source>保存分享文件</source>
         <translation>Save Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="221"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="217"/>
         <source>分享文件 (*.rvshare.json)</source>
         <translation>Share files (*.rvshare.json)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="232"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="228"/>
         <source>分享文件</source>
         <translation>share file</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="235"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="231"/>
         <source>导入分享文件</source>
         <translation>Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="236"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="232"/>
         <source>分享文件 (*.rvshare.json *.json);;所有文件 (*)</source>
         <translation>Share files (*.rvshare.json *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="251"/>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="269"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="247"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="265"/>
         <source>无法导入分享文件</source>
         <translation>Cannot Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="274"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="270"/>
         <source>已导入分享文件：新增 {0}，更新 {1}，冲突 {2}，待报告 {3}</source>
         <translation>Share file imported: {0} new, {1} updated, {2} conflicts, {3} awaiting report</translation>
     </message>
@@ -439,17 +397,17 @@
 <context>
     <name>FiguresPanel</name>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="213"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="210"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="218"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="215"/>
         <source>筛选数据…</source>
         <translation>Filter figures…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="219"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="216"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
@@ -457,58 +415,37 @@
 <context>
     <name>FiguresTableModel</name>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="42"/>
-        <source>计数</source>
-        <translation>Count</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="42"/>
-        <source>百分比</source>
-        <translation>Percent</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="42"/>
-        <source>金额</source>
-        <translation>Money</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="43"/>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="44"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="41"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="43"/>
-        <source>数字</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="82"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="79"/>
         <source>原文</source>
         <translation>As written</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="82"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="79"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="82"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="79"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="82"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="79"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="82"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="79"/>
         <source>限定词</source>
         <translation>Qualifier</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="83"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="80"/>
         <source>章节</source>
         <translation>Section</translation>
     </message>
@@ -549,87 +486,87 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="137"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="134"/>
         <source>打开报告</source>
         <translation>Opening a report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="138"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="135"/>
         <source>文件 › 打开（{0}）导入 {1} 报告，也可以把文件拖到窗口上。报告存入本机的资料库，文件 › 最近的报告 列出全部报告（标题、文件名和导入日期）。再次启动时回到上次阅读的位置。</source>
         <translation>File › Open ({0}) imports a {1} report; you can also drop a file on the window. Reports are kept in the library on this computer, and File › Recent Reports lists them all (title, file name and import date). On the next start the app returns to where you were reading.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="141"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="138"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="142"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="139"/>
         <source>左侧目录按报告自己的编号（一、（一）1. 一是……）列出章节，点击即跳到该节；阅读时目录和状态栏跟随当前章节。目录上方的输入框按标题筛选，清空后恢复原来的展开状态。</source>
         <translation>Contents, on the left, lists the sections by the report&apos;s own numbering (一、 （一） 1. 一是 …); click one to go to it. While you read, Contents and the status bar follow the current section. The box above filters by title; clearing it brings back the tree as you had expanded it.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="144"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="141"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="145"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="142"/>
         <source>报告中的每个数据按类型着色：计数、百分比、金额、日期、数字（视图 › 数据着色 可逐类关闭）。鼠标停在数据上显示规范化的数值。右侧“数据”表列出全部数据，可按任一列排序、按类型和文字筛选，点击跳到原文，也可导出 CSV。</source>
         <translation>Every statistic in the report is tinted by kind: count, percent, money, date, number (View › Figure Colours turns each kind off). Hover a figure for its normalised value. The Figures table on the right lists them all: sort by any column, filter by kind and text, click to go to the passage, or export them as CSV.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="148"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="145"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="149"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="146"/>
         <source>按 {0} 打开查找栏：所有结果都会标出，回车和 Shift+回车 在结果间前后移动，Esc 关闭。全角和半角（如“（一）”和“(一)”）视为相同。</source>
         <translation>Press {0} for the find bar: every hit is marked, Enter and Shift+Enter step forwards and back, Esc closes it. Full-width and half-width forms (such as （一） and (一)) match each other.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="151"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="148"/>
         <source>批注、书签和高亮</source>
         <translation>Notes, bookmarks and highlights</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="152"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="149"/>
         <source>选中文字后，用右键菜单、“批注”菜单或工具栏：添加批注（{0}）、添加书签（{1}；{2} 为当前阅读位置添加书签）、高亮（五种有含义的颜色，可重命名）、复制并注明出处。它们出现在“批注”和“书签”标签页中：点击跳到原文，双击编辑，Del 删除，{3} 撤销。每次修改都立即保存。</source>
         <translation>Select text, then use the context menu, the Annotate menu or the toolbar: Add Note ({0}), Add Bookmark ({1}; {2} bookmarks the reading position), Highlight (five colours with meanings, which you can rename), Copy with Citation. They appear in the Notes and Bookmarks tabs: click to go to the passage, double-click to edit, Del to delete, {3} to undo. Every change is saved at once.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="157"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="154"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="158"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="155"/>
         <source>文件 › 导出批注和书签 把本报告的批注、书签和高亮按章节顺序导出为 Markdown、网页 HTML、Excel 可打开的 CSV 或 JSON-LD。</source>
         <translation>File › Export Notes and Bookmarks writes this report&apos;s notes, bookmarks and highlights in reading order, grouped by section, as Markdown, an HTML page, CSV that Excel opens, or JSON-LD.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="160"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="157"/>
         <source>分享</source>
         <translation>Sharing</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="161"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="158"/>
         <source>文件 › 分享批注和书签 写出一个 .rvshare.json 文件交给同事（可附上报告全文）。文件 › 导入分享文件 先预览将发生的变化，按“导入”后才生效；重复导入不会改变任何内容，你自己的批注不会被覆盖或删除。</source>
         <translation>File › Share Notes and Bookmarks writes a .rvshare.json file for a colleague (optionally with the report&apos;s full text). File › Import Share File first previews what will change and applies it only when you press Import; importing the same file again changes nothing, and your own notes are never overwritten or deleted.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="163"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="160"/>
         <source>打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="164"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="161"/>
         <source>文件 › 打印（{0}）或 另存为 PDF 输出报告本身，连同高亮、批注、标题层级和页码。</source>
         <translation>File › Print ({0}) or Save as PDF puts out the report itself, with its highlights, notes, headings and page numbers.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="169"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="166"/>
         <source>使用说明</source>
         <translation>User Guide</translation>
     </message>
@@ -637,12 +574,12 @@
 <context>
     <name>HelpActions</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="197"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="194"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="198"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="195"/>
         <source>快捷键(&amp;K)</source>
         <translation>&amp;Keyboard Shortcuts</translation>
     </message>
@@ -650,7 +587,7 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="79"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="76"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -658,54 +595,39 @@
 <context>
     <name>ImportPlanModel</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="69"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="72"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="69"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="72"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="69"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="72"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="70"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="73"/>
         <source>未定位</source>
         <translation>Unplaced</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="70"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="73"/>
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="70"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="73"/>
         <source>待报告</source>
         <translation>Awaiting report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="71"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="74"/>
         <source>不变</source>
         <translation>Unchanged</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="74"/>
-        <source>批注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="74"/>
-        <source>书签</source>
-        <translation>Bookmark</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="74"/>
-        <source>高亮</source>
-        <translation>Highlight</translation>
     </message>
     <message>
         <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="88"/>
@@ -802,94 +724,185 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="19"/>
+        <source>批注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="20"/>
+        <source>书签</source>
+        <translation>Bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="21"/>
+        <source>高亮</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="24"/>
+        <source>批注</source>
+        <comment>plural: a tab or filter of notes</comment>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="25"/>
+        <source>书签</source>
+        <comment>plural: a tab or filter of bookmarks</comment>
+        <translation>Bookmarks</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="26"/>
+        <source>高亮</source>
+        <comment>plural: a tab or filter of highlights</comment>
+        <translation>Highlights</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="29"/>
+        <source>计数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="30"/>
+        <source>百分比</source>
+        <translation>Percent</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="31"/>
+        <source>金额</source>
+        <translation>Money</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="32"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="33"/>
+        <source>数字</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="36"/>
+        <source>重点</source>
+        <comment>highlight colour</comment>
+        <translation>Key point</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="37"/>
+        <source>疑问</source>
+        <comment>highlight colour</comment>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="38"/>
+        <source>待办</source>
+        <comment>highlight colour</comment>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="39"/>
+        <source>数据</source>
+        <comment>highlight colour</comment>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="40"/>
+        <source>引用</source>
+        <comment>highlight colour</comment>
+        <translation>Quote</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="269"/>
+        <location filename="../../viewer/ui/main_window.py" line="270"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="270"/>
+        <location filename="../../viewer/ui/main_window.py" line="271"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="271"/>
+        <location filename="../../viewer/ui/main_window.py" line="272"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="272"/>
+        <location filename="../../viewer/ui/main_window.py" line="273"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="273"/>
+        <location filename="../../viewer/ui/main_window.py" line="274"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="274"/>
+        <location filename="../../viewer/ui/main_window.py" line="275"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="275"/>
+        <location filename="../../viewer/ui/main_window.py" line="276"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="276"/>
+        <location filename="../../viewer/ui/main_window.py" line="277"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="277"/>
+        <location filename="../../viewer/ui/main_window.py" line="278"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="278"/>
+        <location filename="../../viewer/ui/main_window.py" line="279"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="279"/>
+        <location filename="../../viewer/ui/main_window.py" line="280"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="280"/>
+        <location filename="../../viewer/ui/main_window.py" line="281"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="281"/>
+        <location filename="../../viewer/ui/main_window.py" line="282"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="282"/>
+        <location filename="../../viewer/ui/main_window.py" line="283"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="283"/>
+        <location filename="../../viewer/ui/main_window.py" line="284"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="284"/>
+        <location filename="../../viewer/ui/main_window.py" line="285"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="285"/>
+        <location filename="../../viewer/ui/main_window.py" line="286"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="286"/>
+        <location filename="../../viewer/ui/main_window.py" line="287"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
@@ -909,72 +922,37 @@
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="296"/>
-        <source>批注</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="297"/>
-        <source>书签</source>
-        <translation>Bookmarks</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="301"/>
-        <source>计数</source>
-        <translation>Count</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="301"/>
-        <source>百分比</source>
-        <translation>Percent</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="301"/>
-        <source>金额</source>
-        <translation>Money</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="302"/>
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="302"/>
-        <source>数字</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/main_window.py" line="313"/>
+        <location filename="../../viewer/ui/main_window.py" line="309"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="361"/>
+        <location filename="../../viewer/ui/main_window.py" line="357"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="365"/>
+        <location filename="../../viewer/ui/main_window.py" line="361"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="384"/>
+        <location filename="../../viewer/ui/main_window.py" line="380"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="439"/>
+        <location filename="../../viewer/ui/main_window.py" line="435"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="462"/>
+        <location filename="../../viewer/ui/main_window.py" line="458"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="463"/>
+        <location filename="../../viewer/ui/main_window.py" line="459"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -983,7 +961,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="535"/>
+        <location filename="../../viewer/ui/main_window.py" line="531"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>
@@ -1014,97 +992,87 @@ This program never connects to the network.</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="132"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="133"/>
         <source>筛选引文和内容…</source>
         <translation>Filter quotes and notes…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="136"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="137"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="137"/>
-        <source>批注</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="138"/>
-        <source>高亮</source>
-        <translation>Highlights</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="141"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="142"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="142"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="143"/>
         <source>删除所选 (Del)</source>
         <translation>Delete the selected one (Del)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="143"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="144"/>
         <source>编辑内容 (F2)</source>
         <translation>Edit Text (F2)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="144"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="145"/>
         <source>删除 (Del)</source>
         <translation>Delete (Del)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="145"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="146"/>
         <source>跳到原文</source>
         <translation>Go to Passage</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="146"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="147"/>
         <source>未定位（报告文本已变，找不到这段引文）</source>
         <translation>Unplaced (the report&apos;s text changed; these quotes were not found)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="147"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="148"/>
         <source>（双击或按 F2 填写批注）</source>
         <translation>(double-click or press F2 to write the note)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="149"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="150"/>
         <source>还没有书签。
 按 Ctrl+D 为当前位置添加书签，或在目录上右键为章节添加书签。</source>
         <translation>No bookmarks yet.
 Press Ctrl+D to bookmark the reading position, or right-click a section in Contents.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="152"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="153"/>
         <source>还没有批注或高亮。
 选中报告中的文字，右键选择“添加批注”或“高亮”。</source>
         <translation>No notes or highlights yet.
 Select text in the report and right-click: Add Note or Highlight.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="163"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="164"/>
         <source>全部颜色</source>
         <translation>All colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="168"/>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="250"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="169"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="251"/>
         <source>无颜色</source>
         <translation>No colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="229"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="230"/>
         <source>共 {0} 条</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="230"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="231"/>
         <source>显示 {0} / {1} 条</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="242"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="243"/>
         <source>颜色</source>
         <translation>Colour</translation>
     </message>
@@ -1140,77 +1108,39 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ReportPrinter</name>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="131"/>
-        <source>批注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="132"/>
-        <source>高亮</source>
-        <translation>Highlight</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="133"/>
-        <source>书签</source>
-        <translation>Bookmark</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="143"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="140"/>
         <source>（{author}）</source>
         <translation> ({author})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="145"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="142"/>
         <source>修改于 {when}</source>
         <translation>edited {when}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="147"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="144"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="206"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="203"/>
         <source>［书签：{label}］</source>
         <translation>[Bookmark: {label}]</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="262"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="259"/>
         <source>未定位的批注</source>
         <translation>Unplaced notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="266"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="263"/>
         <source>「{quote}」</source>
         <translation>“{quote}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="365"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="362"/>
         <source>第 {page} 页 / 共 {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
-    </message>
-</context>
-<context>
-    <name>ReportView</name>
-    <message>
-        <location filename="../../viewer/ui/reader/text_pane.py" line="452"/>
-        <source>批注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/reader/text_pane.py" line="454"/>
-        <source>书签</source>
-        <translation>Bookmark</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/reader/text_pane.py" line="457"/>
-        <source>高亮 · {0}</source>
-        <translation>Highlight · {0}</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/reader/text_pane.py" line="457"/>
-        <source>高亮</source>
-        <translation>Highlight</translation>
     </message>
 </context>
 <context>
@@ -1233,43 +1163,43 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="27"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="30"/>
         <source>分享批注和书签</source>
         <extracomment>Row tints of the preview, by what happens (pale, so the plain text on them stays readable).</extracomment>
         <translation>Share Notes and Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="30"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="33"/>
         <source>把《{0}》上的批注、书签和高亮存成一个 .rvshare.json 文件，用U盘或内网邮件交给同事；对方用“导入分享文件”打开。</source>
         <translation>Save the notes, bookmarks and highlights on “{0}” as one .rvshare.json file to hand to a colleague on a USB stick or by internal email; they open it with “Import Share File”.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="35"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="38"/>
         <source>全部（{0} 条）</source>
         <translation>All ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="35"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="38"/>
         <source>只有批注（{0} 条）</source>
         <translation>Notes only ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="36"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="39"/>
         <source>只有书签（{0} 条）</source>
         <translation>Bookmarks only ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="36"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="39"/>
         <source>只有高亮（{0} 条）</source>
         <translation>Highlights only ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="43"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="46"/>
         <source>附带报告全文（对方还没有这份报告时勾选）</source>
         <translation>Include the full report text (tick this if they don&apos;t have the report yet)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="47"/>
+        <location filename="../../viewer/ui/dialogs/share_dialogs.py" line="50"/>
         <source>保存分享文件…</source>
         <translation>Save Share File…</translation>
     </message>
@@ -1277,22 +1207,22 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="59"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="56"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="98"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="95"/>
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="99"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="96"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="99"/>
+        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="96"/>
         <source>按键</source>
         <translation>Keys</translation>
     </message>

@@ -85,3 +85,19 @@ def test_export_pdf_labels_follow_the_cli_language(library, tmp_path):
 def test_export_pdf_without_output_says_so_in_chinese_under_a_chinese_locale(library, tmp_path):
     proc = run_headless("--db", library, "export", "1", "--format", "pdf", "--lang", "zh", data_dir=tmp_path)
     assert proc.returncode == 2 and proc.stderr_text.startswith("错误：") and "必须用 -o" in proc.stderr_text
+
+
+def test_an_english_pdf_names_a_highlights_colour_in_english(library, tmp_path):
+    text = SAMPLE.read_text("utf-8")
+    start = text.index("新增四项工作制度")
+    added = run_headless("--db", library, "notes", "1", "add", "--kind", "highlight", "--colour", "yellow",
+                         "--start", start + 10, "--end", start + 20, "--text", "核对", data_dir=tmp_path)
+    assert added.returncode == 0, added.stderr_text
+    out = tmp_path / "report.pdf"
+    proc = run_headless("--db", library, "export", "1", "--format", "pdf", "-o", out, "--lang", "en",
+                        data_dir=tmp_path)
+    assert proc.returncode == 0, proc.stderr_text
+    printed = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True,
+                             check=True).stdout.decode("utf-8")
+    heads = [line for line in printed.splitlines() if line.startswith("Highlight")]
+    assert heads and all(line.startswith("Highlight · Key point (") for line in heads), heads

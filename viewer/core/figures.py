@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 from viewer.core.model import Figure
-
-FIGURE_KINDS = ("count", "percent", "money", "date", "number")
+from viewer.core.vocab import FIGURE_KINDS  # noqa: F401 - importable here too
 
 
 # -- vocabulary ------------------------------------------------------------------------------

@@ -250,6 +250,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{file}：生成预览之后资料库有了变动；未导入任何内容，请重新打开该文件查看新的预览。",
         "en": "{file}: the library changed after the preview was made; "
               "nothing was imported, open the file again to see a fresh preview"},
+    # what importing one shared annotation does, beside it in the preview (share import --dry-run)
+    "share.plan_pending": {"zh": "等待报告导入后自动定位", "en": "placed once its report is imported"},
+    "share.plan_yours_kept": {"zh": "你的版本保留；对方的新版本另存为一条",
+                                "en": "your version is kept; theirs is saved as a separate copy"},
+    "share.plan_newer_kept_other_copied": {"zh": "保留较新的版本，另一版本另存为一条",
+                                             "en": "the newer version is kept; the other is saved as a separate copy"},
+    "share.plan_newer_kept": {"zh": "保留较新的版本", "en": "the newer version is kept"},
 
     # --- places in a share file (the {where} of share messages) ----------------------------
     "where.top_level": {"zh": "顶层", "en": "top level"},

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Mapping
 
 from viewer.core import export
-from viewer.core.annotation_terms import DEFAULT_COLOUR_NAMES
+from viewer.core.vocab import DEFAULT_COLOUR_NAMES
 from viewer.core.export import EXPORT_FORMATS
 from viewer.store.settings import HIGHLIGHT_NAMES
 

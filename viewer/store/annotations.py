@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import asdict, fields, replace
 from typing import TYPE_CHECKING, Any, Callable, ContextManager, Iterable, Sequence
 
-from viewer.core.annotation_terms import ANNOTATION_KINDS
+from viewer.core.vocab import ANNOTATION_KINDS
 from viewer.core.errors import StoreError
 from viewer.core.model import Annotation
 from viewer.store import clock

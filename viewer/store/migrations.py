@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+import sqlite3
+from typing import TYPE_CHECKING, Callable, ContextManager, Protocol
 
 from viewer.core.errors import StoreError
 from viewer.store import clock
@@ -11,7 +12,16 @@ from viewer.store.report_rows import insert_tables
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from viewer.store.library import LibraryStore
+
+class MigratingStore(Protocol):
+    """What migrating needs of LibraryStore (named here so this module does not import the library)."""
+
+    path: str
+    _conn: sqlite3.Connection
+
+    def schema_version(self) -> int: ...
+    def transaction(self) -> ContextManager[None]: ...
+    def _database(self) -> "sqlite_utils.Database": ...
 
 
 def _migration_1_initial(db: "sqlite_utils.Database") -> None:
@@ -119,7 +129,7 @@ MIGRATIONS: list[tuple[int, str, Callable[["sqlite_utils.Database"], None]]] = [
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
-def migrate(store: "LibraryStore") -> None:
+def migrate(store: MigratingStore) -> None:
     """Bring the store's library up to SCHEMA_VERSION; a library from a newer version is refused."""
     current = store.schema_version()
     if current > SCHEMA_VERSION:
@@ -136,6 +146,6 @@ def migrate(store: "LibraryStore") -> None:
             db.conn.execute(f"PRAGMA user_version = {version}")
 
 
-def applied_migrations(store: "LibraryStore") -> list[int]:
+def applied_migrations(store: MigratingStore) -> list[int]:
     rows = store._conn.execute("SELECT version FROM migrations ORDER BY version").fetchall()
     return [version for (version,) in rows]

@@ -9,39 +9,13 @@ import sys
 from pathlib import Path
 
 from viewer import paths
-from viewer.core.errors import ReportViewerError
+from viewer.core.errors import ReportViewerError, StoreError
 from viewer.core.messages import LANGUAGES, language_from_environment, render_code
 from viewer.ui import ui_language
 
 
 class GuiUsageError(ReportViewerError):
-    """A wrong GUI command line."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise GuiUsageError("cli.usage", prog=self.prog, message=message)
-
-
-def parse_gui_args(argv: list[str]) -> argparse.Namespace:
-    parser = _Parser(prog="report-viewer", add_help=False)
-    parser.add_argument("file", nargs="?")
-    parser.add_argument("--db")
-    parser.add_argument("--lang", choices=LANGUAGES)
-    parser.add_argument("--screenshot", metavar="OUT.png")
-    parser.add_argument("--goto", metavar="一、/（二）")
-    parser.add_argument("--find", metavar="TEXT")
-    parser.add_argument("--size", default="1400x900", metavar="WxH")
-    parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    try:
-        width, height = (int(v) for v in args.size.lower().split("x"))
-        if width < 200 or height < 150:
-            raise ValueError
-    except ValueError:
-        raise GuiUsageError("gui.bad_size", size=args.size) from None
-    args.width, args.height = width, height
-    return args
+    """A GUI command line that cannot be carried out (no such section for --goto, an unwritable screenshot)."""
 
 
 def has_display() -> bool:
@@ -124,9 +98,9 @@ def open_initial_report(window, store, file: str | None) -> None:
     window.import_and_open(paths.sample_report_path())
 
 
-def run_app(argv: list[str]) -> int:
-    """The GUI entry point behind `report-viewer [FILE] [--lang] [--screenshot OUT.png] …`."""
-    args = parse_gui_args(argv)
+def run_app(args: argparse.Namespace) -> int:
+    """The GUI entry point behind `report-viewer [FILE] [--lang] [--screenshot OUT.png] …`, with the options
+    as viewer.cli.args.parse_app_args parsed them."""
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     elif not has_display():

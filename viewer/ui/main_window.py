@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox, QT
 
 from viewer.core.errors import ReportViewerError
 from viewer.core.export import PATH_SEPARATOR, section_path_label
-from viewer.core.figures import FIGURE_KINDS
+from viewer.core.vocab import FIGURE_KINDS
 from viewer.core.model import Annotation, Figure, SectionNode, section_path
 from viewer.core.search import TextSearcher
 from viewer.services.changes import AnnotationChanges
@@ -30,6 +30,7 @@ from viewer.ui.annotations.notes_panel import NotesPanel
 from viewer.ui.reader.section_tree import SectionTreePanel
 from viewer.ui.reader.text_pane import ReportView
 from viewer.ui.session import ReportSession
+from viewer.ui.labels import annotation_kinds_label, figure_kind_label
 from viewer.ui.ui_language import error_text
 
 SAVE_POSITION_DELAY_MS = 400
@@ -284,22 +285,17 @@ class MainWindow(QMainWindow):
         self.docks_menu.setTitle(self.tr("面板"))
         self.lang_menu.setTitle(self.tr("界面语言 / Language"))
         self.about_action.setText(self.tr("关于报告阅览器(&A)"))
-        labels = self.kind_labels()
         for kind, action in self.kind_actions.items():
-            action.setText(labels[kind])
+            action.setText(figure_kind_label(kind))
             chip = self.legend_labels[kind]
-            chip.setText(labels[kind])
+            chip.setText(figure_kind_label(kind))
             chip.setMinimumWidth(chip.sizeHint().width())
         self.tree_dock.setWindowTitle(self.tr("目录"))
         self.side_dock.setWindowTitle(self.tr("批注与数据"))
         self.side_tabs.setTabText(self.side_tabs.indexOf(self.figures_panel), self.tr("数据"))
-        self.side_tabs.setTabText(self.side_tabs.indexOf(self.notes_panel), self.tr("批注"))
-        self.side_tabs.setTabText(self.side_tabs.indexOf(self.bookmarks_panel), self.tr("书签"))
+        self.side_tabs.setTabText(self.side_tabs.indexOf(self.notes_panel), annotation_kinds_label("note"))
+        self.side_tabs.setTabText(self.side_tabs.indexOf(self.bookmarks_panel), annotation_kinds_label("bookmark"))
         self._update_path_label(self.view.top_offset() if self.doc_id is not None else 0)
-
-    def kind_labels(self) -> dict[str, str]:
-        return {"count": self.tr("计数"), "percent": self.tr("百分比"), "money": self.tr("金额"),
-                "date": self.tr("日期"), "number": self.tr("数字")}
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+# The marks' colours are vocabulary (the exports use them too); importable from here as before.
+from viewer.core.vocab import (  # noqa: F401
+    BOOKMARK_COLOURS, DEFAULT_HIGHLIGHT, HIGHLIGHT_COLOURS, HIGHLIGHT_KEYS, NOTE_COLOURS,
+)
+
 #: Okabe–Ito hues (distinguishable with red–green colour blindness): a pale tint for the
 #: background and the full hue for the underline, so kind is told by two cues.
 FIGURE_COLOURS: dict[str, tuple[str, str]] = {
@@ -42,24 +47,7 @@ def figure_underline(kind: str) -> QColor:
 
 # --- annotations ------------------------------------------------------------------------------
 
-#: Highlight colours: key (stored in the library and share files) -> (band tint, full hue).
-#: Strong tints for dark text, told apart from each other, from the figure tints above, from the
-#: selection and from the page by at least 25 CIELAB ΔE (tests/ui/test_palette.py). Keys are
-#: stable names only: "blue" (疑问) was a blue too like the selection and the count tint and is
-#: now apricot; its key stays so existing libraries and share files keep their meaning.
-HIGHLIGHT_KEYS: tuple[str, ...] = ("yellow", "blue", "green", "pink", "purple")
-HIGHLIGHT_COLOURS: dict[str, tuple[str, str]] = {
-    "yellow": ("#f5df7c", "#b08d00"),   # 重点
-    "blue": ("#ffb26b", "#c45f00"),     # 疑问: apricot
-    "green": ("#b3dd7a", "#5b8c1a"),    # 待办: pear
-    "pink": ("#ff9eb4", "#cc3d66"),     # 数据
-    "purple": ("#c6aaf5", "#7a52b3"),   # 引用
-}
-DEFAULT_HIGHLIGHT = "yellow"
-
-#: A note without a colour: a pale vermilion band with a dotted vermilion underline.
-NOTE_COLOURS: tuple[str, str] = ("#fde0cf", "#d55e00")
-BOOKMARK_COLOUR = QColor("#0072b2")
+BOOKMARK_COLOUR = QColor(BOOKMARK_COLOURS[1])
 FLASH_COLOUR = QColor("#ff8f00")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from viewer.core.errors import ReportViewerError
+from viewer.core.errors import Phrase, ReportViewerError
 from viewer.core.messages import LANGUAGES, render
 
 _current = "zh"          # Chinese is the source language of the UI
@@ -21,3 +21,8 @@ def current() -> str:
 def error_text(error: ReportViewerError) -> str:
     """The one line a message box shows for `error`, in the UI's current language."""
     return render(error, _current)
+
+
+def phrase_text(phrase: Phrase | None) -> str:
+    """A phrase from the core (what a share import does, say) in the UI's current language; "" for None."""
+    return render(phrase, _current) if phrase is not None else ""

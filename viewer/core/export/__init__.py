@@ -1,7 +1,7 @@
 """Exports of a report's data, rendered from plain records: its figures table as CSV, and its annotations as
 Markdown, HTML or CSV (viewer.services.exports writes them, and JSON-LD, for a stored report)."""
 
-from viewer.core.annotation_terms import DEFAULT_COLOUR_NAMES
+from viewer.core.vocab import DEFAULT_COLOUR_NAMES, EXPORT_FORMATS
 from viewer.core.export.csv_tables import (
     ANNOTATION_CSV_HEADER, FIGURE_CSV_HEADER, KIND_LABELS, annotations_csv, figures_csv,
 )
@@ -19,7 +19,6 @@ __all__ = [
     "figures_csv", "file_stem", "group_by_section", "section_path_label",
 ]
 
-EXPORT_FORMATS = ("md", "html", "csv", "jsonld")
 
 
 def file_stem(title: str) -> str:

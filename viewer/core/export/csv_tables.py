@@ -6,7 +6,7 @@ import csv
 import io
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
-from viewer.core.annotation_terms import DEFAULT_COLOUR_NAMES
+from viewer.core.vocab import DEFAULT_COLOUR_NAMES, FIGURE_KIND_NAMES
 from viewer.core.export.grouping import UNPLACED_LABEL, group_by_section, section_path_label
 from viewer.core.export.labels import KIND_NAMES, colour_name
 from viewer.core.figures import unit_word
@@ -15,7 +15,7 @@ from viewer.core.times import local_time
 if TYPE_CHECKING:
     from viewer.core.model import Annotation, Figure, SectionNode
 
-KIND_LABELS = {"count": "计数", "percent": "百分比", "money": "金额", "date": "日期", "number": "数字"}
+KIND_LABELS = FIGURE_KIND_NAMES
 FIGURE_CSV_HEADER = ["原文", "数值", "单位", "类型", "限定词", "章节", "起", "止"]
 ANNOTATION_CSV_HEADER = ["类型", "颜色", "章节", "原文", "内容", "作者", "创建", "修改", "起", "止", "id"]
 

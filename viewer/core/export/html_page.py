@@ -6,7 +6,7 @@ import html
 from datetime import datetime
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from viewer.core.annotation_terms import DEFAULT_COLOUR_NAMES
+from viewer.core.vocab import BOOKMARK_COLOURS, DEFAULT_COLOUR_NAMES, HIGHLIGHT_COLOURS, NOTE_COLOURS
 from viewer.core.export.grouping import group_by_section, walk_headings
 from viewer.core.export.labels import EXPORT_HEADING, byline, clean, label, one_line, shown_quote, summary
 
@@ -15,9 +15,8 @@ if TYPE_CHECKING:
 
 # (border, quote tint) of each card tone: highlight colour keys, then plain notes and bookmarks.
 # The highlight tones are viewer/ui/palette.py's HIGHLIGHT_COLOURS (a test keeps them equal).
-TONES = {"yellow": ("#b08d00", "#f5df7c"), "blue": ("#c45f00", "#ffb26b"), "green": ("#5b8c1a", "#b3dd7a"),
-          "pink": ("#cc3d66", "#ff9eb4"), "purple": ("#7a52b3", "#c6aaf5"), "note": ("#d55e00", "#fde0cf"),
-          "bookmark": ("#0072b2", "#d6eaf5")}
+TONES = {**{key: (line, tint) for key, (tint, line) in HIGHLIGHT_COLOURS.items()},
+         "note": NOTE_COLOURS[::-1], "bookmark": BOOKMARK_COLOURS[::-1]}
 
 _CSS = """
 :root { color-scheme: light; }

@@ -7,7 +7,7 @@ import re
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Mapping
 
-from viewer.core.annotation_terms import DEFAULT_COLOUR_NAMES
+from viewer.core.vocab import ANNOTATION_KIND_NAMES, DEFAULT_COLOUR_NAMES
 from viewer.core.export.grouping import UNPLACED_LABEL
 from viewer.core.times import local_time
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from viewer.core.export.grouping import Group
     from viewer.core.model import Annotation
 
-KIND_NAMES = {"note": "批注", "bookmark": "书签", "highlight": "高亮"}
+KIND_NAMES = ANNOTATION_KIND_NAMES
 EXPORT_HEADING = "批注、书签和高亮"
 NO_ANNOTATIONS = "暂无批注、书签或高亮。"
 

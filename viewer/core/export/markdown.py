@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from viewer.core.annotation_terms import DEFAULT_COLOUR_NAMES
+from viewer.core.vocab import DEFAULT_COLOUR_NAMES
 from viewer.core.export.grouping import group_by_section, walk_headings
 from viewer.core.export.labels import byline, clean, label, one_line, shown_quote, summary
 

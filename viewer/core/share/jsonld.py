@@ -8,19 +8,18 @@ import uuid as uuid_module
 from datetime import datetime, timezone
 from typing import Any, Sequence
 
-from viewer.core.annotation_terms import ANNOTATION_KINDS, COLOUR_KEYS
+from viewer.core.vocab import HIGHLIGHT_KEYS, SHARE_SELECTIONS, SHARE_SUFFIX
 from viewer.core.model import Annotation, StoredDocument
 
 FORMAT_VERSION = 1
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 EXTENSION = "report-viewer"
-SUFFIX = ".rvshare.json"
+SUFFIX = SHARE_SUFFIX
 
 MOTIVATIONS = {"note": "commenting", "bookmark": "bookmarking", "highlight": "highlighting"}
 KINDS = {motivation: kind for kind, motivation in MOTIVATIONS.items()}
-ONLY_CHOICES = {"all": ANNOTATION_KINDS, "notes": ("note",), "bookmarks": ("bookmark",),
-                "highlights": ("highlight",)}
-KNOWN_COLOURS = COLOUR_KEYS      # the highlight colour keys
+ONLY_CHOICES = SHARE_SELECTIONS
+KNOWN_COLOURS = HIGHLIGHT_KEYS
 
 #: Longest text per field, by the field's key in the file (body.value, creator.name, ...).
 MAX_FIELD_CHARS = {"value": 100_000, "exact": 2_000_000, "prefix": 1_000, "suffix": 1_000,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol, Sequence
 
 from viewer.core.anchors import quotes_match
-from viewer.core.errors import ReportViewerError, ShareError
+from viewer.core.errors import Phrase, ReportViewerError, ShareError
 from viewer.core.model import Annotation
 from viewer.core.share.reader import ShareFile, SharedDocument, moment
 
@@ -53,7 +53,7 @@ class PlannedChange:
     action: str                 # one of ACTIONS
     incoming: Annotation
     title: str                  # the report it belongs to
-    detail: str = ""
+    detail: Phrase | None = None  # what it does, when the action alone does not say (messages.render)
     writes: list[Annotation] = field(default_factory=list)
     pending: tuple[str, str] | None = None       # (fingerprint, title) while its report is missing
     new_report: int | None = None                # index into ImportPlan.new_reports for its report
@@ -191,7 +191,7 @@ def _plan_pending(library: LibraryFacts, incoming: Annotation, fingerprint: str,
     if incoming.deleted:     # recorded, so the report's arrival cannot bring back a deleted note
         action = "deleted" if waiting is not None and not waiting.deleted else "unchanged"
         return PlannedChange(action, incoming, title, pending=(fingerprint, title))
-    return PlannedChange("pending", incoming, title, "等待报告导入后自动定位", pending=(fingerprint, title))
+    return PlannedChange("pending", incoming, title, Phrase("share.plan_pending"), pending=(fingerprint, title))
 
 
 def _same_content(a: Annotation, b: Annotation) -> bool:
@@ -247,7 +247,7 @@ def _plan_one(library: LibraryFacts, local: Annotation | None, incoming: Annotat
         writes = keep_copy(received, [])
         if not writes:
             return unchanged
-        return PlannedChange("conflict", incoming, title, "你的版本保留；对方的新版本另存为一条", writes)
+        return PlannedChange("conflict", incoming, title, Phrase("share.plan_yours_kept"), writes)
     if incoming.modified == local.shared_modified:          # the sender has not changed it since
         return unchanged
     if local.modified == local.shared_modified:             # the receiver has not changed it since
@@ -262,5 +262,5 @@ def _plan_one(library: LibraryFacts, local: Annotation | None, incoming: Annotat
         twins.discard(_twin_key(local))
         twins.add(_twin_key(winner))
     writes = keep_copy(local if newer_incoming else received, [winner])
-    detail = "保留较新的版本，另一版本另存为一条" if len(writes) > 1 else "保留较新的版本"
+    detail = Phrase("share.plan_newer_kept_other_copied" if len(writes) > 1 else "share.plan_newer_kept")
     return PlannedChange("conflict", incoming, title, detail, writes)

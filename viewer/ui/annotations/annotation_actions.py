@@ -17,6 +17,7 @@ from viewer.core.export import section_path_label
 from viewer.core.model import Annotation, SectionNode, section_path
 from viewer.store import settings
 from viewer.ui import palette
+from viewer.ui.labels import default_colour_names
 from viewer.ui.ui_language import error_text
 from viewer.ui.annotations.annotation_commands import (
     AddAnnotationCommand, DeleteAnnotationCommand, EditAnnotationCommand,
@@ -202,8 +203,7 @@ class AnnotationActions(QObject):
         return names.get((step, kind), step)
 
     def default_colour_names(self) -> dict[str, str]:
-        return {"yellow": self.tr("重点"), "blue": self.tr("疑问"), "green": self.tr("待办"),
-                "pink": self.tr("数据", "highlight colour"), "purple": self.tr("引用")}
+        return default_colour_names()
 
     def colour_names(self) -> dict[str, str]:
         """Each highlight colour's meaning: the user's name for it, else the default."""

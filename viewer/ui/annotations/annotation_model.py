@@ -11,6 +11,7 @@ from PySide6.QtCore import (QAbstractListModel, QModelIndex, QObject, QSortFilte
 from viewer.core.export import annotation_times, section_path_label
 from viewer.core.model import Annotation, SectionNode
 from viewer.services.changes import AnnotationChanges
+from viewer.ui.labels import mark_label
 
 if TYPE_CHECKING:
     from viewer.ui.session import ReportSession
@@ -65,7 +66,6 @@ class AnnotationListModel(QAbstractListModel):
         self._sections: list[SectionNode] = []
         self._paths: dict[str, str] = {}
         self._names: dict[str, str] = {}
-        self._labels: dict[str, str] = {}
         self.edit_session: object = None
         self.retranslate()
         if session is not None:
@@ -163,16 +163,12 @@ class AnnotationListModel(QAbstractListModel):
         return self._names.get(colour, colour)
 
     def retranslate(self) -> None:
-        self._labels = {"note": self.tr("批注"), "bookmark": self.tr("书签"), "highlight": self.tr("高亮")}
         if self._items:
             self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1))
 
     def kind_label(self, ann: Annotation) -> str:
         """`批注`, `书签`, or `高亮 · 重点` (the colour's meaning); a coloured note names its colour too."""
-        label = self._labels.get(ann.kind, ann.kind)
-        if ann.colour and ann.kind != "bookmark":
-            label += " · " + self.colour_name(ann.colour)
-        return label
+        return mark_label(ann.kind, self.colour_name(ann.colour) if ann.colour else "")
 
     def path(self, ann: Annotation) -> str:
         if ann.uuid not in self._paths:

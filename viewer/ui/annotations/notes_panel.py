@@ -15,6 +15,7 @@ from viewer.ui import palette
 from viewer.ui.annotations.annotation_model import AnnotationFilterProxy, AnnotationListModel, AnnotationRole, NO_COLOUR
 from viewer.ui.annotations.note_card import NoteCardDelegate, colour_swatch
 from viewer.ui.annotations.note_editor import NoteBodyEditor
+from viewer.ui.labels import annotation_kinds_label
 
 
 class _CardList(QListView):
@@ -134,8 +135,8 @@ class NotesPanel(QWidget):
         current = self.kind_combo.currentData() or ""
         self.kind_combo.clear()
         self.kind_combo.addItem(self.tr("全部类型"), "")
-        self.kind_combo.addItem(self.tr("批注"), "note")
-        self.kind_combo.addItem(self.tr("高亮"), "highlight")
+        self.kind_combo.addItem(annotation_kinds_label("note"), "note")
+        self.kind_combo.addItem(annotation_kinds_label("highlight"), "highlight")
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(current)))
         self.kind_combo.blockSignals(False)
         self.delete_button.setText(self.tr("删除"))

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QMenu, QTextBrowser, QTreeWidget,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QMainWindow, QHeaderView, QMenu, QTextBrowser, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from viewer.core.messages import or_list
 from viewer.ui import ui_language
 
-if TYPE_CHECKING:
-    from viewer.ui.main_window import MainWindow
 
 _MNEMONIC = re.compile(r"\(&[^)]\)")      # 打开(&O)… -> 打开…
 
@@ -117,7 +114,7 @@ class ShortcutsDialog(_HelpDialog):
 class GuideDialog(_HelpDialog):
     """A short user guide: opening, contents, figures, find, notes, export, share and print."""
 
-    def __init__(self, window: "MainWindow"):
+    def __init__(self, window: QMainWindow):
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)               # no links anywhere, and never the network
         super().__init__(window, self.browser, (620, 640))
@@ -178,7 +175,7 @@ class GuideDialog(_HelpDialog):
 class HelpActions(QObject):
     """The 使用说明 (F1) and 快捷键 actions and their dialogs, opened once and kept current."""
 
-    def __init__(self, window: "MainWindow"):
+    def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
         self.guide_action = QAction(window)

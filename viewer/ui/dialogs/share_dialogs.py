@@ -9,6 +9,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QDial
 
 from typing import TYPE_CHECKING
 
+from viewer.ui.labels import annotation_kind_label
+from viewer.ui.ui_language import phrase_text
+
 if TYPE_CHECKING:   # the share module loads when a share file is opened, not at start-up
     from viewer.core.share import ImportPlan, PlannedChange
 
@@ -70,9 +73,6 @@ class ImportPlanModel(QAbstractTableModel):
                 "unplaced": self.tr("未定位"), "conflict": self.tr("冲突"), "pending": self.tr("待报告"),
                 "unchanged": self.tr("不变")}
 
-    def kind_names(self) -> dict[str, str]:
-        return {"note": self.tr("批注"), "bookmark": self.tr("书签"), "highlight": self.tr("高亮")}
-
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
 
@@ -100,8 +100,8 @@ class ImportPlanModel(QAbstractTableModel):
             return None
         ann = change.incoming
         quote = ann.exact or (ann.suffix[:20] + "…" if ann.suffix else "")    # a bookmark: what follows it
-        values = (self.action_names()[change.action], self.kind_names()[ann.kind], change.title,
-                  quote, ann.body, " · ".join(filter(None, (ann.author, change.detail))))
+        values = (self.action_names()[change.action], annotation_kind_label(ann.kind), change.title,
+                  quote, ann.body, " · ".join(filter(None, (ann.author, phrase_text(change.detail)))))
         text = values[index.column()]
         return text if role == Qt.ItemDataRole.ToolTipRole else " ".join(text.split())[:80]
 

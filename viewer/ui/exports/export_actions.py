@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from viewer.core import export
 from viewer.core.errors import ReportViewerError
+from viewer.core.vocab import EXPORT_SUFFIXES, SHARE_SUFFIX
 from viewer.services.exports import export_annotations
 from viewer.ui.dialogs.file_dialogs import get_open_file_name, get_save_file_name
 from viewer.ui.dialogs.share_dialogs import ImportPreviewDialog, ShareDialog
@@ -20,11 +21,6 @@ from viewer.ui.ui_language import error_text
 if TYPE_CHECKING:
     from viewer.core.share import ImportPlan
     from viewer.ui.session import ReportSession
-
-#: Export formats: file suffix -> format name used by the CLI's --format.
-EXPORT_SUFFIXES = {".md": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".jsonld": "jsonld",
-                   ".json": "jsonld"}
-SHARE_SUFFIX = ".rvshare.json"
 
 
 def is_share_file(path: str | os.PathLike) -> bool:

@@ -16,6 +16,7 @@ from viewer.core.errors import ReportViewerError
 from viewer.core.export import annotation_times
 from viewer.core.model import Annotation, SectionNode, iter_sections
 from viewer.ui import palette
+from viewer.ui.labels import mark_label
 from viewer.ui.reader.offsets import Utf16Map
 
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "SimSun")
@@ -128,11 +129,7 @@ def _block_format(*, top: float = 0, bottom: float = 0, indent: float = 0,
 
 def _kind_label(ann: Annotation, colour_names: dict[str, str]) -> str:
     """批注 / 高亮 / 书签, and the colour's meaning when it has one (高亮 · 重点)."""
-    label = {"note": QCoreApplication.translate("ReportPrinter", "批注"),
-             "highlight": QCoreApplication.translate("ReportPrinter", "高亮"),
-             "bookmark": QCoreApplication.translate("ReportPrinter", "书签")}.get(ann.kind, ann.kind)
-    meaning = colour_names.get(ann.colour, "") if ann.kind != "bookmark" else ""
-    return f"{label} · {meaning}" if meaning else label
+    return mark_label(ann.kind, colour_names.get(ann.colour, ""))
 
 
 def _note_line(ann: Annotation, colour_names: dict[str, str]) -> str:

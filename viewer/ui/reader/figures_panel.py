@@ -8,9 +8,11 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from viewer.core.figures import FIGURE_KINDS, describe_value, unit_word
+from viewer.core.figures import describe_value, unit_word
 from viewer.core.model import Figure
+from viewer.core.vocab import FIGURE_KINDS
 from viewer.ui import palette
+from viewer.ui.labels import figure_kind_label
 
 FigureRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -29,18 +31,13 @@ class FiguresTableModel(QAbstractTableModel):
         self._values: list[str] = []
         self._tips: list[str] = []
         self._units: list[str] = []
-        self._kind_labels: dict[str, str] = {}
         self._date_unit = ""
 
     def kind_label(self, kind: str) -> str:
-        if not self._kind_labels:
-            self.retranslate()
-        return self._kind_labels.get(kind, kind)
+        return figure_kind_label(kind)
 
     def retranslate(self) -> None:
         """Refresh translated labels (called on language change)."""
-        self._kind_labels = {"count": self.tr("计数"), "percent": self.tr("百分比"), "money": self.tr("金额"),
-                             "date": self.tr("日期"), "number": self.tr("数字")}
         self._date_unit = self.tr("日期")
         if self._figures:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._figures) - 1, len(COLUMNS) - 1))

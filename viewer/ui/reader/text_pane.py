@@ -20,6 +20,7 @@ from viewer.core.figures import describe_value
 from viewer.core.model import Annotation, Figure, SectionNode, TextTable, iter_sections
 from viewer.services.changes import AnnotationChanges
 from viewer.ui import palette
+from viewer.ui.labels import mark_label
 from viewer.ui.reader.offsets import Utf16Map
 
 BASE_POINT_SIZE = 13
@@ -448,13 +449,8 @@ class ReportView(QPlainTextEdit):
         """Rich text whose every user string is escaped: a note's body shows as typed, never as HTML."""
         parts = []
         for ann in annotations:
-            if ann.kind == "note":
-                head = self.tr("批注")
-            elif ann.kind == "bookmark":
-                head = self.tr("书签")
-            else:
-                name = self._colour_names.get(ann.colour, ann.colour)
-                head = self.tr("高亮 · {0}").format(name) if name else self.tr("高亮")
+            name = self._colour_names.get(ann.colour, ann.colour) if ann.kind == "highlight" else ""
+            head = mark_label(ann.kind, name)
             if ann.author:
                 head += f" · {ann.author}"
             colour = palette.annotation_line(ann.kind, ann.colour).name()
@@ -583,9 +579,6 @@ class ReportView(QPlainTextEdit):
         else:
             self._hidden_kinds.add(kind)
         self._reformat_all()
-
-    def is_kind_visible(self, kind: str) -> bool:
-        return kind not in self._hidden_kinds
 
     # -- find hits ----------------------------------------------------------------------------
 

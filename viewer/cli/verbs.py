@@ -1,0 +1,318 @@
+"""The headless verbs: each takes the parsed command line, makes one call into the core or the library, prints."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Sequence
+
+from viewer.cli.args import UsageError
+from viewer.core.errors import ReportViewerError
+from viewer.core.messages import render, render_code
+from viewer.core.times import local_time
+
+if TYPE_CHECKING:  # names for annotations only; the parsers and the library load inside the verbs that use them
+    from viewer.core.model import Figure, Report, SectionNode
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+# --- helpers shared by verbs -------------------------------------------------------------------
+
+
+def open_store(args: argparse.Namespace):
+    """The library named by --db, or the default one in the user data dir."""
+    from viewer import paths
+    from viewer.store import LibraryStore
+
+    return LibraryStore(args.db or paths.default_db_path())
+
+
+def format_tree(title: str, sections: Sequence[SectionNode]) -> str:
+    """The indented section tree as printed by `tree` (and by `make run` without a GUI)."""
+    lines = [title]
+
+    def walk(nodes: Sequence[SectionNode], depth: int) -> None:
+        for node in nodes:
+            lines.append(f"{'  ' * depth}{node.number} {node.title}".rstrip())
+            walk(node.children, depth + 1)
+
+    walk(sections, 0)
+    return "\n".join(lines)
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def error_line(error: ReportViewerError, language: str) -> str:
+    """The `error: …` line (`错误：…` in Chinese) the CLI prints for an error."""
+    return render_code("cli.error_line", language, message=render(error, language))
+
+
+def _write_output(path: str, data: bytes) -> None:
+    """Write a verb's -o file, or one line saying why not."""
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise UsageError("cli.cannot_write", path=path, reason=exc.strerror or str(exc)) from None
+
+
+# --- verbs -------------------------------------------------------------------------------------
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import each file; one line per file; 2 if any failed."""
+    from viewer.core.report import parse_path
+
+    parsed: list[tuple[str, Report]] = []
+    failed = 0
+    for name in args.paths:
+        try:
+            parsed.append((name, parse_path(name)))
+        except ReportViewerError as exc:
+            _err(error_line(exc, args.language))
+            failed += 1
+    if parsed:
+        from viewer.services.library import import_parsed
+
+        with open_store(args) as store:
+            for name, report in parsed:
+                result = import_parsed(store, report, name)
+                _out(render_code("cli.imported" if result.created else "cli.already_imported", args.language,
+                                 name=name, title=result.title, sections=result.sections,
+                                 figures=result.figures, id=result.document_id))
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """The library's reports, one line each, or as JSON."""
+    from viewer.services.library import list_reports
+
+    with open_store(args) as store:
+        docs = list_reports(store)
+    if args.json:
+        _out(json.dumps([d.to_dict() for d in docs], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not docs:
+        _out(render_code("cli.library_empty", args.language))
+    for d in docs:
+        _out(f"{d.id:>4}  {d.title}  [{d.sections} sections, {d.figures} figures]  "
+             f"{d.source_path or d.source_name}  {d.fingerprint[:12]}")
+    return EXIT_OK
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    """Parse a file without storing it: its section tree and counts, or the whole parse as JSON."""
+    from viewer.core.report import parse_path
+
+    report = parse_path(args.path)
+    if args.json:
+        _out(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+    else:
+        _out(format_tree(report.title, report.sections))
+        _out(f"{report.section_count()} sections, {len(report.figures)} figures")
+    return EXIT_OK
+
+
+def load_document(args: argparse.Namespace, name: str) -> tuple[str, list[SectionNode], list[Figure]]:
+    """A report's title, tree and figures: a file is parsed as it is now, an id comes from the library."""
+    from viewer.core.report import parse_path
+
+    if not name.strip().isdigit() and Path(name).is_file():
+        report = parse_path(name)
+        return report.title, report.sections, report.figures
+    with open_store(args) as store:
+        doc_id = store.resolve_document(name)
+        return store.document_info(doc_id).title, store.sections(doc_id), store.figures(doc_id)
+
+
+def cmd_tree(args: argparse.Namespace) -> int:
+    """A report's indented section tree."""
+    title, sections, _figures = load_document(args, args.document)
+    _out(format_tree(title, sections))
+    return EXIT_OK
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    """The figures table: CSV (UTF-8 with BOM) to a file or stdout, or aligned text."""
+    from viewer.core.export import figures_csv, section_path_label
+    from viewer.core.figures import describe_value
+
+    _title, sections, figures = load_document(args, args.document)
+    if args.csv:
+        data = figures_csv(figures, sections)
+        if args.output:
+            _write_output(args.output, data)
+            _out(f"wrote {len(figures)} figures to {args.output}")
+        else:
+            sys.stdout.buffer.write(data)
+        return EXIT_OK
+    for fig in figures:
+        _out(f"{fig.text}\t{describe_value(fig)}\t{fig.kind}\t{section_path_label(sections, fig.start)}")
+    return EXIT_OK
+
+
+def cmd_notes(args: argparse.Namespace) -> int:
+    """List a report's annotations, or add one (same store API as the app)."""
+    with open_store(args) as store:
+        doc_id = store.resolve_document(args.document)
+        if args.action == "add":
+            if args.start is None or args.end is None:
+                raise UsageError("cli.notes_span_required")
+            note = store.add_annotation(doc_id, args.kind, args.start, args.end,
+                                        body=args.text or "", colour=args.colour or "")
+            _out(f"added {note.kind} {note.uuid} at {note.start}-{note.end}: {note.exact[:40]}")
+            return EXIT_OK
+        notes = store.annotations(doc_id)
+    if args.json:
+        _out(json.dumps([n.__dict__ for n in notes], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not notes:
+        _out(render_code("cli.no_notes", args.language))
+    for n in notes:
+        where = "unplaced" if n.unplaced else f"{n.start}-{n.end}"
+        body = f"  {n.body}" if n.body else ""
+        _out(f"{n.kind:9} {where:>11}  「{n.exact[:30]}」{body}  ({n.author}, {local_time(n.modified)})")
+    return EXIT_OK
+
+
+def cmd_reimport(args: argparse.Namespace) -> int:
+    """Re-parse a stored report (from its kept source bytes, or a corrected file); notes follow."""
+    from viewer.services.library import reimport
+
+    with open_store(args) as store:
+        doc_id = store.resolve_document(args.document)
+        result = reimport(store, doc_id, args.source)
+    counts = result.counts()
+    _out(f"reimported report {doc_id}: {result.sections} sections, {result.figures} figures; "
+         f"annotations: {counts['position']} in place, {counts['exact']} moved by quote, "
+         f"{counts['fuzzy']} by approximate quote, {counts['unplaced']} unplaced (未定位)")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """A report's notes, bookmarks and highlights as Markdown, HTML, CSV or JSON-LD, or the report with them as PDF."""
+    from viewer.services.exports import export_annotations, saved_colour_names
+
+    if args.format == "pdf":
+        return export_pdf(args)
+    with open_store(args) as store:
+        doc_id = store.resolve_document(args.document)
+        title, count = store.document_info(doc_id).title, len(store.annotations(doc_id))
+        data = export_annotations(store, doc_id, args.format, saved_colour_names(store))
+    if not args.output:
+        sys.stdout.buffer.write(data)
+        return EXIT_OK
+    _write_output(args.output, data)
+    _out(f"wrote {count} notes, bookmarks and highlights of 《{title}》 to {args.output}")
+    return EXIT_OK
+
+
+def export_pdf(args: argparse.Namespace) -> int:
+    """`export --format pdf -o FILE`: the report with its highlights and notes, paged by Save as PDF's renderer
+    in an offscreen Qt made only for this verb (no display needed; the other verbs never load Qt)."""
+    from viewer.core.export import colour_names
+    from viewer.store.settings import HIGHLIGHT_NAMES
+
+    if not args.output:
+        raise UsageError("cli.pdf_needs_output")
+    with open_store(args) as store:
+        doc_id = store.resolve_document(args.document)
+        doc = store.document(doc_id)
+        sections = store.sections(doc_id)
+        annotations = store.annotations(doc_id)
+        saved_names = store.get_setting(HIGHLIGHT_NAMES)
+    _write_output(args.output, b"")          # an unwritable -o is refused before Qt starts
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:                  # our own offscreen Qt: the PDF's labels (批注, 第 N 页) in the CLI's language
+        from viewer.ui.app import Translations
+
+        app = QGuiApplication([sys.argv[0] or "report-viewer", "-platform", "offscreen"])
+        Translations(app).set_language(args.language)
+    from viewer.ui.exports.report_printer import build_print_document, write_pdf
+    from viewer.ui.labels import default_colour_names
+
+    names = colour_names(saved_names, default_colour_names())       # the colours' meanings in the PDF's language
+    document = build_print_document(doc.title, doc.text, sections, annotations, names)
+    pages = write_pdf(document, args.output, title=doc.title).total
+    del document, app
+    _out(f"wrote 《{doc.title}》 with {len(annotations)} notes, bookmarks and highlights as a {pages}-page PDF "
+         f"to {args.output}")
+    return EXIT_OK
+
+
+def cmd_share(args: argparse.Namespace) -> int:
+    """Write a share file for a colleague, or preview / apply one received."""
+    from viewer.core.export import file_stem
+    from viewer.core.share import read_share_file, share_bytes
+    from viewer.core.vocab import SHARE_SUFFIX
+    from viewer.services.sharing import build_share, import_share
+
+    if args.action == "export":
+        with open_store(args) as store:
+            doc_id = store.resolve_document(args.target)
+            collection = build_share(store, [doc_id], only=args.only, include_report=args.include_report)
+            output = args.output or f"{file_stem(store.document_info(doc_id).title)}{SHARE_SUFFIX}"
+        _write_output(output, share_bytes(collection))
+        _out(f"wrote {collection['total']} annotations{' and the report' if args.include_report else ''}"
+             f" to {output}")
+        return EXIT_OK
+    share = read_share_file(args.target)          # a bad file is refused before the library is opened
+    with open_store(args) as store:
+        plan = import_share(store, share, args.target, dry_run=args.dry_run)
+    _out(("would import" if args.dry_run else "imported") + f": {plan.summary()}")
+    for change in plan.changes:
+        if change.action != "unchanged":
+            quote = change.incoming.exact[:24] or change.incoming.body[:24]
+            _out(f"  {change.action:9} {change.incoming.kind:9} 《{change.title[:30]}》「{quote}」"
+                 f"{'  ' + render(change.detail, args.language) if change.detail else ''}")
+    return EXIT_OK
+
+
+def print_where() -> int:
+    """`--where`: which rule chose the data folder (portable, environment or user) and the paths."""
+    from viewer import paths
+
+    mode = paths.data_mode()
+    why = {"portable": "a data/ folder beside the executable (portable mode)",
+           "environment": f"the {paths.DATA_DIR_ENV} environment variable",
+           "user": "the platform's user data folder"}[mode]
+    _out(f"data mode: {mode} ({why})")
+    _out(f"data folder: {paths.data_dir()}")
+    _out(f"library: {paths.default_db_path()}")
+    _out(f"resources: {paths.resource_path()}")
+    _out(f"sample report: {paths.sample_report_path()}")
+    return EXIT_OK
+
+
+def launch_gui(argv: Sequence[str]) -> int:
+    """No verb: open the desktop app with its options (FILE, --screenshot, --goto, --find, --size)."""
+    from viewer.cli.args import parse_app_args
+    from viewer.ui.app import run_app
+
+    return run_app(parse_app_args(argv))
+
+
+#: The verbs by name; main() runs the one named on the command line.
+VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "import": cmd_import,
+    "list": cmd_list,
+    "parse": cmd_parse,
+    "tree": cmd_tree,
+    "figures": cmd_figures,
+    "notes": cmd_notes,
+    "reimport": cmd_reimport,
+    "export": cmd_export,
+    "share": cmd_share,
+}
