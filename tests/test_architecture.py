@@ -248,3 +248,40 @@ def test_core_imports_neither_the_library_nor_the_ui():
 def test_every_known_core_dependency_is_still_there_so_the_list_does_not_go_stale():
     edges = {(m.name, t) for m in modules().values() for t in m.imports()}
     assert KNOWN_CORE_TO_STORE <= edges, f"gone, remove from KNOWN_CORE_TO_STORE: {KNOWN_CORE_TO_STORE - edges}"
+
+
+#: What parses text: the parse pipeline, the rules for sections and figures, the format readers.
+PARSERS = ("viewer.core.report", "viewer.core.structure", "viewer.core.figures", "viewer.core.ingest")
+#: What the UI may take from them: how a figure's value reads, and which formats there are (Open dialog, guide).
+DISPLAY_HELPERS = {("viewer.core.figures", "describe_value"), ("viewer.core.figures", "unit_word"),
+                   ("viewer.core.ingest", "registry")}
+
+
+def _imported_names(tree: ast.Module):
+    """(module, name) for every `from viewer… import name` below `tree`."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("viewer"):
+            for alias in node.names:
+                yield node.module, alias.name
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name, ""
+
+
+def test_the_ui_never_parses_text_it_asks_the_services():
+    parsing = sorted((m.name, f"{mod}.{name}") for m in modules().values() if _in(m.name, ("viewer.ui",))
+                     for mod, name in _imported_names(m.tree)
+                     if _in(mod, PARSERS) and (mod, name) not in DISPLAY_HELPERS)
+    assert not parsing, parsing
+
+
+def test_the_ui_writes_to_the_library_only_through_the_session():
+    assert "viewer.services.annotations" in modules()["viewer.ui.session"].imports()
+    writes = re.compile(r"^(add_annotation|update_annotation|set_annotation_deleted|import_report|replace_report|"
+                        r"write_annotations?|set_setting|set_report_setting)$")
+    found = sorted((m.name, node.lineno) for m in modules().values()
+                   if _in(m.name, ("viewer.ui",)) and m.name != "viewer.ui.session"
+                   for node in ast.walk(m.tree)
+                   if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and writes.match(node.func.attr)
+                   and isinstance(node.func.value, ast.Attribute) and node.func.value.attr == "store")
+    assert not found, f"store writes outside the session: {found}"

@@ -1,1 +1,2 @@
-"""The non-GUI core: ingest, structure, figures, anchors, store, share, export. Never imports Qt."""
+"""The pure-Python core (never imports Qt, never touches the store): records, vocabulary, ingest,
+structure, figures, anchors, search, share files and export renderers."""

@@ -77,9 +77,9 @@ class ReportSession(QObject):
 
     def import_file(self, path: str | os.PathLike) -> ImportResult:
         """Parse a report file and keep it in the library (nothing new if it is there already)."""
-        from viewer.core.report import parse_path   # the parsers load only when a file is imported
+        from viewer.services.library import import_file     # the parsers load only when a file is imported
 
-        return self.store.import_report(parse_path(path), source_path=path)
+        return import_file(self.store, path)
 
     # -- annotations of the open report ----------------------------------------------------------
 
