@@ -23,6 +23,7 @@ from viewer.ui.exports.export_actions import ExportActions, is_share_file
 from viewer.ui.reader.figures_panel import FiguresPanel
 from viewer.ui.reader.find_bar import FindBar
 from viewer.ui.dialogs.help_dialogs import HelpActions
+from viewer.ui.first_paint import AfterFirstPaint
 from viewer.ui.annotations.annotation_model import AnnotationListModel
 from viewer.ui.annotations.notes_panel import NotesPanel
 from viewer.ui.reader.section_tree import SectionTreePanel
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 860)
         self._init_central()
+        # Start-up: what the first paint does not show waits for it (see AfterFirstPaint).
+        self.after_first_paint = AfterFirstPaint(self.view.viewport())
         self._init_docks()
         self._init_actions()
         self.annotating = AnnotationActions(self)
