@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from viewer.core.model import Figure
-
-FIGURE_KINDS = ("count", "percent", "money", "date", "number")
+from viewer.core.model import FIGURE_KINDS, Figure  # noqa: F401  (FIGURE_KINDS: re-exported)
 
 
 # -- vocabulary ------------------------------------------------------------------------------

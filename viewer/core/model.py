@@ -63,6 +63,11 @@ def section_path(nodes: Sequence[SectionNode], offset: int) -> list[SectionNode]
     return path
 
 
+#: Figure.kind's values, in the order the UI lists them (here, not in viewer.core.figures, so the
+#: UI names them without loading the scanner and its regexes).
+FIGURE_KINDS = ("count", "percent", "money", "date", "number")
+
+
 @dataclass(frozen=True)
 class Figure:
     """One statistic: `text == body[start:end]`, its kind, normalised value, unit and qualifier."""

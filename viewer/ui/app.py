@@ -153,7 +153,7 @@ def run_app(argv: list[str]) -> int:
         translations = Translations(app)
         language = args.lang or store.get_setting("language", "zh")
         translations.set_language(language if language in LANGUAGES else "zh")
-        window = MainWindow(store)
+        window = MainWindow(store, defer_until_painted=True)
         window.set_language_checked(translations.language)
 
         def switch_language(lang: str) -> None:

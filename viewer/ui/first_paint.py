@@ -10,24 +10,25 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 class AfterFirstPaint(QObject):
     """Steps queued with `later` run in order on the event-loop pass after `widget`'s first paint,
-    or at once when something needs their result sooner (`run_now`). Once run, `later` runs a
-    step at once.
+    or at once when something needs their result sooner (`run_now`). Once run, or when made with
+    `defer=False`, `later` runs a step at once.
 
-        deferred = AfterFirstPaint(view.viewport())
-        deferred.later(fill_figures_table)
+        deferred = AfterFirstPaint(window, defer=True)
+        deferred.later(fill_figures_table)      # runs after the window is first drawn
     """
 
-    def __init__(self, widget: QWidget):
+    def __init__(self, widget: QWidget, defer: bool = True):
         super().__init__(widget)
         self._steps: list[Callable[[], None]] = []
         self.painted = False           # the widget's first paint has begun (and is done once the
-        self.done = False              # event that carried it returns); the steps have run
+        self.done = not defer          # event that carried it returns); the steps have run
         widget.installEventFilter(self)
 
     def later(self, step: Callable[[], None]) -> None:
+        """Run `step` after the first paint (once, however often it is queued before), or now."""
         if self.done:
             step()
-        else:
+        elif step not in self._steps:
             self._steps.append(step)
 
     def run_now(self) -> None:

@@ -12,8 +12,7 @@ from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox, QT
 
 from viewer.core.errors import ReportViewerError
 from viewer.core.export import PATH_SEPARATOR, section_path_label
-from viewer.core.figures import FIGURE_KINDS
-from viewer.core.model import Annotation, Figure, SectionNode, section_path
+from viewer.core.model import FIGURE_KINDS, Annotation, Figure, SectionNode, section_path
 from viewer.core.search import TextSearcher
 from viewer.store import LibraryStore
 from viewer.ui import palette
@@ -42,7 +41,10 @@ class MainWindow(QMainWindow):
 
     languageRequested = Signal(str)     # "zh" or "en"; the app swaps translators
 
-    def __init__(self, store: LibraryStore, parent: QWidget | None = None):
+    def __init__(self, store: LibraryStore, parent: QWidget | None = None, *,
+                 defer_until_painted: bool = False):
+        """`defer_until_painted` (the app's start): what the first paint does not show is done
+        after it (`after_first_paint`); otherwise (tests, tools) everything is done at once."""
         super().__init__(parent)
         self.store = store
         self.doc_id: int | None = None
@@ -58,7 +60,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 860)
         self._init_central()
         # Start-up: what the first paint does not show waits for it (see AfterFirstPaint).
-        self.after_first_paint = AfterFirstPaint(self.view.viewport())
+        self.after_first_paint = AfterFirstPaint(self, defer=defer_until_painted)
         self._init_docks()
         self._init_actions()
         self.annotating = AnnotationActions(self)
@@ -327,8 +329,7 @@ class MainWindow(QMainWindow):
         self._searcher = None
         self.view.set_report(doc.text, self.sections, self.figures, self.store.tables(doc_id))
         self.tree_panel.set_sections(self.sections)
-        self.figures_panel.set_figures(
-            self.figures, [section_path_label(self.sections, f.start) for f in self.figures])
+        self.after_first_paint.later(self._fill_figures_table)     # start-up: after the first paint
         self.annotating.undo_stack.clear()
         self.refresh_annotations(reset=True)
         self._update_selection_actions()
@@ -339,6 +340,11 @@ class MainWindow(QMainWindow):
         self._on_reading_moved(self.view.top_offset())
         if self.find_bar.isVisible():
             self.run_find(self.find_bar.query())
+
+    def _fill_figures_table(self) -> None:
+        """The 数据 tab's rows: this report's figures with their section paths."""
+        self.figures_panel.set_figures(
+            self.figures, [section_path_label(self.sections, f.start) for f in self.figures])
 
     def import_and_open(self, path: str | os.PathLike) -> bool:
         """Import a file (if new) and open it; a bad file gets a message box and changes nothing."""

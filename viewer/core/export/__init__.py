@@ -9,7 +9,6 @@ import re
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
 
-from viewer.core.figures import unit_word
 from viewer.core.model import Figure, SectionNode, section_path
 from viewer.core.times import local_time
 
@@ -42,6 +41,8 @@ def figures_csv(figures: Sequence[Figure], sections: Sequence[SectionNode]) -> b
 
         Path("figures.csv").write_bytes(figures_csv(report.figures, report.sections))
     """
+    from viewer.core.figures import unit_word    # the scanner's module loads when first needed
+
     return _csv_bytes(FIGURE_CSV_HEADER, (
         [fig.text, _plain_number(fig.value), unit_word(fig), KIND_LABELS.get(fig.kind, fig.kind),
          fig.qualifier, section_path_label(sections, fig.start), fig.start, fig.end] for fig in figures))

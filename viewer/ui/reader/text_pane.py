@@ -16,7 +16,6 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QHelpEvent, QPainter, Q
                            QTextOption)
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from viewer.core.figures import describe_value
 from viewer.core.model import Annotation, Figure, SectionNode, TextTable, iter_sections
 from viewer.ui import palette
 from viewer.ui.reader.offsets import Utf16Map
@@ -143,6 +142,15 @@ class ReportView(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        # Start-up: a viewport made here, so PySide6 knows its type; asked for the one Qt made, it
+        # would first set up every QWidget subclass's Python type to find its exact type (~10 ms).
+        # Set up as QAbstractScrollArea and QPlainTextEdit set up theirs.
+        viewport = QWidget(self)
+        viewport.setObjectName("qt_scrollarea_viewport")
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        viewport.setAutoFillBackground(True)
+        viewport.setCursor(Qt.CursorShape.IBeamCursor)
+        self.setViewport(viewport)
         document = QTextDocument(self)
         self._layout = _TableLayout(document, lambda: self.viewport().width())
         document.setDocumentLayout(self._layout)
@@ -767,6 +775,8 @@ class ReportView(QPlainTextEdit):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            from viewer.core.figures import describe_value    # the scanner's module: not at start
+
             viewport_pos = self.viewport().mapFromParent(event.pos())
             cursor = self.cursorForPosition(viewport_pos)
             rect = self.cursorRect(cursor)
