@@ -62,6 +62,10 @@ class Translations:
     """
 
     LOCALES = {"zh": "zh_CN", "en": "en_US"}
+    #: Every instance's translators (an earlier window's too): the ones a language change removes.
+    #: Kept here rather than found with app.findChildren(QTranslator), which would make PySide6
+    #: set up the Python type of every child of the application (QStyle's ~10 enums) at start-up.
+    _made: list = []
 
     def __init__(self, app):
         from PySide6.QtCore import QTranslator
@@ -69,15 +73,18 @@ class Translations:
         self.app = app
         self.app_translator = QTranslator(app)
         self.qt_translators = [QTranslator(app), QTranslator(app)]
+        self._made.extend([self.app_translator, *self.qt_translators])
         self.language = "zh"
 
     def set_language(self, language: str) -> bool:
-        from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+        import shiboken6
+        from PySide6.QtCore import QLibraryInfo, QLocale
 
         if language not in self.LOCALES:
             return False
-        for translator in self.app.findChildren(QTranslator):   # this one's and any earlier instance's
-            self.app.removeTranslator(translator)
+        for translator in self._made:          # this one's and any earlier instance's
+            if shiboken6.isValid(translator):
+                self.app.removeTranslator(translator)
         if language == "zh":
             qtbase, supplement = self.qt_translators
             qtbase.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))

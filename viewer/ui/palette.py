@@ -1,8 +1,10 @@
-"""Colours and type of the report pane: figure kinds and highlights (colour-blind safe), heading levels, tables."""
+"""Colours and type of the report pane: figure kinds and highlights (colour-blind safe), heading levels,
+tables; and a colour's swatch icon for menus and filters."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 #: Okabe–Ito hues (distinguishable with red–green colour blindness): a pale tint for the
 #: background and the full hue for the underline, so kind is told by two cues.
@@ -81,3 +83,20 @@ def annotation_line(kind: str, colour: str) -> QColor:
     if kind == "bookmark":
         return QColor(BOOKMARK_COLOUR)
     return QColor(HIGHLIGHT_COLOURS[DEFAULT_HIGHLIGHT][1])
+
+
+def colour_swatch(colour: QColor, size: int = 14) -> QIcon:
+    """A rounded square of `colour`; still coloured (paler) when its action is disabled."""
+    icon = QIcon()
+    for mode, opacity in ((QIcon.Mode.Normal, 1.0), (QIcon.Mode.Disabled, 0.45)):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setOpacity(opacity)
+        painter.setPen(colour.darker(140))
+        painter.setBrush(colour)
+        painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+        painter.end()
+        icon.addPixmap(pixmap, mode)
+    return icon

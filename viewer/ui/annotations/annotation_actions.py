@@ -20,7 +20,7 @@ from viewer.ui.ui_language import error_text
 from viewer.ui.annotations.annotation_commands import (
     AddAnnotationCommand, DeleteAnnotationCommand, EditAnnotationCommand,
 )
-from viewer.ui.annotations.note_card import colour_swatch
+from viewer.ui.palette import colour_swatch
 from viewer.ui.annotations.note_dialog import NoteDialog
 from viewer.ui.annotations.notes_panel import NotesPanel
 from viewer.ui.reader.section_tree import NodeRole
