@@ -89,11 +89,11 @@ def bench_import(count: int = 1000) -> tuple[float, float, int]:
 #          sample and the layout a first session saved on quitting.
 # Each one shows its window, processes events until the pass that delivered the window's first
 # paint event has returned (Qt paints a window's whole widget tree in that one pass: the text, the
-# docks, menus and status bar are drawn), and returns from its main function, so the process ends
-# the same way for all three. The app has by then committed whatever it writes at start (the last
-# report read), and it ends before its after-the-first-paint step (viewer.ui.first_paint). The
-# watch is on the window, not on a child: asking PySide6 for a child Qt made (a scroll area's
-# viewport) costs ~10 ms of type discovery, which the floor should not pay for being measured.
+# docks, menus and status bar are drawn), then ends as the app ends a session: gc.freeze() (the
+# interpreter's final collection does not walk the heap) and return from main. The app has by
+# then committed whatever it writes at start, and it ends before its after-the-first-paint step
+# (viewer.ui.first_paint). The watch is on the window, not on a child: asking PySide6 for a child
+# Qt made (a scroll area's viewport) costs ~10 ms of type discovery the floor should not pay.
 _WAIT_FOR_FIRST_PAINT = (
     "def wait_for_first_paint(app, window):\n"
     "    from PySide6.QtCore import QEvent, QObject\n"
@@ -109,7 +109,7 @@ _WAIT_FOR_FIRST_PAINT = (
     "        app.processEvents()\n"
 )
 FLOOR_WINDOW = (
-    "import sys\n"
+    "import gc, sys\n"
     "from PySide6.QtCore import Qt\n"
     "from PySide6.QtWidgets import (QApplication, QDockWidget, QMainWindow, QPlainTextEdit,\n"
     "                               QTableWidget, QTreeWidget)\n"
@@ -130,11 +130,12 @@ FLOOR_WINDOW = (
     "        window.addDockWidget(area, dock)\n"
     "    window.show()\n"
     "    wait_for_first_paint(app, window)\n"
+    "    gc.freeze()\n"
     "    return 0\n"
     "sys.exit(main())\n"
 )
 BARE_WINDOW = (
-    "import sys\n"
+    "import gc, sys\n"
     "from PySide6.QtWidgets import QApplication, QMainWindow\n"
     + _WAIT_FOR_FIRST_PAINT +
     "def main():\n"
@@ -143,6 +144,7 @@ BARE_WINDOW = (
     "    window.resize(1280, 860)\n"
     "    window.show()\n"
     "    wait_for_first_paint(app, window)\n"
+    "    gc.freeze()\n"
     "    return 0\n"
     "sys.exit(main())\n"
 )

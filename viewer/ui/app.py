@@ -177,14 +177,15 @@ def run_app(argv: list[str]) -> int:
         if args.screenshot:
             return take_screenshot(app, window, args)
         window.show()
-        if args.exit_after_show:       # the start-up benchmark's end: the first paint is done
+        if args.exit_after_show:       # the start-up benchmark: a session that ends at its first paint
             window.after_first_paint.wait_for_paint()
-            return 0
-        server = listen_for_later_launches(window, db_path)
-        try:
-            code = app.exec()
-        finally:
-            server.stop()
+            code = 0
+        else:
+            server = listen_for_later_launches(window, db_path)
+            try:
+                code = app.exec()
+            finally:
+                server.stop()
         # Everything is saved and the process ends next: freezing the heap spares the interpreter's
         # final cycle collection over the window's object graph (the report's text, sections,
         # figures and notes), most of the time between Quit and the process ending.
