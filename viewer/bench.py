@@ -85,8 +85,8 @@ def bench_import(count: int = 1000) -> tuple[float, float, int]:
 #   FLOOR  the same layout in plain PySide6: a QMainWindow with the sample in a QPlainTextEdit, a
 #          QTreeWidget dock and a QTableWidget dock;
 #   BARE   an empty QMainWindow (for reference: the old target was against it);
-#   app    `python -m viewer --exit-after-show` on its second start: the library already holds the
-#          sample and the layout a first session saved on quitting.
+#   app    `python -m viewer --exit-after-show` on its second start: the user's library (in the
+#          user data folder) already holds the sample and the layout a first session saved on quitting.
 # Each one shows its window, processes events until the pass that delivered the window's first
 # paint event has returned (Qt paints a window's whole widget tree in that one pass: the text, the
 # docks, menus and status bar are drawn), then ends as the app ends a session: gc.freeze() (the
@@ -190,14 +190,15 @@ def bench_startup(rounds: int = 9) -> dict[str, float]:
     # An installed app has its bytecode cached (pip compiles it); a checkout run with
     # PYTHONDONTWRITEBYTECODE would recompile every module on each start, so cache it here.
     compileall.compile_dir(str(Path(__file__).resolve().parent), quiet=1)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
     sample = str(paths.sample_report_path())
     with tempfile.TemporaryDirectory() as tmp:
-        db = str(Path(tmp) / "lib.sqlite3")
-        subprocess.run([sys.executable, "-c", FIRST_SESSION, "--db", db], env=env, check=True,
+        # The user's own library, found as a user's is (platformdirs: $XDG_DATA_HOME/report-viewer).
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=tmp)
+        for name in ("PYTHONDONTWRITEBYTECODE", paths.DATA_DIR_ENV):
+            env.pop(name, None)
+        subprocess.run([sys.executable, "-c", FIRST_SESSION], env=env, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        commands = {"app": [sys.executable, "-m", "viewer", "--db", db, "--exit-after-show"],
+        commands = {"app": [sys.executable, "-m", "viewer", "--exit-after-show"],
                     "floor": [sys.executable, "-c", FLOOR_WINDOW, sample],
                     "bare": [sys.executable, "-c", BARE_WINDOW]}
         wall: dict[str, list[float]] = {name: [] for name in commands}

@@ -334,7 +334,8 @@ class MainWindow(QMainWindow):
         self.refresh_annotations(reset=True)
         self._update_selection_actions()
         self.setWindowTitle(self._window_title())
-        self.store.set_setting("last_document", doc_id)
+        if self.store.get_setting("last_document") != doc_id:     # start-up: no write when unchanged
+            self.store.set_setting("last_document", doc_id)
         position = self.store.get_setting(f"position:{doc_id}", 0)
         self.view.scroll_to_offset(int(position))
         self._on_reading_moved(self.view.top_offset())

@@ -21,11 +21,11 @@ from viewer.ui.annotations.annotation_commands import (
     AddAnnotationCommand, DeleteAnnotationCommand, EditAnnotationCommand,
 )
 from viewer.ui.palette import colour_swatch
-from viewer.ui.annotations.note_dialog import NoteDialog
 from viewer.ui.annotations.notes_panel import NotesPanel
 from viewer.ui.reader.section_tree import NodeRole
 
 if TYPE_CHECKING:
+    from viewer.ui.annotations.note_dialog import NoteDialog   # loaded with the first note (start-up)
     from viewer.ui.main_window import MainWindow
 
 
@@ -296,6 +296,8 @@ class AnnotationActions(QObject):
 
     def add_note(self) -> Annotation | None:
         """A note on the selection; its body is typed in a small dialog and saved as it is typed."""
+        from viewer.ui.annotations.note_dialog import NoteDialog
+
         span = self._selection()
         if span is None:
             return None
