@@ -112,6 +112,7 @@ class NotesPanel(QWidget):
         stretch = self._layout.itemAt(1)
         self._layout.removeItem(stretch)
         self._layout.insertWidget(1, view, 1)
+        view.show()           # a layout shows a widget added to a visible parent only a pass later
         self._view = view
         self._apply_card_texts()
         view.clicked.connect(self._activate)
