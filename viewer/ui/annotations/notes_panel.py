@@ -8,7 +8,7 @@ from PySide6.QtCore import (QModelIndex, Qt, Signal)
 from PySide6.QtGui import (QAction, QColor,
                            QPalette)
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
-                               QLabel, QLineEdit, QListView, QMenu, QToolButton, QVBoxLayout,
+                               QLabel, QLineEdit, QMenu, QToolButton, QVBoxLayout,
                                QWidget)
 
 from viewer.core.model import Annotation
@@ -92,6 +92,8 @@ class NotesPanel(QWidget):
         super().showEvent(event)
 
     def _build_cards(self) -> None:
+        from PySide6.QtWidgets import QListView
+
         from viewer.ui.annotations.note_card import CardList, NoteCardDelegate
 
         view = CardList(self)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, QRect, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QHelpEvent, QPainter, QPainterPath, QPalette,
                            QPen, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextLayout,
                            QTextOption)
@@ -183,13 +183,7 @@ class ReportView(QPlainTextEdit):
         self._colour_names: dict[str, str] = {}
         self._flash: tuple[int, int] | None = None
         self._flash_strength = 0.0
-        self._flash_animation = QVariantAnimation(self)
-        self._flash_animation.setStartValue(1.0)
-        self._flash_animation.setEndValue(0.0)
-        self._flash_animation.setDuration(FLASH_MS)
-        self._flash_animation.setEasingCurve(QEasingCurve.Type.InQuad)
-        self._flash_animation.valueChanged.connect(self._on_flash_step)
-        self._flash_animation.finished.connect(self._end_flash)
+        self._flash_animation = None   # made by the first flash_offsets (start-up: not before)
         self._tables: list[TextTable] = []
         self._table_widths: list[tuple[list, list[float]]] | None = None   # per table, for this font
         self._table_rows: list[_TableRows] = []
@@ -496,6 +490,16 @@ class ReportView(QPlainTextEdit):
 
     def flash_offsets(self, start: int, end: int) -> None:
         """Let the passage [start, end) glow and fade (a zero-length span: its whole line)."""
+        if self._flash_animation is None:
+            from PySide6.QtCore import QEasingCurve, QVariantAnimation
+
+            self._flash_animation = QVariantAnimation(self)
+            self._flash_animation.setStartValue(1.0)
+            self._flash_animation.setEndValue(0.0)
+            self._flash_animation.setDuration(FLASH_MS)
+            self._flash_animation.setEasingCurve(QEasingCurve.Type.InQuad)
+            self._flash_animation.valueChanged.connect(self._on_flash_step)
+            self._flash_animation.finished.connect(self._end_flash)
         self._flash_animation.stop()
         self._flash = (self.to_qt(start), self.to_qt(end))
         self._flash_strength = 1.0
