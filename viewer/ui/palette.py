@@ -85,8 +85,18 @@ def annotation_line(kind: str, colour: str) -> QColor:
     return QColor(HIGHLIGHT_COLOURS[DEFAULT_HIGHLIGHT][1])
 
 
+_SWATCHES: dict[tuple[int, int], QIcon] = {}      # drawn once per colour and size (start-up)
+
+
 def colour_swatch(colour: QColor, size: int = 14) -> QIcon:
     """A rounded square of `colour`; still coloured (paler) when its action is disabled."""
+    key = (colour.rgba(), size)
+    if key not in _SWATCHES:
+        _SWATCHES[key] = _draw_swatch(colour, size)
+    return _SWATCHES[key]
+
+
+def _draw_swatch(colour: QColor, size: int) -> QIcon:
     icon = QIcon()
     for mode, opacity in ((QIcon.Mode.Normal, 1.0), (QIcon.Mode.Disabled, 0.45)):
         pixmap = QPixmap(size, size)

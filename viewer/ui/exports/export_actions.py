@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from viewer.core import export
 from viewer.core.errors import ReportViewerError
 from viewer.ui.dialogs.file_dialogs import get_open_file_name, get_save_file_name
-from viewer.ui.dialogs.share_dialogs import ImportPreviewDialog, ShareDialog
 from viewer.ui.ui_language import error_text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the share dialogs' module loads when first used (start-up)
     from viewer.core.share import ImportPlan
+    from viewer.ui.dialogs.share_dialogs import ImportPreviewDialog
     from viewer.ui.main_window import MainWindow
 
 #: Export formats: file suffix -> format name used by the CLI's --format.
@@ -197,6 +197,8 @@ class ExportActions(QObject):
     # -- sharing ------------------------------------------------------------------------------
 
     def share(self) -> None:
+        from viewer.ui.dialogs.share_dialogs import ShareDialog
+
         window = self.window
         if window.doc_id is None:
             return
@@ -229,6 +231,7 @@ class ExportActions(QObject):
     def preview_import(self, path: str | os.PathLike) -> ImportPreviewDialog | None:
         """Read and plan a share file, then show the preview (window-modal); Import applies the plan."""
         from viewer.core.share import plan_import, read_share_file
+        from viewer.ui.dialogs.share_dialogs import ImportPreviewDialog
 
         window = self.window
         name = Path(path).name
