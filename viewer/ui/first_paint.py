@@ -47,5 +47,6 @@ class AfterFirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and not self.painted:
             self.painted = True
             obj.removeEventFilter(self)
-            QTimer.singleShot(0, self.run_now)     # queued behind this paint
+            if not self.done:       # queued behind this paint; dropped if the window goes first
+                QTimer.singleShot(0, self, self.run_now)
         return False
