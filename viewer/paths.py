@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "report-viewer"
 SAMPLE_REPORT = "000_5858aa637edd593f.txt"
 DATA_DIR_ENV = "REPORT_VIEWER_DATA_DIR"
@@ -46,6 +44,8 @@ def data_dir() -> Path:
     portable = portable_data_dir()
     if portable is not None:
         return portable
+    import platformdirs      # only here: resources and --db libraries need none of it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

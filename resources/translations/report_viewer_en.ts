@@ -156,67 +156,67 @@
         <translation>Select some text in the report first</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="353"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="355"/>
         <source>已放弃这条批注（Ctrl+Shift+Z 可恢复）</source>
         <translation>Note discarded (Ctrl+Shift+Z brings it back)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="385"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="387"/>
         <source>已添加书签：{0}</source>
         <translation>Bookmark added: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="425"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="427"/>
         <source>已复制引文及出处</source>
         <translation>Quote and citation copied</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="433"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="435"/>
         <source>更改颜色</source>
         <translation>Change Colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="457"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="459"/>
         <source>{0}：已完成（Ctrl+Z 撤销）</source>
         <translation>{0}: done (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="474"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="476"/>
         <source>在此行添加书签</source>
         <translation>Bookmark This Line</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="486"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="488"/>
         <source>为高亮“{0}”写说明…</source>
         <translation>Comment on Highlight “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="487"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="489"/>
         <source>删除高亮“{0}”</source>
         <translation>Delete Highlight “{0}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="489"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="491"/>
         <source>编辑这条批注…</source>
         <translation>Edit This Note…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="490"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="492"/>
         <source>删除这条批注</source>
         <translation>Delete This Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="506"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="508"/>
         <source>跳到本节</source>
         <translation>Go to Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="508"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="510"/>
         <source>为本节添加书签</source>
         <translation>Bookmark Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="520"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="522"/>
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -358,38 +358,38 @@
         <translation>Print preview — {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="216"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="218"/>
         <source>保存分享文件</source>
         <translation>Save Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="217"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="219"/>
         <source>分享文件 (*.rvshare.json)</source>
         <translation>Share files (*.rvshare.json)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="228"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="230"/>
         <source>分享文件</source>
         <translation>share file</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="231"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="233"/>
         <source>导入分享文件</source>
         <translation>Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="232"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="234"/>
         <source>分享文件 (*.rvshare.json *.json);;所有文件 (*)</source>
         <translation>Share files (*.rvshare.json *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="247"/>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="265"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="250"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="268"/>
         <source>无法导入分享文件</source>
         <translation>Cannot Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="270"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="273"/>
         <source>已导入分享文件：新增 {0}，更新 {1}，冲突 {2}，待报告 {3}</source>
         <translation>Share file imported: {0} new, {1} updated, {2} conflicts, {3} awaiting report</translation>
     </message>
@@ -397,17 +397,17 @@
 <context>
     <name>FiguresPanel</name>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="210"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="211"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="215"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="216"/>
         <source>筛选数据…</source>
         <translation>Filter figures…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="216"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="217"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
@@ -415,37 +415,37 @@
 <context>
     <name>FiguresTableModel</name>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="41"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="40"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="79"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="80"/>
         <source>原文</source>
         <translation>As written</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="79"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="80"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="79"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="80"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="79"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="80"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="79"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="80"/>
         <source>限定词</source>
         <translation>Qualifier</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/figures_panel.py" line="80"/>
+        <location filename="../../viewer/ui/reader/figures_panel.py" line="81"/>
         <source>章节</source>
         <translation>Section</translation>
     </message>
@@ -817,142 +817,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="270"/>
+        <location filename="../../viewer/ui/main_window.py" line="276"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="271"/>
+        <location filename="../../viewer/ui/main_window.py" line="277"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="272"/>
+        <location filename="../../viewer/ui/main_window.py" line="278"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="273"/>
+        <location filename="../../viewer/ui/main_window.py" line="279"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="274"/>
+        <location filename="../../viewer/ui/main_window.py" line="280"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="275"/>
+        <location filename="../../viewer/ui/main_window.py" line="281"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="276"/>
+        <location filename="../../viewer/ui/main_window.py" line="282"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="277"/>
+        <location filename="../../viewer/ui/main_window.py" line="283"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="278"/>
+        <location filename="../../viewer/ui/main_window.py" line="284"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="279"/>
+        <location filename="../../viewer/ui/main_window.py" line="285"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="280"/>
+        <location filename="../../viewer/ui/main_window.py" line="286"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="281"/>
+        <location filename="../../viewer/ui/main_window.py" line="287"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="282"/>
+        <location filename="../../viewer/ui/main_window.py" line="288"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="283"/>
+        <location filename="../../viewer/ui/main_window.py" line="289"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="284"/>
+        <location filename="../../viewer/ui/main_window.py" line="290"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="285"/>
+        <location filename="../../viewer/ui/main_window.py" line="291"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="286"/>
+        <location filename="../../viewer/ui/main_window.py" line="292"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="287"/>
+        <location filename="../../viewer/ui/main_window.py" line="293"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="293"/>
+        <location filename="../../viewer/ui/main_window.py" line="299"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="294"/>
+        <location filename="../../viewer/ui/main_window.py" line="300"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="295"/>
+        <location filename="../../viewer/ui/main_window.py" line="301"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="309"/>
+        <location filename="../../viewer/ui/main_window.py" line="315"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="357"/>
+        <location filename="../../viewer/ui/main_window.py" line="368"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="361"/>
+        <location filename="../../viewer/ui/main_window.py" line="372"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="380"/>
+        <location filename="../../viewer/ui/main_window.py" line="391"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="435"/>
+        <location filename="../../viewer/ui/main_window.py" line="446"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="458"/>
+        <location filename="../../viewer/ui/main_window.py" line="469"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="459"/>
+        <location filename="../../viewer/ui/main_window.py" line="470"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -961,7 +961,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="531"/>
+        <location filename="../../viewer/ui/main_window.py" line="542"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>
@@ -992,87 +992,87 @@ This program never connects to the network.</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="133"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="150"/>
         <source>筛选引文和内容…</source>
         <translation>Filter quotes and notes…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="137"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="154"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="142"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="159"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="143"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="160"/>
         <source>删除所选 (Del)</source>
         <translation>Delete the selected one (Del)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="144"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="161"/>
         <source>编辑内容 (F2)</source>
         <translation>Edit Text (F2)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="145"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="162"/>
         <source>删除 (Del)</source>
         <translation>Delete (Del)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="146"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="163"/>
         <source>跳到原文</source>
         <translation>Go to Passage</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="147"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="164"/>
         <source>未定位（报告文本已变，找不到这段引文）</source>
         <translation>Unplaced (the report&apos;s text changed; these quotes were not found)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="148"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="165"/>
         <source>（双击或按 F2 填写批注）</source>
         <translation>(double-click or press F2 to write the note)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="150"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="167"/>
         <source>还没有书签。
 按 Ctrl+D 为当前位置添加书签，或在目录上右键为章节添加书签。</source>
         <translation>No bookmarks yet.
 Press Ctrl+D to bookmark the reading position, or right-click a section in Contents.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="153"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="170"/>
         <source>还没有批注或高亮。
 选中报告中的文字，右键选择“添加批注”或“高亮”。</source>
         <translation>No notes or highlights yet.
 Select text in the report and right-click: Add Note or Highlight.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="164"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="188"/>
         <source>全部颜色</source>
         <translation>All colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="169"/>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="251"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="193"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="278"/>
         <source>无颜色</source>
         <translation>No colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="230"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="257"/>
         <source>共 {0} 条</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="231"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="258"/>
         <source>显示 {0} / {1} 条</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/notes_panel.py" line="243"/>
+        <location filename="../../viewer/ui/annotations/notes_panel.py" line="270"/>
         <source>颜色</source>
         <translation>Colour</translation>
     </message>

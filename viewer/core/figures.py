@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 from viewer.core.model import Figure
-from viewer.core.vocab import FIGURE_KINDS  # noqa: F401 - importable here too
+from viewer.core.vocab import FIGURE_KINDS  # noqa: F401  (re-exported)
 
 
 # -- vocabulary ------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from viewer import paths
-from viewer.core.errors import ReportViewerError, StoreError
+from viewer.core.errors import ReportViewerError
 from viewer.core.messages import LANGUAGES, language_from_environment, render_code
 from viewer.ui import ui_language
 
@@ -36,6 +36,10 @@ class Translations:
     """
 
     LOCALES = {"zh": "zh_CN", "en": "en_US"}
+    #: Every instance's translators (an earlier window's too): the ones a language change removes.
+    #: Kept here rather than found with app.findChildren(QTranslator), which would make PySide6
+    #: set up the Python type of every child of the application (QStyle's ~10 enums) at start-up.
+    _made: list = []
 
     def __init__(self, app):
         from PySide6.QtCore import QTranslator
@@ -43,15 +47,18 @@ class Translations:
         self.app = app
         self.app_translator = QTranslator(app)
         self.qt_translators = [QTranslator(app), QTranslator(app)]
+        self._made.extend([self.app_translator, *self.qt_translators])
         self.language = "zh"
 
     def set_language(self, language: str) -> bool:
-        from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+        import shiboken6
+        from PySide6.QtCore import QLibraryInfo, QLocale
 
         if language not in self.LOCALES:
             return False
-        for translator in self.app.findChildren(QTranslator):   # this one's and any earlier instance's
-            self.app.removeTranslator(translator)
+        for translator in self._made:          # this one's and any earlier instance's
+            if shiboken6.isValid(translator):
+                self.app.removeTranslator(translator)
         if language == "zh":
             qtbase, supplement = self.qt_translators
             qtbase.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
@@ -112,10 +119,13 @@ def run_app(args: argparse.Namespace) -> int:
 
         if hand_over(db_path, args.file):       # a window on this library runs: it opens FILE
             return 0
-    from PySide6.QtWidgets import QApplication
-
+    # Start-up: the library's modules (and the stdlib ones they use) load before PySide6, whose
+    # import hook reads the source of every module imported after it (~0.2 ms each).
     from viewer.store import LibraryStore
     from viewer.store.settings import LANGUAGE
+
+    from PySide6.QtWidgets import QApplication
+
     from viewer.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -130,7 +140,7 @@ def run_app(args: argparse.Namespace) -> int:
         translations = Translations(app)
         language = args.lang or store.get_setting(LANGUAGE)
         translations.set_language(language if language in LANGUAGES else "zh")
-        window = MainWindow(store)
+        window = MainWindow(store, defer_until_painted=True)
         window.set_language_checked(translations.language)
 
         def switch_language(lang: str) -> None:
@@ -147,14 +157,15 @@ def run_app(args: argparse.Namespace) -> int:
         if args.screenshot:
             return take_screenshot(app, window, args)
         window.show()
-        if args.exit_after_show:
-            app.processEvents()
-            return 0
-        server = listen_for_later_launches(window, db_path)
-        try:
-            code = app.exec()
-        finally:
-            server.stop()
+        if args.exit_after_show:       # the start-up benchmark: a session that ends at its first paint
+            window.after_first_paint.wait_for_paint()
+            code = 0
+        else:
+            server = listen_for_later_launches(window, db_path)
+            try:
+                code = app.exec()
+            finally:
+                server.stop()
         # Everything is saved and the process ends next: freezing the heap spares the interpreter's
         # final cycle collection over the window's object graph (the report's text, sections,
         # figures and notes), most of the time between Quit and the process ending.

@@ -25,6 +25,7 @@ from viewer.ui.exports.export_actions import ExportActions, is_share_file
 from viewer.ui.reader.figures_panel import FiguresPanel
 from viewer.ui.reader.find_bar import FindBar
 from viewer.ui.dialogs.help_dialogs import HelpActions
+from viewer.ui.first_paint import AfterFirstPaint
 from viewer.ui.annotations.annotation_model import AnnotationListModel
 from viewer.ui.annotations.notes_panel import NotesPanel
 from viewer.ui.reader.section_tree import SectionTreePanel
@@ -45,7 +46,10 @@ class MainWindow(QMainWindow):
 
     languageRequested = Signal(str)     # "zh" or "en"; the app swaps translators
 
-    def __init__(self, store: LibraryStore, parent: QWidget | None = None):
+    def __init__(self, store: LibraryStore, parent: QWidget | None = None, *,
+                 defer_until_painted: bool = False):
+        """`defer_until_painted` (the app's start): what the first paint does not show is done
+        after it (`after_first_paint`); otherwise (tests, tools) everything is done at once."""
         super().__init__(parent)
         self.session = ReportSession(store, self)
         self.session.languageChanged.connect(lambda _lang: self.retranslate())   # first: the others read its texts
@@ -57,6 +61,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 860)
         self._init_central()
+        # Start-up: what the first paint does not show waits for it (see AfterFirstPaint).
+        self.after_first_paint = AfterFirstPaint(self, defer=defer_until_painted)
         self._init_docks()
         self._init_actions()
         self.annotating = AnnotationActions(self.session, self.view, self.tree_panel, self)
@@ -341,13 +347,18 @@ class MainWindow(QMainWindow):
         self.view.set_report(session.text, session.sections, session.figures, session.tables)
         self.view.set_annotations(session.annotations())
         self.tree_panel.set_sections(session.sections)
-        self.figures_panel.set_figures(
-            session.figures, [section_path_label(session.sections, f.start) for f in session.figures])
+        self.after_first_paint.later(self._fill_figures_table)     # start-up: after the first paint
         self.setWindowTitle(self._window_title())
         self.view.scroll_to_offset(session.saved_position())
         self._on_reading_moved(self.view.top_offset())
         if self.find_bar.isVisible():
             self.run_find(self.find_bar.query())
+
+    def _fill_figures_table(self) -> None:
+        """The 数据 tab's rows: this report's figures with their section paths."""
+        session = self.session
+        self.figures_panel.set_figures(
+            session.figures, [section_path_label(session.sections, f.start) for f in session.figures])
 
     def import_and_open(self, path: str | os.PathLike) -> bool:
         """Import a file (if new) and open it; a bad file gets a message box and changes nothing."""

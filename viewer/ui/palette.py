@@ -1,8 +1,10 @@
-"""Colours and type of the report pane: figure kinds and highlights (colour-blind safe), heading levels, tables."""
+"""Colours and type of the report pane: figure kinds and highlights (colour-blind safe), heading levels,
+tables; and a colour's swatch icon for menus and filters."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 # The marks' colours are vocabulary (the exports use them too); importable from here as before.
 from viewer.core.vocab import (  # noqa: F401
@@ -69,3 +71,30 @@ def annotation_line(kind: str, colour: str) -> QColor:
     if kind == "bookmark":
         return QColor(BOOKMARK_COLOUR)
     return QColor(HIGHLIGHT_COLOURS[DEFAULT_HIGHLIGHT][1])
+
+
+_SWATCHES: dict[tuple[int, int], QIcon] = {}      # drawn once per colour and size (start-up)
+
+
+def colour_swatch(colour: QColor, size: int = 14) -> QIcon:
+    """A rounded square of `colour`; still coloured (paler) when its action is disabled."""
+    key = (colour.rgba(), size)
+    if key not in _SWATCHES:
+        _SWATCHES[key] = _draw_swatch(colour, size)
+    return _SWATCHES[key]
+
+
+def _draw_swatch(colour: QColor, size: int) -> QIcon:
+    icon = QIcon()
+    for mode, opacity in ((QIcon.Mode.Normal, 1.0), (QIcon.Mode.Disabled, 0.45)):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setOpacity(opacity)
+        painter.setPen(colour.darker(140))
+        painter.setBrush(colour)
+        painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+        painter.end()
+        icon.addPixmap(pixmap, mode)
+    return icon

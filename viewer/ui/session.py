@@ -157,11 +157,11 @@ class ReportSession(QObject):
         """Keep a setting in the library at once (StoreError if busy); settingChanged(name, value),
         in every session on the library, if it differs."""
         setting = declared(key)
-        before = self.store.get_setting(setting)
+        if self.store.get_setting(setting) == value:
+            return                          # nothing to write (start-up reopening the last report)
         self.store.set_setting(setting, value)
-        if before != value:
-            for session in self._neighbours():
-                session.settingChanged.emit(setting.name, copy.deepcopy(value))
+        for session in self._neighbours():
+            session.settingChanged.emit(setting.name, copy.deepcopy(value))
 
     def saved_position(self) -> int:
         """Where the open report was last read (its code-point offset at the top of the view)."""

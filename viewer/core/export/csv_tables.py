@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 from viewer.core.vocab import DEFAULT_COLOUR_NAMES, FIGURE_KIND_NAMES
 from viewer.core.export.grouping import UNPLACED_LABEL, group_by_section, section_path_label
 from viewer.core.export.labels import KIND_NAMES, colour_name
-from viewer.core.figures import unit_word
 from viewer.core.times import local_time
 
 if TYPE_CHECKING:
@@ -25,6 +24,8 @@ def figures_csv(figures: Sequence[Figure], sections: Sequence[SectionNode]) -> b
 
         Path("figures.csv").write_bytes(figures_csv(report.figures, report.sections))
     """
+    from viewer.core.figures import unit_word    # the scanner's module loads when first needed (start-up)
+
     return _csv_bytes(FIGURE_CSV_HEADER, (
         [fig.text, _plain_number(fig.value), unit_word(fig), KIND_LABELS.get(fig.kind, fig.kind),
          fig.qualifier, section_path_label(sections, fig.start), fig.start, fig.end] for fig in figures))

@@ -22,11 +22,11 @@ from viewer.ui.ui_language import error_text
 from viewer.ui.annotations.annotation_commands import (
     AddAnnotationCommand, DeleteAnnotationCommand, EditAnnotationCommand,
 )
-from viewer.ui.annotations.note_card import colour_swatch
-from viewer.ui.annotations.note_dialog import NoteDialog
+from viewer.ui.palette import colour_swatch
 from viewer.ui.reader.section_tree import NodeRole
 
 if TYPE_CHECKING:
+    from viewer.ui.annotations.note_dialog import NoteDialog   # loaded with the first note (start-up)
     from viewer.ui.reader.section_tree import SectionTreePanel
     from viewer.ui.reader.text_pane import ReportView
     from viewer.ui.session import ReportSession
@@ -311,6 +311,8 @@ class AnnotationActions(QObject):
 
     def add_note(self) -> Annotation | None:
         """A note on the selection; its body is typed in a small dialog and saved as it is typed."""
+        from viewer.ui.annotations.note_dialog import NoteDialog
+
         span = self._selection()
         if span is None:
             return None

@@ -1,36 +1,20 @@
-"""How one annotation card is measured and painted (kind, colour, quote, body, path, times), and its colour swatch."""
+"""The card list of the 批注 and 书签 tabs: how one annotation card is measured and painted (kind,
+colour, quote, body, path, times), in a list view with a hint in its empty viewport."""
 
 from __future__ import annotations
 
 
 from PySide6.QtCore import (QEvent, QModelIndex, QObject, QPersistentModelIndex,
-                            QRect, QSize, QSortFilterProxyModel, Qt)
-from PySide6.QtGui import (QColor, QFont, QFontMetrics, QIcon, QPainter,
-                           QPalette, QPixmap, QTextLayout, QTextOption)
-from PySide6.QtWidgets import (QListView, QPlainTextEdit, QStyle,
+                            QRect, QSize, QSortFilterProxyModel, Qt, Signal)
+from PySide6.QtGui import (QColor, QFont, QFontMetrics, QPainter,
+                           QPalette, QTextLayout, QTextOption)
+from PySide6.QtWidgets import (QAbstractItemView, QListView, QPlainTextEdit, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QWidget)
 
 from viewer.core.model import Annotation
 from viewer.ui import palette
 from viewer.ui.annotations.annotation_model import AnnotationRole, BodyRole, KindRole, LabelRole, MetaRole, PathRole, QuoteRole, UnplacedRole
 from viewer.ui.annotations.note_editor import NoteBodyEditor
-
-
-def colour_swatch(colour: QColor, size: int = 14) -> QIcon:
-    """A rounded square of `colour`; still coloured (paler) when its action is disabled."""
-    icon = QIcon()
-    for mode, opacity in ((QIcon.Mode.Normal, 1.0), (QIcon.Mode.Disabled, 0.45)):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setOpacity(opacity)
-        painter.setPen(colour.darker(140))
-        painter.setBrush(colour)
-        painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
-        painter.end()
-        icon.addPixmap(pixmap, mode)
-    return icon
 
 
 class _Metrics:
@@ -305,3 +289,28 @@ class NoteCardDelegate(QStyledItemDelegate):
                 self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
                 return True
         return super().eventFilter(editor, event)
+
+
+class CardList(QListView):
+    """The card list, with a hint in its empty viewport."""
+
+    deletePressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.empty_text = ""
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
+            self.deletePressed.emit()
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.model() is not None and self.model().rowCount() == 0 and self.empty_text:
+            painter = QPainter(self.viewport())
+            painter.setPen(QColor("#7a7a7a"))
+            painter.drawText(self.viewport().rect().adjusted(16, 24, -16, -16),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                             self.empty_text)

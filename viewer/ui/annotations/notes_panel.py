@@ -2,49 +2,32 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (QEvent, QModelIndex, Qt, Signal)
-from PySide6.QtGui import (QAction, QColor, QPainter,
+from PySide6.QtGui import (QAction, QColor,
                            QPalette)
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
-                               QLabel, QLineEdit, QListView, QMenu, QToolButton, QVBoxLayout,
+                               QLabel, QLineEdit, QMenu, QToolButton, QVBoxLayout,
                                QWidget)
 
 from viewer.core.model import Annotation
 from viewer.ui import palette
 from viewer.ui.annotations.annotation_model import AnnotationFilterProxy, AnnotationListModel, AnnotationRole, NO_COLOUR
-from viewer.ui.annotations.note_card import NoteCardDelegate, colour_swatch
-from viewer.ui.annotations.note_editor import NoteBodyEditor
 from viewer.ui.labels import annotation_kinds_label
+from viewer.ui.palette import colour_swatch
 
-
-class _CardList(QListView):
-    """The card list, with a hint in its empty viewport."""
-
-    deletePressed = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.empty_text = ""
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
-            self.deletePressed.emit()
-            return
-        super().keyPressEvent(event)
-
-    def paintEvent(self, event) -> None:  # noqa: N802
-        super().paintEvent(event)
-        if self.model() is not None and self.model().rowCount() == 0 and self.empty_text:
-            painter = QPainter(self.viewport())
-            painter.setPen(QColor("#7a7a7a"))
-            painter.drawText(self.viewport().rect().adjusted(16, 24, -16, -16),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                             self.empty_text)
+if TYPE_CHECKING:  # the card list's modules load when a tab first shows its cards (start-up)
+    from viewer.ui.annotations.note_card import CardList, NoteCardDelegate
+    from viewer.ui.annotations.note_editor import NoteBodyEditor
 
 
 class NotesPanel(QWidget):
-    """One tab (批注: notes and highlights; 书签: bookmarks): filters over a list of cards."""
+    """One tab (批注: notes and highlights; 书签: bookmarks): filters over a list of cards.
+
+    The card list (`view`, drawn by `delegate`) is built when the tab is first shown or first
+    asked for, not with the window: at start-up the 数据 tab is usually the one on screen.
+    """
 
     annotationActivated = Signal(object)          # Annotation: jump to it
     deleteRequested = Signal(str)                 # uuid
@@ -57,6 +40,9 @@ class NotesPanel(QWidget):
         self.proxy = AnnotationFilterProxy(kinds, self)
         self.proxy.setSourceModel(model)
         self._names: dict[str, str] = {}
+        self._view: CardList | None = None
+        self._delegate: NoteCardDelegate | None = None
+        self._card_texts: dict[str, str] = {}      # the translated hints, for the cards once built
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setClearButtonEnabled(True)
         self.kind_combo = QComboBox(self)
@@ -68,21 +54,6 @@ class NotesPanel(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.count_label.setStyleSheet("color:#5f5f5f;")
-        self.view = _CardList(self)
-        self.view.setModel(self.proxy)
-        self.delegate = NoteCardDelegate(self.view)
-        self.view.setItemDelegate(self.delegate)
-        self.view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.view.setMouseTracking(True)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        pal = self.view.palette()             # a light selection: the card's colours stay readable
-        pal.setColor(QPalette.ColorRole.Highlight, QColor("#dcEAF8"))
-        pal.setColor(QPalette.ColorRole.HighlightedText, QColor("#1a1a1a"))
-        self.view.setPalette(pal)
         top = QHBoxLayout()
         top.setSpacing(4)
         top.addWidget(self.filter_edit, 1)
@@ -91,16 +62,67 @@ class NotesPanel(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(self.delete_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(bottom)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(4, 4, 4, 4)
+        self._layout.addLayout(top)
+        self._layout.addStretch(1)                 # where the card list goes (_build_cards)
+        self._layout.addLayout(bottom)
         self.edit_action = QAction(self)
         self.delete_action = QAction(self)
         self.jump_action = QAction(self)
         self.retranslate()
         self._connect_signals()
+
+    @property
+    def view(self) -> CardList:
+        """The card list (built on first use)."""
+        if self._view is None:
+            self._build_cards()
+        return self._view
+
+    @property
+    def delegate(self) -> NoteCardDelegate:
+        """What draws and edits the cards (built with the list)."""
+        if self._delegate is None:
+            self._build_cards()
+        return self._delegate
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self._view is None:
+            self._build_cards()
+        super().showEvent(event)
+
+    def _build_cards(self) -> None:
+        from PySide6.QtWidgets import QListView
+
+        from viewer.ui.annotations.note_card import CardList, NoteCardDelegate
+
+        view = CardList(self)
+        view.setModel(self.proxy)
+        self._delegate = NoteCardDelegate(view)
+        view.setItemDelegate(self._delegate)
+        view.setResizeMode(QListView.ResizeMode.Adjust)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        view.setMouseTracking(True)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        pal = view.palette()             # a light selection: the card's colours stay readable
+        pal.setColor(QPalette.ColorRole.Highlight, QColor("#dcEAF8"))
+        pal.setColor(QPalette.ColorRole.HighlightedText, QColor("#1a1a1a"))
+        view.setPalette(pal)
+        stretch = self._layout.itemAt(1)
+        self._layout.removeItem(stretch)
+        self._layout.insertWidget(1, view, 1)
+        view.show()           # a layout shows a widget added to a visible parent only a pass later
+        self._view = view
+        self._apply_card_texts()
+        view.clicked.connect(self._activate)
+        view.activated.connect(self._activate)
+        view.deletePressed.connect(self.delete_current)
+        view.customContextMenuRequested.connect(self._show_menu)
+        view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
 
     def _connect_signals(self) -> None:
         self.filter_edit.textChanged.connect(self.proxy.set_text)
@@ -108,12 +130,7 @@ class NotesPanel(QWidget):
             lambda _i: self.proxy.set_kind(self.kind_combo.currentData() or ""))
         self.colour_combo.currentIndexChanged.connect(
             lambda _i: self.proxy.set_colour(self.colour_combo.currentData() or ""))
-        self.view.clicked.connect(self._activate)
-        self.view.activated.connect(self._activate)
-        self.view.deletePressed.connect(self.delete_current)
-        self.view.customContextMenuRequested.connect(self._show_menu)
         self.delete_button.clicked.connect(self.delete_current)
-        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         # The proxy drops a deleted row before the model does (on rowsAboutToBeRemoved), so the
         # model's own signals recount too, once its list holds what the tab shows.
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
@@ -144,16 +161,23 @@ class NotesPanel(QWidget):
         self.edit_action.setText(self.tr("编辑内容 (F2)"))
         self.delete_action.setText(self.tr("删除 (Del)"))
         self.jump_action.setText(self.tr("跳到原文"))
-        self.delegate.unplaced_title = self.tr("未定位（报告文本已变，找不到这段引文）")
-        self.delegate.empty_body = self.tr("（双击或按 F2 填写批注）")
+        self._card_texts = {"unplaced": self.tr("未定位（报告文本已变，找不到这段引文）"),
+                            "empty_body": self.tr("（双击或按 F2 填写批注）")}
         if "bookmark" in self.kinds:
-            self.view.empty_text = self.tr("还没有书签。\n按 Ctrl+D 为当前位置添加书签，"
-                                           "或在目录上右键为章节添加书签。")
+            self._card_texts["empty"] = self.tr("还没有书签。\n按 Ctrl+D 为当前位置添加书签，"
+                                                "或在目录上右键为章节添加书签。")
         else:
-            self.view.empty_text = self.tr("还没有批注或高亮。\n"
-                                           "选中报告中的文字，右键选择“添加批注”或“高亮”。")
+            self._card_texts["empty"] = self.tr("还没有批注或高亮。\n"
+                                                "选中报告中的文字，右键选择“添加批注”或“高亮”。")
+        if self._view is not None:
+            self._apply_card_texts()
         self.set_colour_names(self._names)
         self._update_count()
+
+    def _apply_card_texts(self) -> None:
+        self._delegate.unplaced_title = self._card_texts["unplaced"]
+        self._delegate.empty_body = self._card_texts["empty_body"]
+        self._view.empty_text = self._card_texts["empty"]
 
     def set_colour_names(self, names: dict[str, str]) -> None:
         """Fill the colour filter with the highlight colours' meanings."""
@@ -169,7 +193,8 @@ class NotesPanel(QWidget):
                                   self.tr("无颜色"), NO_COLOUR)
         self.colour_combo.setCurrentIndex(max(0, self.colour_combo.findData(current)))
         self.colour_combo.blockSignals(False)
-        self.view.viewport().update()
+        if self._view is not None:
+            self._view.viewport().update()
 
     # -- rows -----------------------------------------------------------------------------------
 
@@ -212,7 +237,9 @@ class NotesPanel(QWidget):
 
     def commit_editor(self) -> None:
         """Save what an open editor holds (the window calls this before closing)."""
-        editor = self.delegate.open_editor()
+        if self._delegate is None:        # no cards yet, so no editor open
+            return
+        editor = self._delegate.open_editor()
         if editor is not None:
             editor._dirty = True
             editor.flush()
@@ -222,7 +249,7 @@ class NotesPanel(QWidget):
             self.annotationActivated.emit(index.data(AnnotationRole))
 
     def _update_buttons(self) -> None:
-        self.delete_button.setEnabled(self.view.currentIndex().isValid())
+        self.delete_button.setEnabled(self._view is not None and self._view.currentIndex().isValid())
 
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()

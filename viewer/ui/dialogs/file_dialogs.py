@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QIdentityProxyModel, QLocale, QModelIndex, Qt
-from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QHeaderView, QTreeView, QWidget
+
+if TYPE_CHECKING:  # the dialog's widget types load with the first dialog, not at start-up
+    from PySide6.QtWidgets import QFileDialog, QWidget
 
 SIZE_COLUMN, DATE_COLUMN = 1, 3
 
@@ -15,6 +19,8 @@ class UiLocaleFileModel(QIdentityProxyModel):
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and index.column() in (SIZE_COLUMN, DATE_COLUMN):
+            from PySide6.QtWidgets import QFileSystemModel
+
             source = self.sourceModel()
             if isinstance(source, QFileSystemModel):
                 source_index = self.mapToSource(index)
@@ -27,6 +33,8 @@ class UiLocaleFileModel(QIdentityProxyModel):
 def make_file_dialog(parent: QWidget | None, caption: str, directory: str, filters: str,
                      save: bool) -> QFileDialog:
     """A QFileDialog as QFileDialog.getOpenFileName/getSaveFileName would show, in the UI locale."""
+    from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeView
+
     dialog = QFileDialog(parent, caption, directory, filters)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
@@ -42,7 +50,7 @@ def make_file_dialog(parent: QWidget | None, caption: str, directory: str, filte
 
 
 def _run(dialog: QFileDialog) -> tuple[str, str]:
-    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+    if dialog.exec() != dialog.DialogCode.Accepted or not dialog.selectedFiles():
         return "", ""
     return dialog.selectedFiles()[0], dialog.selectedNameFilter()
 

@@ -15,12 +15,12 @@ from viewer.core.errors import ReportViewerError
 from viewer.core.vocab import EXPORT_SUFFIXES, SHARE_SUFFIX
 from viewer.services.exports import export_annotations
 from viewer.ui.dialogs.file_dialogs import get_open_file_name, get_save_file_name
-from viewer.ui.dialogs.share_dialogs import ImportPreviewDialog, ShareDialog
 from viewer.ui.ui_language import error_text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the share dialogs' module loads when first used (start-up)
     from viewer.core.share import ImportPlan
     from viewer.ui.session import ReportSession
+    from viewer.ui.dialogs.share_dialogs import ImportPreviewDialog
 
 
 def is_share_file(path: str | os.PathLike) -> bool:
@@ -204,6 +204,8 @@ class ExportActions(QObject):
     # -- sharing ------------------------------------------------------------------------------
 
     def share(self) -> None:
+        from viewer.ui.dialogs.share_dialogs import ShareDialog
+
         if self.session.doc_id is None:
             return
         live = self.session.annotations()
@@ -237,6 +239,7 @@ class ExportActions(QObject):
         """Read and plan a share file, then show the preview (window-modal); Import applies the plan."""
         from viewer.core.share import read_share_file
         from viewer.services.sharing import plan_import
+        from viewer.ui.dialogs.share_dialogs import ImportPreviewDialog
 
         name = Path(path).name
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)     # a big file takes a moment

@@ -8,7 +8,6 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from viewer.core.figures import describe_value, unit_word
 from viewer.core.model import Figure
 from viewer.core.vocab import FIGURE_KINDS
 from viewer.ui import palette
@@ -43,6 +42,8 @@ class FiguresTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._figures) - 1, len(COLUMNS) - 1))
 
     def set_figures(self, figures: list[Figure], section_paths: list[str]) -> None:
+        from viewer.core.figures import describe_value, unit_word   # loaded on first use, not at start
+
         self.beginResetModel()
         self._figures = list(figures)
         self._paths = list(section_paths)

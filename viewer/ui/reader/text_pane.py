@@ -10,13 +10,12 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, QRect, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QHelpEvent, QPainter, QPainterPath, QPalette,
                            QPen, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextLayout,
                            QTextOption)
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from viewer.core.figures import describe_value
 from viewer.core.model import Annotation, Figure, SectionNode, TextTable, iter_sections
 from viewer.services.changes import AnnotationChanges
 from viewer.ui import palette
@@ -151,6 +150,15 @@ class ReportView(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        # Start-up: a viewport made here, so PySide6 knows its type; asked for the one Qt made, it
+        # would first set up every QWidget subclass's Python type to find its exact type (~10 ms).
+        # Set up as QAbstractScrollArea and QPlainTextEdit set up theirs.
+        viewport = QWidget(self)
+        viewport.setObjectName("qt_scrollarea_viewport")
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        viewport.setAutoFillBackground(True)
+        viewport.setCursor(Qt.CursorShape.IBeamCursor)
+        self.setViewport(viewport)
         document = QTextDocument(self)
         self._layout = _TableLayout(document, lambda: self.viewport().width())
         document.setDocumentLayout(self._layout)
@@ -183,13 +191,7 @@ class ReportView(QPlainTextEdit):
         self._colour_names: dict[str, str] = {}
         self._flash: tuple[int, int] | None = None
         self._flash_strength = 0.0
-        self._flash_animation = QVariantAnimation(self)
-        self._flash_animation.setStartValue(1.0)
-        self._flash_animation.setEndValue(0.0)
-        self._flash_animation.setDuration(FLASH_MS)
-        self._flash_animation.setEasingCurve(QEasingCurve.Type.InQuad)
-        self._flash_animation.valueChanged.connect(self._on_flash_step)
-        self._flash_animation.finished.connect(self._end_flash)
+        self._flash_animation = None   # made by the first flash_offsets (start-up: not before)
         self._tables: list[TextTable] = []
         self._table_widths: list[tuple[list, list[float]]] | None = None   # per table, for this font
         self._table_rows: list[_TableRows] = []
@@ -507,6 +509,16 @@ class ReportView(QPlainTextEdit):
 
     def flash_offsets(self, start: int, end: int) -> None:
         """Let the passage [start, end) glow and fade (a zero-length span: its whole line)."""
+        if self._flash_animation is None:
+            from PySide6.QtCore import QEasingCurve, QVariantAnimation
+
+            self._flash_animation = QVariantAnimation(self)
+            self._flash_animation.setStartValue(1.0)
+            self._flash_animation.setEndValue(0.0)
+            self._flash_animation.setDuration(FLASH_MS)
+            self._flash_animation.setEasingCurve(QEasingCurve.Type.InQuad)
+            self._flash_animation.valueChanged.connect(self._on_flash_step)
+            self._flash_animation.finished.connect(self._end_flash)
         self._flash_animation.stop()
         self._flash = (self.to_qt(start), self.to_qt(end))
         self._flash_strength = 1.0
@@ -783,6 +795,8 @@ class ReportView(QPlainTextEdit):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            from viewer.core.figures import describe_value    # the scanner's module: not at start
+
             viewport_pos = self.viewport().mapFromParent(event.pos())
             cursor = self.cursorForPosition(viewport_pos)
             rect = self.cursorRect(cursor)

@@ -1,0 +1,106 @@
+"""Start-up deferral: what the app's first paint does not show is done right after it, and is
+there, correct, when the reader reaches it (the 数据 table, the 批注 tab's cards)."""
+
+from PySide6.QtWidgets import QWidget
+
+from tests.conftest import SAMPLE
+from viewer.core.report import parse_path
+from viewer.ui.first_paint import AfterFirstPaint
+from viewer.ui.main_window import MainWindow
+
+
+def test_queued_steps_run_once_each_in_order_after_the_first_paint(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    deferred = AfterFirstPaint(widget)
+    ran = []
+    first, second = (lambda: ran.append("first")), (lambda: ran.append("second"))
+    deferred.later(first)
+    deferred.later(second)
+    deferred.later(first)                      # queued again before the paint: still once
+    assert ran == [] and not deferred.painted
+    widget.show()
+    qtbot.waitUntil(lambda: deferred.done)
+    assert deferred.painted and ran == ["first", "second"]
+    deferred.later(second)                     # after it: at once
+    assert ran == ["first", "second", "second"]
+
+
+def test_run_now_does_the_queued_steps_before_any_paint(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    deferred = AfterFirstPaint(widget)
+    ran = []
+    deferred.later(lambda: ran.append(1))
+    deferred.run_now()
+    assert ran == [1] and deferred.done and not deferred.painted
+
+
+def test_without_deferral_steps_run_at_once(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    ran = []
+    AfterFirstPaint(widget, defer=False).later(lambda: ran.append(1))
+    assert ran == [1]
+
+
+def _start_window(qtbot, store):
+    win = MainWindow(store, defer_until_painted=True)
+    qtbot.addWidget(win)
+    win.resize(1280, 860)
+    return win
+
+
+def test_the_figures_table_is_filled_after_the_first_paint_of_a_deferred_start(qtbot, store):
+    doc_id = store.import_report(parse_path(SAMPLE)).document_id
+    win = _start_window(qtbot, store)
+    win.open_document(doc_id)
+    assert win.figures_panel.model.rowCount() == 0         # not in the first paint
+    assert win.tree_panel.model.rowCount() > 0             # the 目录 is
+    win.show()
+    qtbot.waitUntil(lambda: win.after_first_paint.done)
+    figures = store.figures(doc_id)
+    assert figures and win.figures_panel.model.rowCount() == len(figures)
+    shown = [win.figures_panel.model.figure(row) for row in range(win.figures_panel.model.rowCount())]
+    assert shown == figures
+
+
+def test_a_report_opened_before_the_first_paint_fills_the_table_with_its_own_figures(qtbot, store, tmp_path):
+    first = store.import_report(parse_path(SAMPLE)).document_id
+    other_path = tmp_path / "另一份报告.txt"
+    text = SAMPLE.read_text("utf-8")
+    other_path.write_text("另一份年度工作报告\n" + text.split("\n", 1)[1].split("\n", 40)[-1], "utf-8")
+    second = store.import_report(parse_path(other_path)).document_id
+    win = _start_window(qtbot, store)
+    win.open_document(first)
+    win.open_document(second)                  # switched before the window was ever drawn
+    win.show()
+    qtbot.waitUntil(lambda: win.after_first_paint.done)
+    assert win.figures_panel.model.rowCount() == len(store.figures(second))
+    assert len(store.figures(second)) != len(store.figures(first))
+
+
+def test_the_notes_tab_builds_its_cards_when_first_shown_and_lists_the_notes(qtbot, store):
+    doc_id = store.import_report(parse_path(SAMPLE)).document_id
+    store.add_annotation(doc_id, "note", 40, 52, body="核对这个数字")
+    store.add_annotation(doc_id, "bookmark", 80, 80)
+    win = _start_window(qtbot, store)
+    win.open_document(doc_id)
+    win.show()
+    qtbot.waitUntil(lambda: win.after_first_paint.done)
+    assert win.notes_panel._view is None       # the 数据 tab is on screen: no cards built yet
+    win.side_tabs.setCurrentWidget(win.notes_panel)
+    assert win.notes_panel._view is not None and win.notes_panel.view.isVisible()
+    assert [a.body for a in win.notes_panel.shown()] == ["核对这个数字"]
+    assert win.notes_panel.view.model().rowCount() == 1
+    assert win.notes_panel.count_label.text() == "共 1 条"
+    assert [a.kind for a in win.bookmarks_panel.shown()] == ["bookmark"]
+
+
+def test_a_tab_asked_for_its_cards_before_it_is_shown_builds_them(qtbot, store):
+    doc_id = store.import_report(parse_path(SAMPLE)).document_id
+    note = store.add_annotation(doc_id, "note", 40, 52, body="核对")
+    win = _start_window(qtbot, store)
+    win.open_document(doc_id)
+    assert win.notes_panel.select(note.uuid)             # e.g. a new note shown in its tab
+    assert win.notes_panel.current().uuid == note.uuid
