@@ -579,3 +579,10 @@ def test_random_text_gives_a_well_formed_tree(text, hint_specs):
 @given(text=st.text(max_size=200))
 def test_any_string_never_raises(text):
     assert_well_formed(text, build_sections(text))
+
+
+def test_page_of_finds_the_page_holding_an_offset():
+    from viewer.core.model import page_of
+
+    assert page_of([], 5) is None
+    assert [page_of([0, 120, 300], at) for at in (0, 119, 120, 299, 300, 10_000)] == [1, 1, 2, 2, 3, 3]

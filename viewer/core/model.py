@@ -124,6 +124,17 @@ class IngestedDocument:
     raw: bytes = field(repr=False)
     fingerprint: str
     tables: list[TextTable] = field(default_factory=list)   # HTML/.docx tables: their rows' span
+    pages: list[int] = field(default_factory=list)   # where each page starts (offsets, ascending); [] = not paged
+
+
+def page_of(pages: Sequence[int], offset: int) -> int | None:
+    """The 1-based page holding `offset`, for a page map of start offsets; None when not paged.
+
+        page_of([0, 120, 300], 150)  ->  2
+    """
+    if not pages:
+        return None
+    return max(1, bisect_right(pages, offset))
 
 
 #: Bumped whenever ingest, structure or figure rules change what a stored document holds.
@@ -151,6 +162,10 @@ class Report:
         return self.source.tables
 
     @property
+    def pages(self) -> list[int]:
+        return self.source.pages
+
+    @property
     def parser_version(self) -> str:
         return PARSER_VERSION
 
@@ -162,7 +177,7 @@ class Report:
         return sum(1 for _ in iter_sections(self.sections))
 
     def to_json(self) -> dict:
-        """The `parse --json` contract: title, metadata, text, nested sections, figures, tables."""
+        """The `parse --json` contract: title, metadata, text, nested sections, figures, tables, page starts."""
         return {
             "title": self.title,
             "metadata": dict(self.source.metadata),
@@ -172,6 +187,7 @@ class Report:
             "sections": [node.to_dict() for node in self.sections],
             "figures": [fig.to_dict() for fig in self.figures],
             "tables": [{"start": t.start, "end": t.end} for t in self.tables],
+            "pages": list(self.pages),
         }
 
 
