@@ -4,219 +4,219 @@
 <context>
     <name>AnnotationActions</name>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="152"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="154"/>
         <source>批注(&amp;A)</source>
         <translation>&amp;Annotate</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="153"/>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="163"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="155"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="165"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="154"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="156"/>
         <source>批注工具栏</source>
         <translation>Annotation toolbar</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="155"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="157"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="156"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="158"/>
         <source>为选中的文字添加批注 (Ctrl+Alt+M)</source>
         <translation>Add a note to the selected text (Ctrl+Alt+M)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="157"/>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="196"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="159"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="198"/>
         <source>添加书签</source>
         <translation>Add Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="158"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="160"/>
         <source>为选中的文字（未选中时为当前位置）添加书签，名称取所在章节 (Ctrl+Alt+B)</source>
         <translation>Bookmark the selected text (or, with none, the reading position), named after its section (Ctrl+Alt+B)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="160"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="162"/>
         <source>为当前位置添加书签</source>
         <translation>Bookmark This Position</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="161"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="163"/>
         <source>复制并注明出处</source>
         <translation>Copy with Citation</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="162"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="164"/>
         <source>复制选中的文字，附报告标题和章节 (Ctrl+Shift+C)</source>
         <translation>Copy the selected text with the report&apos;s title and section (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="164"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="166"/>
         <source>重命名颜色…</source>
         <translation>Rename Colours…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="188"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="190"/>
         <source>撤销 {0}</source>
         <translation>Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="189"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="191"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="190"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="192"/>
         <source>重做 {0}</source>
         <translation>Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="191"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="193"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="196"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="198"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="197"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="199"/>
         <source>添加高亮</source>
         <translation>Add Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="198"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="200"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="198"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="200"/>
         <source>编辑书签</source>
         <translation>Edit Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="199"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="201"/>
         <source>编辑高亮说明</source>
         <translation>Edit Highlight Comment</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="200"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="202"/>
         <source>删除批注</source>
         <translation>Delete Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="200"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="202"/>
         <source>删除书签</source>
         <translation>Delete Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="201"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="203"/>
         <source>删除高亮</source>
         <translation>Delete Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="234"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="236"/>
         <source>高亮：{0}</source>
         <translation>Highlight: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="238"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="240"/>
         <source>高亮为“{0}” (Ctrl+Alt+H)；点箭头选其他颜色</source>
         <translation>Highlight as “{0}” (Ctrl+Alt+H); the arrow picks another colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="247"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="249"/>
         <source>重命名高亮颜色</source>
         <translation>Rename Highlight Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="249"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="251"/>
         <source>给每种颜色起一个含义，例如“重点”“待核实”。留空恢复默认。</source>
         <translation>Give each colour a meaning, such as “Key point” or “To check”. Leave a name empty for the default.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="278"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="280"/>
         <source>署名</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="278"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="280"/>
         <source>批注和书签上署的名字（只问这一次）：</source>
         <translation>Name shown on your notes and bookmarks (asked only once):</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="291"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="293"/>
         <source>请先在报告中选中一段文字</source>
         <translation>Select some text in the report first</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="355"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="357"/>
         <source>已放弃这条批注（Ctrl+Shift+Z 可恢复）</source>
         <translation>Note discarded (Ctrl+Shift+Z brings it back)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="387"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="389"/>
         <source>已添加书签：{0}</source>
         <translation>Bookmark added: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="427"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="429"/>
         <source>已复制引文及出处</source>
         <translation>Quote and citation copied</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="435"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="437"/>
         <source>更改颜色</source>
         <translation>Change Colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="459"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="461"/>
         <source>{0}：已完成（Ctrl+Z 撤销）</source>
         <translation>{0}: done (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="476"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="478"/>
         <source>在此行添加书签</source>
         <translation>Bookmark This Line</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="488"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="490"/>
         <source>为高亮“{0}”写说明…</source>
         <translation>Comment on Highlight “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="489"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="491"/>
         <source>删除高亮“{0}”</source>
         <translation>Delete Highlight “{0}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="491"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="493"/>
         <source>编辑这条批注…</source>
         <translation>Edit This Note…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="492"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="494"/>
         <source>删除这条批注</source>
         <translation>Delete This Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="508"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="510"/>
         <source>跳到本节</source>
         <translation>Go to Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="510"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="512"/>
         <source>为本节添加书签</source>
         <translation>Bookmark Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="522"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="524"/>
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -333,6 +333,11 @@
         <translation>Export Figures</translation>
     </message>
     <message>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="127"/>
+        <source>-数据</source>
+        <translation>-figures</translation>
+    </message>
+    <message>
         <location filename="../../viewer/ui/exports/export_actions.py" line="133"/>
         <source>数据表</source>
         <translation>figures</translation>
@@ -364,8 +369,13 @@
     </message>
     <message>
         <location filename="../../viewer/ui/exports/export_actions.py" line="219"/>
-        <source>分享文件 (*.rvshare.json)</source>
-        <translation>Share files (*.rvshare.json)</translation>
+        <source>分享文件 (*{0})</source>
+        <translation>Share files (*{0})</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="234"/>
+        <source>分享文件 (*{0} *.json);;所有文件 (*)</source>
+        <translation>Share files (*{0} *.json);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../viewer/ui/exports/export_actions.py" line="230"/>
@@ -376,11 +386,6 @@
         <location filename="../../viewer/ui/exports/export_actions.py" line="233"/>
         <source>导入分享文件</source>
         <translation>Import Share File</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="234"/>
-        <source>分享文件 (*.rvshare.json *.json);;所有文件 (*)</source>
-        <translation>Share files (*.rvshare.json *.json);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../viewer/ui/exports/export_actions.py" line="250"/>
@@ -817,142 +822,143 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="276"/>
+        <location filename="../../viewer/ui/main_window.py" line="289"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="277"/>
+        <location filename="../../viewer/ui/main_window.py" line="290"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="278"/>
+        <location filename="../../viewer/ui/main_window.py" line="291"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="279"/>
+        <location filename="../../viewer/ui/main_window.py" line="292"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="280"/>
+        <location filename="../../viewer/ui/main_window.py" line="293"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="281"/>
+        <location filename="../../viewer/ui/main_window.py" line="294"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="282"/>
+        <location filename="../../viewer/ui/main_window.py" line="295"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="283"/>
+        <location filename="../../viewer/ui/main_window.py" line="296"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="284"/>
+        <location filename="../../viewer/ui/main_window.py" line="297"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="285"/>
+        <location filename="../../viewer/ui/main_window.py" line="298"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="286"/>
+        <location filename="../../viewer/ui/main_window.py" line="299"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="287"/>
+        <location filename="../../viewer/ui/main_window.py" line="300"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="288"/>
+        <location filename="../../viewer/ui/main_window.py" line="301"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="289"/>
+        <location filename="../../viewer/ui/main_window.py" line="302"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="290"/>
+        <location filename="../../viewer/ui/main_window.py" line="303"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="291"/>
+        <location filename="../../viewer/ui/main_window.py" line="304"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="292"/>
+        <location filename="../../viewer/ui/main_window.py" line="305"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="293"/>
+        <location filename="../../viewer/ui/main_window.py" line="306"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="299"/>
+        <location filename="../../viewer/ui/main_window.py" line="312"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="300"/>
+        <location filename="../../viewer/ui/main_window.py" line="313"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="301"/>
+        <location filename="../../viewer/ui/main_window.py" line="314"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="315"/>
+        <location filename="../../viewer/ui/main_window.py" line="287"/>
+        <location filename="../../viewer/ui/main_window.py" line="328"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="368"/>
+        <location filename="../../viewer/ui/main_window.py" line="381"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="372"/>
+        <location filename="../../viewer/ui/main_window.py" line="385"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="391"/>
+        <location filename="../../viewer/ui/main_window.py" line="404"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="446"/>
+        <location filename="../../viewer/ui/main_window.py" line="459"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="469"/>
+        <location filename="../../viewer/ui/main_window.py" line="483"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="470"/>
+        <location filename="../../viewer/ui/main_window.py" line="484"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -961,7 +967,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="542"/>
+        <location filename="../../viewer/ui/main_window.py" line="556"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>

@@ -285,3 +285,22 @@ def test_find_says_when_a_large_report_has_more_hits_than_it_marks(make_window, 
         window.find_bar.edit.insert(ch)
     current, total = window.find_count()
     assert window.find_bar.counter.text() == f"{current + 1}/{total}" and window.find_bar.counter.toolTip() == ""
+
+
+def test_the_first_window_fits_the_screens_free_area(qapp, monkeypatch):
+    from PySide6.QtCore import QRect
+
+    from viewer.ui import main_window
+
+    class Screen:
+        def __init__(self, width, height):
+            self.free = QRect(0, 0, width, height)
+
+        def availableGeometry(self):  # noqa: N802 (Qt name)
+            return self.free
+
+    monkeypatch.setattr(main_window.QGuiApplication, "platformName", staticmethod(lambda: "xcb"))
+    for (width, height), expected in (((1280, 800), (1280, 760)), ((1366, 768), (1280, 728)),
+                                      ((1920, 1080), (1280, 860))):
+        monkeypatch.setattr(main_window.QGuiApplication, "primaryScreen", staticmethod(lambda: Screen(width, height)))
+        assert main_window.default_size() == expected

@@ -276,6 +276,25 @@ def test_one_language_signal_retranslates_the_window_its_panels_and_controllers(
     assert win.annotating.menu.title() == "批注(&A)" and win.notes_panel.delete_button.text() == "删除"
 
 
+def test_undo_steps_made_before_a_language_switch_are_named_in_the_new_language(win, qtbot):
+    note = win.annotating.add("note", 40, 50, body="核对")
+    win.annotating.delete_annotation(note.uuid)
+    assert "删除批注" in win.annotating.undo_action.text()
+    translations = Translations(QApplication.instance())
+    try:
+        translations.set_language("en")
+        qtbot.waitUntil(lambda: win.annotating.menu.title() == "&Annotate")
+        assert "删除" not in win.annotating.undo_action.text() and "Delete" in win.annotating.undo_action.text()
+        win.annotating.undo_action.trigger()
+        assert "添加" not in win.annotating.undo_action.text() and "Add" in win.annotating.undo_action.text()
+        assert "Delete" in win.annotating.redo_action.text()
+        assert QApplication.applicationDisplayName() == "Report Viewer"     # ends every dialog's title
+    finally:
+        translations.set_language("zh")
+    qtbot.waitUntil(lambda: win.annotating.menu.title() == "批注(&A)")
+    assert "添加批注" in win.annotating.undo_action.text()
+
+
 # -- the rows always match the library, whatever the sequence of changes ---------------------------
 
 KINDS = ("note", "highlight", "bookmark")
@@ -321,3 +340,27 @@ def test_the_model_and_the_marks_follow_any_sequence_of_changes_without_a_reset(
             assert model.annotations() == stored == session.annotations()
             assert sorted(a.uuid for a in view.annotations()) == sorted(a.uuid for a in stored)
         assert signals.resets == []
+
+
+def test_a_busy_library_while_switching_reports_still_shows_the_new_report(make_window, tmp_path, monkeypatch):
+    from viewer.core.errors import StoreError
+
+    other = tmp_path / "other.txt"
+    other.write_text("另一份报告\n\n一、总体情况\n全年办理案件12件。\n", encoding="utf-8")
+    win = make_window(SAMPLE)
+    first = win.doc_id
+    assert win.import_and_open(other)
+    second = win.doc_id
+    failed = []
+    win.session.writeFailed.connect(failed.append)
+
+    def busy(*_args, **_kwargs):
+        raise StoreError("store.busy", path="lib.sqlite3", seconds=5)
+
+    monkeypatch.setattr(win.session.store, "set_setting", busy)
+    monkeypatch.setattr(win.session.store, "set_report_setting", busy)
+    win.go_to_section(win.sections[0])
+    win.open_document(first)
+    assert win.session.doc_id == first and win.view.text() == win.session.text
+    assert win.report_title() == win.session.title and failed
+    assert second != first

@@ -8,7 +8,7 @@ from typing import Sequence
 from viewer import __version__
 from viewer.core.errors import ReportViewerError
 from viewer.core.messages import LANGUAGES, language_from_environment
-from viewer.core.vocab import ANNOTATION_KINDS, EXPORT_FORMATS, SHARE_SELECTIONS, SHARE_SUFFIX
+from viewer.core.vocab import ANNOTATION_KINDS, EXPORT_FORMATS, HIGHLIGHT_KEYS, SHARE_SELECTIONS, SHARE_SUFFIX
 
 PROG = "report-viewer"
 
@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--end", type=int, help="end offset")
     p.add_argument("--kind", choices=ANNOTATION_KINDS, default="note")
     p.add_argument("--text", help="the note's body or the bookmark's label")
-    p.add_argument("--colour", help="highlight colour name, e.g. yellow")
+    p.add_argument("--colour", choices=HIGHLIGHT_KEYS, help="highlight colour: " + ", ".join(HIGHLIGHT_KEYS))
     p = sub.add_parser("reimport", parents=[common],
                        help="re-parse a report (newer parser, or a corrected source); notes are re-anchored")
     p.add_argument("document", metavar="PATH-OR-ID")

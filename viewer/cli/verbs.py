@@ -162,14 +162,16 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 
 def cmd_notes(args: argparse.Namespace) -> int:
-    """List a report's annotations, or add one (same store API as the app)."""
+    """List a report's annotations, or add one (the same use case as the app)."""
     with open_store(args) as store:
         doc_id = store.resolve_document(args.document)
         if args.action == "add":
             if args.start is None or args.end is None:
                 raise UsageError("cli.notes_span_required")
-            note = store.add_annotation(doc_id, args.kind, args.start, args.end,
-                                        body=args.text or "", colour=args.colour or "")
+            from viewer.services.annotations import add_annotation
+
+            note = add_annotation(store, doc_id, args.kind, args.start, args.end,
+                                  body=args.text or "", colour=args.colour or "").added[0]
             _out(f"added {note.kind} {note.uuid} at {note.start}-{note.end}: {note.exact[:40]}")
             return EXIT_OK
         notes = store.annotations(doc_id)

@@ -13,6 +13,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Callable, ContextManager
 
+from viewer.core.vocab import DEFAULT_HIGHLIGHT
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -47,7 +49,7 @@ WINDOW_GEOMETRY = Setting("window_geometry", (str, _NONE), None, "the main windo
 WINDOW_STATE = Setting("window_state", (str, _NONE), None, "the main window's docks and toolbars (Qt, base64)")
 SIDE_TAB = Setting("side_tab", (int, _NONE), None, "the side panel's current tab")
 HIGHLIGHT_NAMES = Setting("highlight_names", (dict,), {}, "the user's names for highlight colours, by colour key")
-LAST_HIGHLIGHT = Setting("last_highlight", (str,), "yellow", "the colour key of the last highlight made")
+LAST_HIGHLIGHT = Setting("last_highlight", (str,), DEFAULT_HIGHLIGHT, "the colour key of the last highlight made")
 OPEN_FOLDER = Setting("open_folder", (str, _NONE), None, "the folder the Open dialog starts in")
 READING_POSITION = Setting("position", (int,), 0, "where reading stopped: the offset at the top of the pane",
                            scope="report")

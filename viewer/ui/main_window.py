@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -41,6 +41,16 @@ NOTICE_MS = 6000
 FIRST_START_DOCK_SHARES = (0.19, 0.26)
 
 
+def default_size() -> tuple[int, int]:
+    """The first window: 1280 x 860, but within the screen's free area (a 1280 x 800 or 1366 x 768
+    screen keeps the status bar in sight; the window manager's title bar needs about 40 px)."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None or QGuiApplication.platformName() == "offscreen":   # no real screen to fit
+        return 1280, 860
+    free = screen.availableGeometry()
+    return min(1280, free.width()), min(860, free.height() - 40)
+
+
 class MainWindow(QMainWindow):
     """One window reading one report at a time from the library, through its own session."""
 
@@ -59,7 +69,7 @@ class MainWindow(QMainWindow):
         self._hit = -1
         self._docks_placed = False        # by a restored layout, or on the first show
         self.setAcceptDrops(True)
-        self.resize(1280, 860)
+        self.resize(*default_size())
         self._init_central()
         # Start-up: what the first paint does not show waits for it (see AfterFirstPaint).
         self.after_first_paint = AfterFirstPaint(self, defer=defer_until_painted)
@@ -254,6 +264,7 @@ class MainWindow(QMainWindow):
         self.find_bar.closed.connect(self._on_find_closed)
         self._save_timer.timeout.connect(self.save_position)
         self.session.documentOpened.connect(self._show_report)
+        self.session.writeFailed.connect(lambda exc: self.notify(error_text(exc)))
         self.session.annotationsChanged.connect(self._show_annotation_changes)
         self.annotating.noticeRequested.connect(self.notify)
         self.annotating.showRequested.connect(self.show_annotation)
@@ -272,6 +283,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """The window's own texts; the panels follow Qt's LanguageChange, the controllers the
         session's languageChanged."""
+        # Qt ends every window's and dialog's title with the display name: in the UI's language.
+        QGuiApplication.setApplicationDisplayName(self.tr("报告阅览器"))
         self.setWindowTitle(self._window_title())
         self.file_menu.setTitle(self.tr("文件(&F)"))
         self.edit_menu.setTitle(self.tr("编辑(&E)"))
@@ -395,7 +408,7 @@ class MainWindow(QMainWindow):
             action.setStatusTip(action.toolTip().replace("\n", " · "))
             action.setCheckable(True)
             action.setChecked(info.id == self.doc_id)
-            action.triggered.connect(lambda _=False, d=info.id: self.open_document(d))
+            action.triggered.connect(lambda _=False, d=info.id: d == self.doc_id or self.open_document(d))
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
@@ -450,7 +463,8 @@ class MainWindow(QMainWindow):
 
     def save_position(self) -> None:
         if self.doc_id is not None:
-            self.session.save_position(self.view.top_offset())
+            self.session.note_position(self.view.top_offset())
+            self.session.best_effort(self.session.save_position)
 
     # -- view -----------------------------------------------------------------------------------
 
@@ -575,9 +589,14 @@ class MainWindow(QMainWindow):
             self.side_tabs.setCurrentIndex(tab)
 
     def save_layout(self) -> None:
-        self.session.set_setting(settings.WINDOW_GEOMETRY, bytes(self.saveGeometry().toBase64()).decode("ascii"))
-        self.session.set_setting(settings.WINDOW_STATE, bytes(self.saveState().toBase64()).decode("ascii"))
-        self.session.set_setting(settings.SIDE_TAB, self.side_tabs.currentIndex())
+        """Keep the window's geometry, docks and side tab (best effort: a busy library is only announced)."""
+        def write() -> None:
+            with self.session.store.transaction():
+                self.session.set_setting(settings.WINDOW_GEOMETRY, bytes(self.saveGeometry().toBase64()).decode("ascii"))
+                self.session.set_setting(settings.WINDOW_STATE, bytes(self.saveState().toBase64()).decode("ascii"))
+                self.session.set_setting(settings.SIDE_TAB, self.side_tabs.currentIndex())
+
+        self.session.best_effort(write)
 
     def commit_typing(self) -> None:
         """Save a note body being typed (inline editor or the note dialog) now."""

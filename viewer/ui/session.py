@@ -13,11 +13,12 @@ from __future__ import annotations
 import copy
 import os
 import weakref
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
+from viewer.core.errors import StoreError
 from viewer.core.model import Annotation, Figure, ImportResult, SectionNode, TextTable
 from viewer.services import annotations as annotation_service
 from viewer.services.changes import AnnotationChanges
@@ -25,7 +26,8 @@ from viewer.store import LibraryStore
 from viewer.store.settings import LAST_DOCUMENT, READING_POSITION, Setting, declared
 
 if TYPE_CHECKING:
-    from viewer.core.share import ImportOutcome, ImportPlan
+    from viewer.core.share import ImportPlan
+    from viewer.services.sharing import ImportOutcome
 
 _SESSIONS: "weakref.WeakSet[ReportSession]" = weakref.WeakSet()
 
@@ -38,6 +40,7 @@ class ReportSession(QObject):
     annotationsChanged = Signal(object)     # AnnotationChanges (of any report; see changes_here)
     settingChanged = Signal(str, object)    # key, new value
     languageChanged = Signal(str)           # "zh" or "en": retranslate now
+    writeFailed = Signal(object)            # StoreError of a bookkeeping write (reading place, last report)
 
     def __init__(self, store: LibraryStore, parent: QObject | None = None):
         super().__init__(parent)
@@ -61,19 +64,25 @@ class ReportSession(QObject):
 
     def open_document(self, doc_id: int) -> None:
         """Load a library report (its annotations once) and announce it; the last one's reading
-        place is saved first."""
+        place is saved first. A report that cannot be read raises StoreError and changes nothing;
+        the two bookkeeping writes (reading place, last report) are best effort (see writeFailed)."""
         doc = self.store.document(doc_id)
-        self.save_position()
-        self.doc_id = doc_id
-        self.title = doc.title
-        self.text = doc.text
-        self.sections = self.store.sections(doc_id)
-        self.figures = self.store.figures(doc_id)
-        self.tables = self.store.tables(doc_id)
-        self._annotations = {a.uuid: a for a in self.store.annotations(doc_id)}
+        sections, figures, tables = self.store.sections(doc_id), self.store.figures(doc_id), self.store.tables(doc_id)
+        annotations = {a.uuid: a for a in self.store.annotations(doc_id)}
+        self.best_effort(self.save_position)
+        self.doc_id, self.title, self.text = doc_id, doc.title, doc.text
+        self.sections, self.figures, self.tables = sections, figures, tables
+        self._annotations = annotations
         self._position = None
-        self.set_setting(LAST_DOCUMENT, doc_id)
+        self.best_effort(lambda: self.set_setting(LAST_DOCUMENT, doc_id))
         self.documentOpened.emit(doc_id)
+
+    def best_effort(self, write: Callable[[], None]) -> None:
+        """Run a bookkeeping write; a busy or read-only library is announced (writeFailed), not raised."""
+        try:
+            write()
+        except StoreError as exc:
+            self.writeFailed.emit(exc)
 
     def import_file(self, path: str | os.PathLike) -> ImportResult:
         """Parse a report file and keep it in the library (nothing new if it is there already)."""

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from viewer.ui.reader.text_pane import ReportView
     from viewer.ui.session import ReportSession
 
-COLOUR_SETTINGS = ("highlight_names", "last_highlight")
+COLOUR_SETTINGS = (settings.HIGHLIGHT_NAMES.name, settings.LAST_HIGHLIGHT.name)   # settingChanged names
 
 
 class AnnotationActions(QObject):
@@ -149,6 +149,8 @@ class AnnotationActions(QObject):
             self._apply_colour_names()
 
     def retranslate(self) -> None:
+        for i in range(self.undo_stack.count()):      # the steps made so far, named in the new language
+            self.undo_stack.command(i).retitle()
         self.menu.setTitle(self.tr("批注(&A)"))
         self.highlight_menu.setTitle(self.tr("高亮"))
         self.toolbar.setWindowTitle(self.tr("批注工具栏"))
@@ -302,7 +304,7 @@ class AnnotationActions(QObject):
         except StoreError as exc:
             self._store_failed(exc)
             return None
-        self.undo_stack.push(AddAnnotationCommand(self.session, added, self.step_name("add", kind),
+        self.undo_stack.push(AddAnnotationCommand(self.session, added, lambda: self.step_name("add", kind),
                                                   self._store_failed))
         return added
 
@@ -444,7 +446,7 @@ class AnnotationActions(QObject):
         except StoreError as exc:
             self._store_failed(exc)
             return
-        self.undo_stack.push(EditAnnotationCommand(self.session, before, step_name(before), self._store_failed,
+        self.undo_stack.push(EditAnnotationCommand(self.session, before, lambda: step_name(before), self._store_failed,
                                                    editing=editing, **changes))
 
     def delete_annotation(self, uuid: str) -> None:
@@ -454,7 +456,7 @@ class AnnotationActions(QObject):
         except StoreError as exc:
             self._store_failed(exc)
             return
-        self.undo_stack.push(DeleteAnnotationCommand(self.session, uuid, self.step_name("delete", ann.kind),
+        self.undo_stack.push(DeleteAnnotationCommand(self.session, uuid, lambda: self.step_name("delete", ann.kind),
                                                      self._store_failed))
         self.noticeRequested.emit(self.tr("{0}：已完成（Ctrl+Z 撤销）").format(self.step_name("delete", ann.kind)))
 

@@ -29,12 +29,17 @@ Failed = Callable[[StoreError], None]
 class _AnnotationCommand(QUndoCommand):
     """Shared plumbing: the first redo is skipped (already done), errors go to `failed`."""
 
-    def __init__(self, session: "ReportSession", uuid: str, text: str, failed: Failed):
-        super().__init__(text)
+    def __init__(self, session: "ReportSession", uuid: str, name: Callable[[], str], failed: Failed):
+        super().__init__(name())
+        self.name = name                 # the step's name in the UI's language now (see retitle)
         self.session = session
         self.uuid = uuid
         self._failed = failed
         self._done = True                # pushed after its first write
+
+    def retitle(self) -> None:
+        """Name the step anew, in the language the UI has switched to."""
+        self.setText(self.name())
 
     def _run(self, write: Callable[[], object]) -> None:
         try:
@@ -61,8 +66,8 @@ class _AnnotationCommand(QUndoCommand):
 class AddAnnotationCommand(_AnnotationCommand):
     """Undo marks the new annotation deleted (a tombstone); redo brings it back."""
 
-    def __init__(self, session: "ReportSession", added: Annotation, text: str, failed: Failed):
-        super().__init__(session, added.uuid, text, failed)
+    def __init__(self, session: "ReportSession", added: Annotation, name: Callable[[], str], failed: Failed):
+        super().__init__(session, added.uuid, name, failed)
 
     def _redo(self) -> None:
         self.session.restore_annotation(self.uuid)
@@ -88,9 +93,9 @@ class EditAnnotationCommand(_AnnotationCommand):
     note, saved every pause, is undone at once.
     """
 
-    def __init__(self, session: "ReportSession", before: Annotation, text: str, failed: Failed, *,
+    def __init__(self, session: "ReportSession", before: Annotation, name: Callable[[], str], failed: Failed, *,
                  body: str | None = None, colour: str | None = None, editing: object = None):
-        super().__init__(session, before.uuid, text, failed)
+        super().__init__(session, before.uuid, name, failed)
         self.old_body, self.old_colour = before.body, before.colour
         self.new_body = before.body if body is None else body
         self.new_colour = before.colour if colour is None else colour

@@ -167,7 +167,7 @@ class NoteCardDelegate(QStyledItemDelegate):
         chip_w = min(inner, m.small_fm.horizontalAdvance(label) + 12)
         chip = QRect(left, rect.top() + parts["header"], chip_w, m.small_line)
         tint = (palette.annotation_background(ann.kind, ann.colour) if ann.kind != "bookmark"
-                else QColor("#d6e9f8"))
+                else QColor(palette.BOOKMARK_COLOURS[0]))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(tint)

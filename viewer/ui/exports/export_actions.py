@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from viewer.core import export
 from viewer.core.errors import ReportViewerError
 from viewer.core.vocab import EXPORT_SUFFIXES, SHARE_SUFFIX
-from viewer.services.exports import export_annotations
+from viewer.services.exports import export_annotations, export_figures_csv, saved_colour_names
 from viewer.ui.dialogs.file_dialogs import get_open_file_name, get_save_file_name
 from viewer.ui.ui_language import error_text
 
@@ -116,21 +116,21 @@ class ExportActions(QObject):
         self.write_annotations(path, EXPORT_SUFFIXES[suffix])
 
     def write_annotations(self, path: str | os.PathLike, fmt: str) -> bool:
-        session = self.session
-        data = export_annotations(session.store, session.doc_id, fmt, self.colour_names())
+        session = self.session      # the file is in the report's language: Chinese colour names (or the user's)
+        data = export_annotations(session.store, session.doc_id, fmt, saved_colour_names(session.store))
         return self._write(path, data, self.tr("批注和书签"))
 
     def export_figures(self) -> None:
         if self.session.doc_id is None:
             return
         path, _ = get_save_file_name(self.parent_widget, self.tr("导出数据表"),
-                                              self._default_path("-数据.csv"), "CSV (*.csv)")
+                                              self._default_path(self.tr("-数据") + ".csv"), "CSV (*.csv)")
         if path:
             self.write_figures_csv(path)
 
     def write_figures_csv(self, path: str | os.PathLike) -> bool:
         session = self.session
-        return self._write(path, export.figures_csv(session.figures, session.sections), self.tr("数据表"))
+        return self._write(path, export_figures_csv(session.store, session.doc_id), self.tr("数据表"))
 
     # -- print and PDF ------------------------------------------------------------------------
 
@@ -216,7 +216,7 @@ class ExportActions(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         path, _ = get_save_file_name(self.parent_widget, self.tr("保存分享文件"), self._default_path(SHARE_SUFFIX),
-                                              self.tr("分享文件 (*.rvshare.json)"))
+                                              self.tr("分享文件 (*{0})").format(SHARE_SUFFIX))
         if path:
             self.write_share(path if is_share_file(path) else path + SHARE_SUFFIX,
                              dialog.only(), dialog.include_report.isChecked())
@@ -231,7 +231,7 @@ class ExportActions(QObject):
 
     def choose_share_file(self) -> None:
         path, _ = get_open_file_name(self.parent_widget, self.tr("导入分享文件"), str(Path.home()),
-                                              self.tr("分享文件 (*.rvshare.json *.json);;所有文件 (*)"))
+                                              self.tr("分享文件 (*{0} *.json);;所有文件 (*)").format(SHARE_SUFFIX))
         if path:
             self.preview_import(path)
 

@@ -642,10 +642,11 @@ class ReportView(QPlainTextEdit):
             self._table_widths = None
             self._lay_out_tables()
 
-    def _update_margins(self) -> None:
+    def _update_margins(self, width: int | None = None) -> None:
+        """Centre a text column of at most MAX_TEXT_WIDTH_EM characters in a pane `width` wide (now: its width)."""
         em = self.fontMetrics().horizontalAdvance("中")
         max_width = MAX_TEXT_WIDTH_EM * em
-        side = max(24, (self.width() - max_width) // 2)
+        side = max(24, ((self.width() if width is None else width) - max_width) // 2)
         self.setViewportMargins(side, 16, side, 16)
         self._place_margin()
 
@@ -657,8 +658,10 @@ class ReportView(QPlainTextEdit):
         anchor = self._anchor          # relayout moves the scroll bar: keep the reading place instead
         self._scrolling = True
         try:
+            # The margins first: QPlainTextEdit lays the text out for the viewport's width in its
+            # resizeEvent, and a margin changed after that left the lines too long for the column.
+            self._update_margins(event.size().width())
             super().resizeEvent(event)
-            self._update_margins()
             if getattr(self, "_tables", None):
                 self._lay_out_tables()
         finally:
