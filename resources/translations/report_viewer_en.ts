@@ -166,57 +166,57 @@
         <translation>Bookmark added: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="427"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="430"/>
         <source>已复制引文及出处</source>
         <translation>Quote and citation copied</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="435"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="438"/>
         <source>更改颜色</source>
         <translation>Change Colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="459"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="462"/>
         <source>{0}：已完成（Ctrl+Z 撤销）</source>
         <translation>{0}: done (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="476"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="479"/>
         <source>在此行添加书签</source>
         <translation>Bookmark This Line</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="488"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="491"/>
         <source>为高亮“{0}”写说明…</source>
         <translation>Comment on Highlight “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="489"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="492"/>
         <source>删除高亮“{0}”</source>
         <translation>Delete Highlight “{0}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="491"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="494"/>
         <source>编辑这条批注…</source>
         <translation>Edit This Note…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="492"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="495"/>
         <source>删除这条批注</source>
         <translation>Delete This Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="508"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="511"/>
         <source>跳到本节</source>
         <translation>Go to Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="510"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="513"/>
         <source>为本节添加书签</source>
         <translation>Bookmark Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="522"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="525"/>
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -224,12 +224,12 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_model.py" line="215"/>
+        <location filename="../../viewer/ui/annotations/annotation_model.py" line="221"/>
         <source>修改于 {0}</source>
         <translation>edited {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_model.py" line="215"/>
+        <location filename="../../viewer/ui/annotations/annotation_model.py" line="221"/>
         <source>创建于 {0}</source>
         <translation>created {0}</translation>
     </message>
@@ -478,7 +478,7 @@
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/find_bar.py" line="86"/>
+        <location filename="../../viewer/ui/reader/find_bar.py" line="88"/>
         <source>结果过多，仅显示前 {0} 处；请输入更长的查找内容</source>
         <translation>Too many matches: only the first {0} are shown; type a longer search</translation>
     </message>
@@ -813,146 +813,158 @@
         <comment>highlight colour</comment>
         <translation>Quote</translation>
     </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="84"/>
+        <source>第{0}页</source>
+        <comment>the page a place in a report is on</comment>
+        <translation>p. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="91"/>
+        <source>第{0}页 / 共{1}页</source>
+        <comment>status bar: the reading page of all pages</comment>
+        <translation>page {0} of {1}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="276"/>
+        <location filename="../../viewer/ui/main_window.py" line="278"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="277"/>
+        <location filename="../../viewer/ui/main_window.py" line="279"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="278"/>
+        <location filename="../../viewer/ui/main_window.py" line="280"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="279"/>
+        <location filename="../../viewer/ui/main_window.py" line="281"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="280"/>
+        <location filename="../../viewer/ui/main_window.py" line="282"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="281"/>
+        <location filename="../../viewer/ui/main_window.py" line="283"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="282"/>
+        <location filename="../../viewer/ui/main_window.py" line="284"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="283"/>
+        <location filename="../../viewer/ui/main_window.py" line="285"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="284"/>
+        <location filename="../../viewer/ui/main_window.py" line="286"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="285"/>
+        <location filename="../../viewer/ui/main_window.py" line="287"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="286"/>
+        <location filename="../../viewer/ui/main_window.py" line="288"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="287"/>
+        <location filename="../../viewer/ui/main_window.py" line="289"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="288"/>
+        <location filename="../../viewer/ui/main_window.py" line="290"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="289"/>
+        <location filename="../../viewer/ui/main_window.py" line="291"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="290"/>
+        <location filename="../../viewer/ui/main_window.py" line="292"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="291"/>
+        <location filename="../../viewer/ui/main_window.py" line="293"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="292"/>
+        <location filename="../../viewer/ui/main_window.py" line="294"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="293"/>
+        <location filename="../../viewer/ui/main_window.py" line="295"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="299"/>
+        <location filename="../../viewer/ui/main_window.py" line="301"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="300"/>
+        <location filename="../../viewer/ui/main_window.py" line="302"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="301"/>
+        <location filename="../../viewer/ui/main_window.py" line="303"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="315"/>
+        <location filename="../../viewer/ui/main_window.py" line="317"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="368"/>
+        <location filename="../../viewer/ui/main_window.py" line="370"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="372"/>
+        <location filename="../../viewer/ui/main_window.py" line="374"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="391"/>
+        <location filename="../../viewer/ui/main_window.py" line="393"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="446"/>
+        <location filename="../../viewer/ui/main_window.py" line="448"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="469"/>
+        <location filename="../../viewer/ui/main_window.py" line="474"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="470"/>
+        <location filename="../../viewer/ui/main_window.py" line="475"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -961,7 +973,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="542"/>
+        <location filename="../../viewer/ui/main_window.py" line="548"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>
@@ -1108,37 +1120,42 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ReportPrinter</name>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="140"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="141"/>
         <source>（{author}）</source>
         <translation> ({author})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="142"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="144"/>
+        <source>原文第{page}页</source>
+        <translation>source p. {page}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="146"/>
         <source>修改于 {when}</source>
         <translation>edited {when}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="144"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="148"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="203"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="208"/>
         <source>［书签：{label}］</source>
         <translation>[Bookmark: {label}]</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="259"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="264"/>
         <source>未定位的批注</source>
         <translation>Unplaced notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="263"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="268"/>
         <source>「{quote}」</source>
         <translation>“{quote}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="362"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="367"/>
         <source>第 {page} 页 / 共 {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
     </message>

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from viewer.core.model import Annotation, Figure, ImportResult, SectionNode, TextTable
+from viewer.core.model import Annotation, Figure, ImportResult, SectionNode, TextTable, page_of
 from viewer.services import annotations as annotation_service
 from viewer.services.changes import AnnotationChanges
 from viewer.store import LibraryStore
@@ -31,7 +31,7 @@ _SESSIONS: "weakref.WeakSet[ReportSession]" = weakref.WeakSet()
 
 
 class ReportSession(QObject):
-    """The store, the open report (id, title, text, sections, figures, tables) and what is known of
+    """The store, the open report (id, title, text, sections, figures, tables, pages) and what is known of
     its annotations; use cases run through the services and their changes go out as signals."""
 
     documentOpened = Signal(int)            # report id; its text, sections, … are set
@@ -48,6 +48,7 @@ class ReportSession(QObject):
         self.sections: list[SectionNode] = []
         self.figures: list[Figure] = []
         self.tables: list[TextTable] = []
+        self.pages: list[int] = []                       # page starts; [] = not paged
         self._annotations: dict[str, Annotation] = {}    # the open report's, deleted ones too
         self._position: int | None = None                # reading place not yet saved
         _SESSIONS.add(self)
@@ -70,10 +71,15 @@ class ReportSession(QObject):
         self.sections = self.store.sections(doc_id)
         self.figures = self.store.figures(doc_id)
         self.tables = self.store.tables(doc_id)
+        self.pages = doc.pages
         self._annotations = {a.uuid: a for a in self.store.annotations(doc_id)}
         self._position = None
         self.set_setting(LAST_DOCUMENT, doc_id)
         self.documentOpened.emit(doc_id)
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page of an offset in the open report; None when it is not paged."""
+        return page_of(self.pages, offset)
 
     def import_file(self, path: str | os.PathLike) -> ImportResult:
         """Parse a report file and keep it in the library (nothing new if it is there already)."""
