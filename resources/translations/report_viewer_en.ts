@@ -823,7 +823,7 @@
         <location filename="../../viewer/ui/labels.py" line="91"/>
         <source>第{0}页 / 共{1}页</source>
         <comment>status bar: the reading page of all pages</comment>
-        <translation>page {0} of {1}</translation>
+        <translation>Page {0} of {1}</translation>
     </message>
 </context>
 <context>

@@ -58,7 +58,7 @@ def test_the_status_bar_page_is_in_english_in_the_english_ui(paged_window, qtbot
     try:
         win.view.scroll_to_offset(_offset(win, PAGE_2_WORD))
         win.lang_en_action.trigger()
-        qtbot.waitUntil(lambda: win.page_label.text() == "page 2 of 3")
+        qtbot.waitUntil(lambda: win.page_label.text() == "Page 2 of 3")
     finally:
         translations.set_language("zh")
 

@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         self._notice_timer.setInterval(NOTICE_MS)
         self._notice_timer.timeout.connect(self.notice_label.clear)
         self.page_label = QLabel(self)                       # 第N页 / 共M页 of a paged report
+        self.page_label.setContentsMargins(0, 0, 12, 0)      # apart from the section path after it
         self.statusBar().addWidget(self.page_label)
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addWidget(self.notice_label)
