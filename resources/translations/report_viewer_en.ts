@@ -166,57 +166,57 @@
         <translation>Bookmark added: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="429"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="432"/>
         <source>已复制引文及出处</source>
         <translation>Quote and citation copied</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="437"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="440"/>
         <source>更改颜色</source>
         <translation>Change Colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="461"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="464"/>
         <source>{0}：已完成（Ctrl+Z 撤销）</source>
         <translation>{0}: done (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="478"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="481"/>
         <source>在此行添加书签</source>
         <translation>Bookmark This Line</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="490"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="493"/>
         <source>为高亮“{0}”写说明…</source>
         <translation>Comment on Highlight “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="491"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="494"/>
         <source>删除高亮“{0}”</source>
         <translation>Delete Highlight “{0}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="493"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="496"/>
         <source>编辑这条批注…</source>
         <translation>Edit This Note…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="494"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="497"/>
         <source>删除这条批注</source>
         <translation>Delete This Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="510"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="513"/>
         <source>跳到本节</source>
         <translation>Go to Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="512"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="515"/>
         <source>为本节添加书签</source>
         <translation>Bookmark Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="524"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="527"/>
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -224,12 +224,12 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_model.py" line="215"/>
+        <location filename="../../viewer/ui/annotations/annotation_model.py" line="221"/>
         <source>修改于 {0}</source>
         <translation>edited {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_model.py" line="215"/>
+        <location filename="../../viewer/ui/annotations/annotation_model.py" line="221"/>
         <source>创建于 {0}</source>
         <translation>created {0}</translation>
     </message>
@@ -483,7 +483,7 @@
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/reader/find_bar.py" line="86"/>
+        <location filename="../../viewer/ui/reader/find_bar.py" line="88"/>
         <source>结果过多，仅显示前 {0} 处；请输入更长的查找内容</source>
         <translation>Too many matches: only the first {0} are shown; type a longer search</translation>
     </message>
@@ -818,147 +818,159 @@
         <comment>highlight colour</comment>
         <translation>Quote</translation>
     </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="84"/>
+        <source>第{0}页</source>
+        <comment>the page a place in a report is on</comment>
+        <translation>p. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="91"/>
+        <source>第{0}页 / 共{1}页</source>
+        <comment>status bar: the reading page of all pages</comment>
+        <translation>Page {0} of {1}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="289"/>
+        <location filename="../../viewer/ui/main_window.py" line="292"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="290"/>
+        <location filename="../../viewer/ui/main_window.py" line="293"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="291"/>
+        <location filename="../../viewer/ui/main_window.py" line="294"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="292"/>
+        <location filename="../../viewer/ui/main_window.py" line="295"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="293"/>
+        <location filename="../../viewer/ui/main_window.py" line="296"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="294"/>
+        <location filename="../../viewer/ui/main_window.py" line="297"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="295"/>
+        <location filename="../../viewer/ui/main_window.py" line="298"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="296"/>
+        <location filename="../../viewer/ui/main_window.py" line="299"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="297"/>
+        <location filename="../../viewer/ui/main_window.py" line="300"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="298"/>
+        <location filename="../../viewer/ui/main_window.py" line="301"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="299"/>
+        <location filename="../../viewer/ui/main_window.py" line="302"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="300"/>
+        <location filename="../../viewer/ui/main_window.py" line="303"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="301"/>
+        <location filename="../../viewer/ui/main_window.py" line="304"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="302"/>
+        <location filename="../../viewer/ui/main_window.py" line="305"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="303"/>
+        <location filename="../../viewer/ui/main_window.py" line="306"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="304"/>
+        <location filename="../../viewer/ui/main_window.py" line="307"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="305"/>
+        <location filename="../../viewer/ui/main_window.py" line="308"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="306"/>
+        <location filename="../../viewer/ui/main_window.py" line="309"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="312"/>
+        <location filename="../../viewer/ui/main_window.py" line="315"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="313"/>
+        <location filename="../../viewer/ui/main_window.py" line="316"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="314"/>
+        <location filename="../../viewer/ui/main_window.py" line="317"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="287"/>
-        <location filename="../../viewer/ui/main_window.py" line="328"/>
+        <location filename="../../viewer/ui/main_window.py" line="290"/>
+        <location filename="../../viewer/ui/main_window.py" line="331"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="381"/>
+        <location filename="../../viewer/ui/main_window.py" line="384"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="385"/>
+        <location filename="../../viewer/ui/main_window.py" line="388"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="404"/>
+        <location filename="../../viewer/ui/main_window.py" line="407"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="459"/>
+        <location filename="../../viewer/ui/main_window.py" line="462"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="483"/>
+        <location filename="../../viewer/ui/main_window.py" line="489"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="484"/>
+        <location filename="../../viewer/ui/main_window.py" line="490"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -967,7 +979,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="556"/>
+        <location filename="../../viewer/ui/main_window.py" line="563"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>
@@ -1114,37 +1126,42 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>ReportPrinter</name>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="140"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="141"/>
         <source>（{author}）</source>
         <translation> ({author})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="142"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="144"/>
+        <source>原文第{page}页</source>
+        <translation>source p. {page}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="146"/>
         <source>修改于 {when}</source>
         <translation>edited {when}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="144"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="148"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="203"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="208"/>
         <source>［书签：{label}］</source>
         <translation>[Bookmark: {label}]</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="259"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="264"/>
         <source>未定位的批注</source>
         <translation>Unplaced notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="263"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="268"/>
         <source>「{quote}」</source>
         <translation>“{quote}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/report_printer.py" line="362"/>
+        <location filename="../../viewer/ui/exports/report_printer.py" line="367"/>
         <source>第 {page} 页 / 共 {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
     </message>

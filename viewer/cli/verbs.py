@@ -123,33 +123,34 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def load_document(args: argparse.Namespace, name: str) -> tuple[str, list[SectionNode], list[Figure]]:
-    """A report's title, tree and figures: a file is parsed as it is now, an id comes from the library."""
+def load_document(args: argparse.Namespace, name: str) -> tuple[str, list[SectionNode], list[Figure], list[int]]:
+    """A report's title, tree, figures and page map: a file is parsed as it is now, an id comes from the library."""
     from viewer.core.report import parse_path
 
     if not name.strip().isdigit() and Path(name).is_file():
         report = parse_path(name)
-        return report.title, report.sections, report.figures
+        return report.title, report.sections, report.figures, report.pages
     with open_store(args) as store:
         doc_id = store.resolve_document(name)
-        return store.document_info(doc_id).title, store.sections(doc_id), store.figures(doc_id)
+        return (store.document_info(doc_id).title, store.sections(doc_id), store.figures(doc_id),
+                store.pages(doc_id))
 
 
 def cmd_tree(args: argparse.Namespace) -> int:
     """A report's indented section tree."""
-    title, sections, _figures = load_document(args, args.document)
+    title, sections, _figures, _pages = load_document(args, args.document)
     _out(format_tree(title, sections))
     return EXIT_OK
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
     """The figures table: CSV (UTF-8 with BOM) to a file or stdout, or aligned text."""
-    from viewer.core.export import figures_csv, section_path_label
+    from viewer.core.export import figures_csv, page_text, section_path_label
     from viewer.core.figures import describe_value
 
-    _title, sections, figures = load_document(args, args.document)
+    _title, sections, figures, pages = load_document(args, args.document)
     if args.csv:
-        data = figures_csv(figures, sections)
+        data = figures_csv(figures, sections, pages)
         if args.output:
             _write_output(args.output, data)
             _out(f"wrote {len(figures)} figures to {args.output}")
@@ -157,12 +158,15 @@ def cmd_figures(args: argparse.Namespace) -> int:
             sys.stdout.buffer.write(data)
         return EXIT_OK
     for fig in figures:
-        _out(f"{fig.text}\t{describe_value(fig)}\t{fig.kind}\t{section_path_label(sections, fig.start)}")
+        page = f"\t{page_text(pages, fig.start)}" if pages else ""
+        _out(f"{fig.text}\t{describe_value(fig)}\t{fig.kind}\t{section_path_label(sections, fig.start)}{page}")
     return EXIT_OK
 
 
 def cmd_notes(args: argparse.Namespace) -> int:
-    """List a report's annotations, or add one (the same use case as the app)."""
+    """List a report's annotations (with their page in a paged report), or add one (the same use case as the app)."""
+    from viewer.core.export import page_text
+
     with open_store(args) as store:
         doc_id = store.resolve_document(args.document)
         if args.action == "add":
@@ -175,6 +179,7 @@ def cmd_notes(args: argparse.Namespace) -> int:
             _out(f"added {note.kind} {note.uuid} at {note.start}-{note.end}: {note.exact[:40]}")
             return EXIT_OK
         notes = store.annotations(doc_id)
+        pages = store.pages(doc_id)
     if args.json:
         _out(json.dumps([n.__dict__ for n in notes], ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -182,6 +187,8 @@ def cmd_notes(args: argparse.Namespace) -> int:
         _out(render_code("cli.no_notes", args.language))
     for n in notes:
         where = "unplaced" if n.unplaced else f"{n.start}-{n.end}"
+        if pages and not n.unplaced:
+            where += " " + page_text(pages, n.start)
         body = f"  {n.body}" if n.body else ""
         _out(f"{n.kind:9} {where:>11}  「{n.exact[:30]}」{body}  ({n.author}, {local_time(n.modified)})")
     return EXIT_OK
@@ -246,7 +253,7 @@ def export_pdf(args: argparse.Namespace) -> int:
     from viewer.ui.labels import default_colour_names
 
     names = colour_names(saved_names, default_colour_names())       # the colours' meanings in the PDF's language
-    document = build_print_document(doc.title, doc.text, sections, annotations, names)
+    document = build_print_document(doc.title, doc.text, sections, annotations, names, pages=doc.pages)
     pages = write_pdf(document, args.output, title=doc.title).total
     del document, app
     _out(f"wrote 《{doc.title}》 with {len(annotations)} notes, bookmarks and highlights as a {pages}-page PDF "

@@ -222,6 +222,7 @@ class StoredDocument:
     text: str
     parser_version: str
     imported_at: str
+    pages: list[int] = field(default_factory=list)   # the page map (see IngestedDocument.pages)
 
 
 @dataclass(frozen=True)

@@ -34,12 +34,13 @@ def export_annotations(store: "LibraryStore", doc_id: int, fmt: str, names: Mapp
 
         return share_bytes(build_share(store, [doc_id], include_deleted=False))
     args = (store.document_info(doc_id).title, store.sections(doc_id), store.annotations(doc_id), names)
+    pages = store.pages(doc_id)
     if fmt == "csv":
-        return export.annotations_csv(*args)
+        return export.annotations_csv(*args, pages=pages)
     writer = export.annotations_markdown if fmt == "md" else export.annotations_html
-    return writer(*args).encode("utf-8")
+    return writer(*args, pages=pages).encode("utf-8")
 
 
 def export_figures_csv(store: "LibraryStore", doc_id: int) -> bytes:
     """A stored report's figures table as CSV (UTF-8 with a BOM, for Excel)."""
-    return export.figures_csv(store.figures(doc_id), store.sections(doc_id))
+    return export.figures_csv(store.figures(doc_id), store.sections(doc_id), store.pages(doc_id))

@@ -192,6 +192,8 @@ class LibraryStore(AnnotationStore, SettingsStore):
             self._insert_figures(doc_id, report.figures)
             if report.tables:           # (an old schema in the migration tests has no tables table)
                 report_rows.insert_tables(self._conn, doc_id, report.tables)
+            if report.pages:            # (nor a pages table)
+                report_rows.insert_pages(self._conn, doc_id, report.pages)
         return doc_id, section_count
 
     def _insert_sections(self, doc_id: int, roots: list[SectionNode]) -> int:
@@ -222,6 +224,7 @@ class LibraryStore(AnnotationStore, SettingsStore):
             self._insert_sections(doc_id, report.sections)
             self._insert_figures(doc_id, report.figures)
             report_rows.insert_tables(self._conn, doc_id, report.tables)
+            report_rows.insert_pages(self._conn, doc_id, report.pages)
             for note in self.annotations(doc_id, include_deleted=True):
                 placed, method = note.placed_in(report.text)
                 moved.append((placed, method))
@@ -271,7 +274,7 @@ class LibraryStore(AnnotationStore, SettingsStore):
             raise StoreError("store.no_such_id", id=doc_id, library=self.path)
         values = list(row)
         values[5] = json.loads(values[5] or "{}")
-        return StoredDocument(*values)
+        return StoredDocument(*values, pages=report_rows.read_pages(self._conn, doc_id))
 
     def raw_source(self, doc_id: int) -> bytes:
         row = self._conn.execute("SELECT raw FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -289,6 +292,10 @@ class LibraryStore(AnnotationStore, SettingsStore):
     def tables(self, doc_id: int) -> list[TextTable]:
         """The stored tables of a document (their rows' spans), in reading order."""
         return report_rows.read_tables(self._conn, doc_id)
+
+    def pages(self, doc_id: int) -> list[int]:
+        """The stored page map of a document (start offsets, page 1 first); [] when not paged."""
+        return report_rows.read_pages(self._conn, doc_id)
 
     def search_documents(self, query: str) -> list[int]:
         """Ids of documents whose title or text contains `query` (FTS5 trigram, 3+ characters)."""

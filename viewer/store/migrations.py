@@ -119,12 +119,21 @@ def _migration_5_report_state(db: "sqlite_utils.Database") -> None:
     conn.execute("DELETE FROM settings WHERE key GLOB 'position:*'")
 
 
+def _migration_6_pages(db: "sqlite_utils.Database") -> None:
+    """The page map of paged sources (PDF, OFD, text with form feeds): where each page starts in
+    the body text, removed with its report. Reports imported before have none (not paged)."""
+    db.conn.execute("CREATE TABLE document_pages ("
+                    " document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+                    " number INTEGER NOT NULL, start INTEGER NOT NULL, PRIMARY KEY (document_id, number))")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[["sqlite_utils.Database"], None]]] = [
     (1, "initial schema", _migration_1_initial),
     (2, "unplaced annotations", _migration_2_unplaced_annotations),
     (3, "sharing: received versions and pending annotations", _migration_3_sharing),
     (4, "tables of HTML and .docx sources", _migration_4_tables),
     (5, "per-report state (reading position) in its own table", _migration_5_report_state),
+    (6, "page maps of paged sources", _migration_6_pages),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

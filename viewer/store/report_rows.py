@@ -1,4 +1,4 @@
-"""A report's rows: sections, figures and tables written to and read from their tables."""
+"""A report's rows: sections, figures, tables and page starts written to and read from their tables."""
 
 from __future__ import annotations
 
@@ -40,9 +40,15 @@ def insert_tables(conn: sqlite3.Connection, doc_id: int, tables: Sequence[TextTa
                      [(doc_id, t.start, t.end) for t in tables])
 
 
+def insert_pages(conn: sqlite3.Connection, doc_id: int, pages: Sequence[int]) -> None:
+    """Write a report's page map: page 1, 2, … and the offset each starts at."""
+    conn.executemany("INSERT INTO document_pages (document_id, number, start) VALUES (?,?,?)",
+                     [(doc_id, number, start) for number, start in enumerate(pages, 1)])
+
+
 def delete_rows(conn: sqlite3.Connection, doc_id: int) -> None:
-    """Remove a report's sections, figures and tables (before writing new ones)."""
-    for table in ("sections", "figures", "text_tables"):
+    """Remove a report's sections, figures, tables and page map (before writing new ones)."""
+    for table in ("sections", "figures", "text_tables", "document_pages"):
         conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
 
 
@@ -74,6 +80,13 @@ def read_tables(conn: sqlite3.Connection, doc_id: int) -> list[TextTable]:
     rows = conn.execute("SELECT start, [end] FROM text_tables WHERE document_id = ? ORDER BY start",
                         (doc_id,)).fetchall()
     return [TextTable(start, end) for start, end in rows]
+
+
+def read_pages(conn: sqlite3.Connection, doc_id: int) -> list[int]:
+    """A report's page map (start offsets, page 1 first); [] when it is not paged."""
+    rows = conn.execute("SELECT start FROM document_pages WHERE document_id = ? ORDER BY number",
+                        (doc_id,)).fetchall()
+    return [start for (start,) in rows]
 
 
 def _number(value: float | None) -> float | int | None:

@@ -75,3 +75,18 @@ def colour_label(colour: str) -> str:
 def default_colour_names() -> dict[str, str]:
     """Every highlight colour's default meaning in the UI language, in the colours' order."""
     return {key: colour_label(key) for key in HIGHLIGHT_KEYS}
+
+
+def page_label(page: int | None) -> str:
+    """Where a paged report's offset stands: `第2页` (p. 2); "" when the report is not paged."""
+    if page is None:
+        return ""
+    return QCoreApplication.translate("Labels", "第{0}页", "the page a place in a report is on").format(page)
+
+
+def page_of_total_label(page: int | None, total: int) -> str:
+    """The status bar's page: `第2页 / 共13页` (page 2 of 13); "" when the report is not paged."""
+    if page is None:
+        return ""
+    return QCoreApplication.translate("Labels", "第{0}页 / 共{1}页", "status bar: the reading page of all pages"
+                                      ).format(page, total)

@@ -31,7 +31,7 @@ from viewer.ui.annotations.notes_panel import NotesPanel
 from viewer.ui.reader.section_tree import SectionTreePanel
 from viewer.ui.reader.text_pane import ReportView
 from viewer.ui.session import ReportSession
-from viewer.ui.labels import annotation_kinds_label, figure_kind_label
+from viewer.ui.labels import annotation_kinds_label, figure_kind_label, page_label, page_of_total_label
 from viewer.ui.ui_language import error_text
 
 SAVE_POSITION_DELAY_MS = 400
@@ -227,6 +227,9 @@ class MainWindow(QMainWindow):
         self._notice_timer.setSingleShot(True)
         self._notice_timer.setInterval(NOTICE_MS)
         self._notice_timer.timeout.connect(self.notice_label.clear)
+        self.page_label = QLabel(self)                       # 第N页 / 共M页 of a paged report
+        self.page_label.setContentsMargins(0, 0, 12, 0)      # apart from the section path after it
+        self.statusBar().addWidget(self.page_label)
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addWidget(self.notice_label)
         self.legend_labels: dict[str, QLabel] = {}
@@ -460,6 +463,9 @@ class MainWindow(QMainWindow):
         if label:
             self.path_label.setToolTip(PATH_SEPARATOR.join(
                 f"{n.number}{n.title}" for n in section_path(self.sections, offset)))
+        page = self.session.page_of(offset) if self.doc_id is not None else None
+        self.page_label.setText(page_of_total_label(page, len(self.session.pages)))
+        self.page_label.setVisible(page is not None)
 
     def save_position(self) -> None:
         if self.doc_id is not None:
@@ -505,7 +511,8 @@ class MainWindow(QMainWindow):
 
     def _show_hits(self) -> None:
         self.view.set_find_hits(self._hits, self._hit)
-        self.find_bar.set_count(self._hit, len(self._hits), self._more_hits)
+        page = self.session.page_of(self._hits[self._hit][0]) if self._hit >= 0 else None
+        self.find_bar.set_count(self._hit, len(self._hits), self._more_hits, page_label(page))
 
     def next_hit(self) -> None:
         if self._hits:

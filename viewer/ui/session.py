@@ -19,7 +19,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from viewer.core.errors import StoreError
-from viewer.core.model import Annotation, Figure, ImportResult, SectionNode, TextTable
+from viewer.core.model import Annotation, Figure, ImportResult, SectionNode, TextTable, page_of
 from viewer.services import annotations as annotation_service
 from viewer.services.changes import AnnotationChanges
 from viewer.store import LibraryStore
@@ -33,7 +33,7 @@ _SESSIONS: "weakref.WeakSet[ReportSession]" = weakref.WeakSet()
 
 
 class ReportSession(QObject):
-    """The store, the open report (id, title, text, sections, figures, tables) and what is known of
+    """The store, the open report (id, title, text, sections, figures, tables, pages) and what is known of
     its annotations; use cases run through the services and their changes go out as signals."""
 
     documentOpened = Signal(int)            # report id; its text, sections, … are set
@@ -51,6 +51,7 @@ class ReportSession(QObject):
         self.sections: list[SectionNode] = []
         self.figures: list[Figure] = []
         self.tables: list[TextTable] = []
+        self.pages: list[int] = []                       # page starts; [] = not paged
         self._annotations: dict[str, Annotation] = {}    # the open report's, deleted ones too
         self._position: int | None = None                # reading place not yet saved
         _SESSIONS.add(self)
@@ -73,6 +74,7 @@ class ReportSession(QObject):
         self.doc_id, self.title, self.text = doc_id, doc.title, doc.text
         self.sections, self.figures, self.tables = sections, figures, tables
         self._annotations = annotations
+        self.pages = doc.pages
         self._position = None
         self.best_effort(lambda: self.set_setting(LAST_DOCUMENT, doc_id))
         self.documentOpened.emit(doc_id)
@@ -83,6 +85,10 @@ class ReportSession(QObject):
             write()
         except StoreError as exc:
             self.writeFailed.emit(exc)
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page of an offset in the open report; None when it is not paged."""
+        return page_of(self.pages, offset)
 
     def import_file(self, path: str | os.PathLike) -> ImportResult:
         """Parse a report file and keep it in the library (nothing new if it is there already)."""

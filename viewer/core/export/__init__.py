@@ -3,9 +3,9 @@ Markdown, HTML or CSV (viewer.services.exports writes them, and JSON-LD, for a s
 
 from viewer.core.vocab import DEFAULT_COLOUR_NAMES, EXPORT_FORMATS
 from viewer.core.export.csv_tables import (
-    ANNOTATION_CSV_HEADER, FIGURE_CSV_HEADER, KIND_LABELS, annotations_csv, figures_csv,
+    ANNOTATION_CSV_HEADER, FIGURE_CSV_HEADER, KIND_LABELS, PAGE_COLUMN, annotations_csv, figures_csv,
 )
-from viewer.core.export.grouping import PATH_SEPARATOR, UNPLACED_LABEL, group_by_section, section_path_label
+from viewer.core.export.grouping import PATH_SEPARATOR, UNPLACED_LABEL, group_by_section, page_text, section_path_label
 from viewer.core.export.html_page import annotations_html
 from viewer.core.export.labels import (
     EXPORT_HEADING, KIND_NAMES, NO_ANNOTATIONS, TIME_LABELS, annotation_times, colour_names,
@@ -14,9 +14,9 @@ from viewer.core.export.markdown import annotations_markdown
 
 __all__ = [
     "ANNOTATION_CSV_HEADER", "DEFAULT_COLOUR_NAMES", "EXPORT_FORMATS", "EXPORT_HEADING", "FIGURE_CSV_HEADER",
-    "KIND_LABELS", "KIND_NAMES", "NO_ANNOTATIONS", "PATH_SEPARATOR", "TIME_LABELS", "UNPLACED_LABEL",
+    "KIND_LABELS", "KIND_NAMES", "NO_ANNOTATIONS", "PAGE_COLUMN", "PATH_SEPARATOR", "TIME_LABELS", "UNPLACED_LABEL",
     "annotation_times", "annotations_csv", "annotations_html", "annotations_markdown", "colour_names",
-    "figures_csv", "file_stem", "group_by_section", "section_path_label",
+    "figures_csv", "file_stem", "group_by_section", "page_text", "section_path_label",
 ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator, Sequence
 
-from viewer.core.model import SectionNode, section_path
+from viewer.core.model import SectionNode, page_of, section_path
 
 if TYPE_CHECKING:
     from viewer.core.model import Annotation
@@ -18,6 +18,12 @@ UNPLACED_LABEL = "未定位"
 def section_path_label(sections: Sequence[SectionNode], offset: int) -> str:
     """`一、 › (二) › 三是` for the sections holding `offset`; "" before the first section."""
     return PATH_SEPARATOR.join(node.number or node.title for node in section_path(sections, offset))
+
+
+def page_text(pages: Sequence[int], offset: int) -> str:
+    """`第2页` for the page holding `offset` in a paged report; "" when the report is not paged."""
+    page = page_of(pages, offset)
+    return f"第{page}页" if page is not None else ""
 
 
 def group_by_section(annotations: Sequence[Annotation], sections: Sequence[SectionNode]) -> list[Group]:

@@ -58,22 +58,24 @@ def _tone(ann: Annotation) -> str:
     return ann.kind if ann.kind in ("note", "bookmark") else "yellow"
 
 
-def _html_card(ann: Annotation, colour_names: Mapping[str, str]) -> str:
+def _html_card(ann: Annotation, colour_names: Mapping[str, str], pages: Sequence[int] = ()) -> str:
     parts = [f'<article class="card {_tone(ann)}">', f'<p class="kind">{_h(label(ann, colour_names))}</p>']
     if quote := shown_quote(ann):
         parts.append(f"<blockquote>{_h(quote)}</blockquote>")
     if clean(ann.body).strip():
         parts.append(f'<div class="body">{_h(ann.body)}</div>')
-    if line := byline(ann):
+    if line := byline(ann, pages):
         parts.append(f'<p class="by">— {_h(line)}</p>')
     return "\n".join(parts) + "\n</article>"
 
 
 def annotations_html(title: str, sections: Sequence[SectionNode], annotations: Sequence[Annotation],
-                     colour_names: Mapping[str, str] | None = None, *, exported_at: datetime | None = None) -> str:
+                     colour_names: Mapping[str, str] | None = None, *, exported_at: datetime | None = None,
+                     pages: Sequence[int] = ()) -> str:
     """The annotations as one self-contained HTML5 page (inline CSS only: no scripts, links, fonts or
     images) that reads and prints well: h2/h3/h4 section headings, one card per annotation. All user
-    text is escaped; C0 control characters other than \\n and \\t are dropped.
+    text is escaped; C0 control characters other than \\n and \\t are dropped. A paged report's
+    cards say their page (`第2页`) in the byline.
 
         Path("notes.html").write_text(annotations_html(report.title, report.sections, anns), "utf-8")
     """
@@ -90,6 +92,6 @@ def annotations_html(title: str, sections: Sequence[SectionNode], annotations: S
         for level, text in headings:
             tag = f"h{min(level, 3) + 1}"
             out.append(f"<{tag}>{_h(one_line(text))}</{tag}>")
-        out += [_html_card(ann, names) for ann in anns]
+        out += [_html_card(ann, names, pages) for ann in anns]
     out += ["</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from viewer.core.vocab import ANNOTATION_KIND_NAMES, DEFAULT_COLOUR_NAMES
-from viewer.core.export.grouping import UNPLACED_LABEL
+from viewer.core.export.grouping import UNPLACED_LABEL, page_text
 from viewer.core.times import local_time
 
 if TYPE_CHECKING:
@@ -64,10 +64,12 @@ def annotation_times(ann: Annotation) -> list[tuple[str, str]]:
 TIME_LABELS = {"created": "创建于", "modified": "修改于"}
 
 
-def byline(ann: Annotation) -> str:
-    """`张三 · 创建于 2026-11-26 18:00 (+08:00) · 修改于 2026-11-26 18:05 (+08:00)`."""
+def byline(ann: Annotation, pages: Sequence[int] = ()) -> str:
+    """`第2页 · 张三 · 创建于 2026-11-26 18:00 (+08:00) · 修改于 2026-11-26 18:05 (+08:00)` (the page
+    only in a paged report, and not for an unplaced annotation)."""
     times = [f"{TIME_LABELS[field]} {when}" for field, when in annotation_times(ann)]
-    return " · ".join(part for part in (ann.author, *times) if part)
+    page = "" if ann.unplaced else page_text(pages, ann.start)
+    return " · ".join(part for part in (page, ann.author, *times) if part)
 
 
 def summary(groups: list[Group], exported_at: datetime | None) -> tuple[str, str]:

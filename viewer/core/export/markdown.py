@@ -33,9 +33,10 @@ def _md_block(text: str, prefix: str) -> list[str]:
 
 def annotations_markdown(title: str, sections: Sequence[SectionNode], annotations: Sequence[Annotation],
                          colour_names: Mapping[str, str] | None = None, *,
-                         exported_at: datetime | None = None) -> str:
+                         exported_at: datetime | None = None, pages: Sequence[int] = ()) -> str:
     """The annotations as Markdown for a briefing: under `##`/`###`/`####` section headings (by level), each a bullet
-    (kind · colour), the quote as `> ` lines, the body, then `— 作者 · 修改于 2026-11-26 18:00 (+08:00)` (local time).
+    (kind · colour), the quote as `> ` lines, the body, then `— 作者 · 修改于 2026-11-26 18:00 (+08:00)` (local time),
+    led by `第2页` when `pages` (the report's page map) is not empty.
 
         Path("notes.md").write_text(annotations_markdown(report.title, report.sections, anns), "utf-8")
     """
@@ -52,6 +53,6 @@ def annotations_markdown(title: str, sections: Sequence[SectionNode], annotation
                 out += _md_block(quote, "  > ")
             if clean(ann.body).strip():
                 out += ["", *_md_block(ann.body, "  ")]
-            if line := byline(ann):
+            if line := byline(ann, pages):
                 out += ["", f"  — {_md_escape(line)}"]
     return "\n".join(out) + "\n"

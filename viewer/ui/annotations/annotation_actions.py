@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QInputDia
 
 from viewer.core.errors import StoreError
 from viewer.core.export import colour_names as names_over_defaults
-from viewer.core.export import section_path_label
+from viewer.core.export import page_text, section_path_label
 from viewer.core.model import Annotation, SectionNode, section_path
 from viewer.store import settings
 from viewer.ui import palette
@@ -410,7 +410,8 @@ class AnnotationActions(QObject):
         return added
 
     def citation(self, start: int, end: int) -> str:
-        """The quote with the report's title and the section path, for pasting into a document."""
+        """The quote with the report's title, the section path and, in a paged report, the page
+        (`第2页`, Chinese like the rest of the citation), for pasting into a document."""
         sections = self.session.sections
         quote = self.session.text[start:end].strip()
         path = section_path(sections, start)
@@ -419,6 +420,8 @@ class AnnotationActions(QObject):
             where = " " + section_path_label(sections, start)
             if path[-1].number and path[-1].title:
                 where += f" {path[-1].title}"
+        if page := page_text(self.session.pages, start):
+            where += f" {page}"
         return f"“{quote}”\n——《{self.session.title}》{where}"
 
     def copy_with_citation(self) -> None:

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (QAbstractListModel, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal)
 
 from viewer.core.export import annotation_times, section_path_label
-from viewer.core.model import Annotation, SectionNode
+from viewer.core.model import Annotation, SectionNode, page_of
 from viewer.services.changes import AnnotationChanges
-from viewer.ui.labels import mark_label
+from viewer.ui.labels import mark_label, page_label
 
 if TYPE_CHECKING:
     from viewer.ui.session import ReportSession
@@ -64,26 +64,28 @@ class AnnotationListModel(QAbstractListModel):
         super().__init__(parent)
         self._items: list[Annotation] = []
         self._sections: list[SectionNode] = []
+        self._pages: list[int] = []                     # the report's page map; [] = not paged
         self._paths: dict[str, str] = {}
         self._names: dict[str, str] = {}
         self.edit_session: object = None
         self.retranslate()
         if session is not None:
             session.documentOpened.connect(
-                lambda _doc: self.set_annotations(session.annotations(), session.sections))
+                lambda _doc: self.set_annotations(session.annotations(), session.sections, session.pages))
             session.annotationsChanged.connect(lambda changes: self.apply_changes(session.changes_here(changes)))
             session.languageChanged.connect(lambda _lang: self.retranslate())
 
     # -- content --------------------------------------------------------------------------------
 
     def set_annotations(self, annotations: list[Annotation],
-                        sections: list[SectionNode] | None = None) -> None:
-        """Show `annotations`; with `sections` (another report) the model resets, else rows are
-        inserted, removed and changed in place, so an open editor and the selection survive."""
+                        sections: list[SectionNode] | None = None, pages: list[int] | None = None) -> None:
+        """Show `annotations`; with `sections` (and `pages`, of another report) the model resets, else
+        rows are inserted, removed and changed in place, so an open editor and the selection survive."""
         annotations = [a for a in annotations if not a.deleted]
         if sections is not None:
             self.beginResetModel()
             self._sections = list(sections)
+            self._pages = list(pages or [])
             self._paths.clear()
             self._items = annotations
             self.endResetModel()
@@ -175,6 +177,10 @@ class AnnotationListModel(QAbstractListModel):
             self._paths[ann.uuid] = "" if ann.unplaced else section_path_label(self._sections, ann.start)
         return self._paths[ann.uuid]
 
+    def page(self, ann: Annotation) -> str:
+        """`第2页` (p. 2) in a paged report; "" when it is not paged or the annotation is unplaced."""
+        return "" if ann.unplaced else page_label(page_of(self._pages, ann.start))
+
     # -- Qt model -------------------------------------------------------------------------------
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
@@ -201,7 +207,7 @@ class AnnotationListModel(QAbstractListModel):
         if role == LabelRole:
             return self.kind_label(ann)
         if role == MetaRole:
-            return " · ".join(part for part in (ann.author, self.last_change(ann)) if part)
+            return " · ".join(part for part in (self.page(ann), ann.author, self.last_change(ann)) if part)
         if role == UnplacedRole:
             return ann.unplaced
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -227,7 +233,7 @@ class AnnotationListModel(QAbstractListModel):
             rows.append(f"“{html.escape(ann.exact)}”")
         if ann.body:
             rows.append(html.escape(ann.body))
-        meta = [self.path(ann), ann.author, *self.times(ann)]
+        meta = [self.path(ann), self.page(ann), ann.author, *self.times(ann)]
         rows.append(f"<span style='color:#666'>{html.escape(' · '.join(m for m in meta if m))}</span>")
         return "<qt><p style='white-space:pre-wrap; margin:0'>" + "<br>".join(rows) + "</p></qt>"
 

@@ -139,7 +139,7 @@ class ExportActions(QObject):
 
         session = self.session
         return build_print_document(session.title, session.text, session.sections, session.annotations(),
-                                    self.colour_names())
+                                    self.colour_names(), pages=session.pages)
 
     def save_pdf(self) -> None:
         """Ask for a .pdf path in a save dialog of its own (not the print dialog), then write it."""

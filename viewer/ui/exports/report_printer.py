@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from viewer.core.errors import ReportViewerError
 from viewer.core.export import annotation_times
-from viewer.core.model import Annotation, SectionNode, iter_sections
+from viewer.core.model import Annotation, SectionNode, iter_sections, page_of
 from viewer.ui import palette
 from viewer.ui.labels import mark_label
 from viewer.ui.reader.offsets import Utf16Map
@@ -132,12 +132,16 @@ def _kind_label(ann: Annotation, colour_names: dict[str, str]) -> str:
     return mark_label(ann.kind, colour_names.get(ann.colour, ""))
 
 
-def _note_line(ann: Annotation, colour_names: dict[str, str]) -> str:
+def _note_line(ann: Annotation, colour_names: dict[str, str], pages: Sequence[int] = ()) -> str:
     """批注（张三）：正文, then 修改于 2026-12-02 15:30 (+08:00) on a line of its own (the time as the
-    notes panel and the exports show it) — plain text, one block."""
+    notes panel and the exports show it) — plain text, one block. In a paged report the head says
+    the page of the source it stands on: 批注（张三） · 原文第2页 (the print has pages of its own)."""
     head = _kind_label(ann, colour_names)
     if ann.author:
         head += QCoreApplication.translate("ReportPrinter", "（{author}）").format(author=ann.author)
+    page = None if ann.unplaced else page_of(pages, ann.start)
+    if page is not None:
+        head += " · " + QCoreApplication.translate("ReportPrinter", "原文第{page}页").format(page=page)
     body = ann.body.replace("\r\n", "\n").replace("\n", LINE_SEPARATOR)
     changed = "".join(LINE_SEPARATOR + QCoreApplication.translate("ReportPrinter", "修改于 {when}").format(when=when)
                       for field, when in annotation_times(ann) if field == "modified")
@@ -146,8 +150,9 @@ def _note_line(ann: Annotation, colour_names: dict[str, str]) -> str:
 
 def build_print_document(title: str, text: str, sections: Sequence[SectionNode], annotations: Sequence[Annotation],
                          colour_names: dict[str, str], *, base_point_size: float = 11,
-                         family: str | None = None) -> QTextDocument:
-    """The report laid out for paper: title, styled headings, tinted highlights, notes after their paragraph.
+                         family: str | None = None, pages: Sequence[int] = ()) -> QTextDocument:
+    """The report laid out for paper: title, styled headings, tinted highlights, notes after their paragraph
+    (with the source page they stand on, when `pages`, the report's page map, is not empty).
 
     The font is `family`, else the one choose_font_family finds for everything printed."""
     document = QTextDocument()
@@ -208,7 +213,7 @@ def build_print_document(title: str, text: str, sections: Sequence[SectionNode],
                 cursor.insertBlock(block(indent=base_point_size * 2, bottom=base_point_size * 0.6),
                                    note_fmt)
                 block_open = True
-                cursor.insertText(_note_line(ann, colour_names), note_fmt)
+                cursor.insertText(_note_line(ann, colour_names, pages), note_fmt)
 
     def qt_position(offset: int) -> int:
         line_index = bisect_right(line_starts, offset) - 1

@@ -72,13 +72,15 @@ class FindBar(QWidget):
     def query(self) -> str:
         return self.edit.text()
 
-    def set_count(self, current: int, total: int, more: bool = False) -> None:
+    def set_count(self, current: int, total: int, more: bool = False, page: str = "") -> None:
         """Show `3/17`; `0/0` in red when a non-empty query has no hit; `3/10000+` with a tooltip
-        when the search stopped at `total` hits and the report holds more."""
+        when the search stopped at `total` hits and the report holds more; `3/17 · 第2页` with the
+        current hit's page (a label) in a paged report."""
         if not self.edit.text():
             self.counter.setText("")
         else:
-            self.counter.setText(f"{current + 1 if total else 0}/{total}" + ("+" if more else ""))
+            count = f"{current + 1 if total else 0}/{total}" + ("+" if more else "")
+            self.counter.setText(f"{count} · {page}" if page and total else count)
         self.counter.setToolTip(self.too_many_message(total) if more and self.edit.text() else "")
         self.counter.setStyleSheet("color: #c62828;" if self.edit.text() and not total else "")
 
