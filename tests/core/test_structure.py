@@ -393,6 +393,14 @@ def test_parallel_unnumbered_parts_each_head_a_numbered_list():
     assert [n.title for n in build_sections(text)] == ["上篇 工作回顾", "下篇 工作安排"]
 
 
+def test_an_unnumbered_title_inside_a_part_heads_its_restarted_list_there():
+    # 二、 is still to come, so the title stays inside 一、 (a sibling of the first list's items)
+    text = ("标题\n\n一、甲\n\n一是加强。正文。\n\n二是完善。正文。\n\n典型经验\n\n一是经验。正文。\n\n"
+            "二是经验。\n\n二、乙\n\n正文。\n")
+    assert [(n.number or n.title, n.level) for n in iter_sections(build_sections(text))] == [
+        ("一、", 1), ("一是", 2), ("二是", 2), ("典型经验", 2), ("一是", 3), ("二是", 3), ("二、", 1)]
+
+
 def test_a_single_short_line_before_the_first_part_is_not_a_heading():
     assert paths("标题\n\n区长 张三\n\n一、回顾\n\n正文。\n\n二、安排\n") == ["一、", "二、"]
     assert paths("标题\n\n一年来的工作回顾\n\n一是加强领导。\n\n二是完善制度。\n") == ["一是", "二是"]
@@ -681,6 +689,7 @@ _PIECES = st.sampled_from([
     "一是", "二是", "三是", "四是", "是一是二", "第一条", "第二条", "第一章", "第二章", "第一节", "第二次",
     "①", "②", "⑴", "第一百零二条", "第12条", "。", "；", ";", "，", ",", "：", "\n", "\n\n", " ", "\u3000", "”",
     "加强领导", "完善制度", "二", "是", "十", "百", "零",
+    "一要", "二要", "三要", "要", "第一，", "第二，", "第三,", "附件", "工作回顾\n\n", "\n上篇 回顾\n", "36.",
 ])
 _CJK = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4E2F), max_size=6)
 _TEXTS = st.lists(st.one_of(_PIECES, _CJK), max_size=60).map("".join)

@@ -173,6 +173,7 @@ class _Builder:
         self.last_run: dict[str, tuple[int, int, tuple[str, ...], int]] = {}
         self.titles: dict[int, tuple[str, int, bool]] = {}   # short unnumbered line -> next marker
         self.title_styles: dict[str, int] = {}    # how many candidates precede each style
+        self.last_marker: dict[tuple[str, int], int] = {}   # where each paragraph-start marker last stands
         self.resume_root: tuple[str, int] | None = None   # 三、 after an unnumbered part between 二、 and 三、
 
     # -- placement -------------------------------------------------------------
@@ -379,7 +380,12 @@ class _Builder:
         idx = next((i for i in range(len(stack) - 1, -1, -1) if style in stack[i].keys), None)
         rank = 0.0
         if immediate and num == 1 and idx is not None:          # a list restarts after this line
-            cut = idx - 1 if idx > 0 and "title" in stack[idx - 1].keys else 0
+            if idx > 0 and "title" in stack[idx - 1].keys:
+                cut = idx - 1                                  # the next of several unnumbered parts
+            elif self.last_marker.get((stack[0].keys[0], stack[0].num + 1), -1) > cs:
+                cut = idx                                      # inside a part: 三、 is still to come
+            else:
+                cut = 0                                        # after the body: an annex, a glossary
         elif immediate and num == 1 and self.title_styles.get(style, 0) >= 2:   # parallel parts
             cut = len(stack)
             while cut > 0 and (stack[cut - 1].inline or stack[cut - 1].keys[0] in _RUN_INS):
@@ -564,6 +570,7 @@ def _find_title_lines(b: _Builder, pos: int) -> None:
         marker = _decode_lead(m) if m else None
         if marker is not None and marker[1] is not None:
             paragraphs.append((cs, marker, False))     # type: ignore[arg-type]
+            b.last_marker[marker] = cs                 # type: ignore[index]
             continue
         end = le
         while end > cs and text[end - 1] in _WS:
