@@ -18,7 +18,8 @@ from viewer.store import LibraryStore
 DIGITS = re.compile(r"\d+")
 
 #: Inputs that would make a careless scanner quadratic: each repeated 300 and 3,000 times.
-PATHOLOGICAL_CHUNKS = ["1,234", "1余", "1-", "1.", "2021-", "1 ", "第1", "APP1", "1万"]
+PATHOLOGICAL_CHUNKS = ["1,234", "1余", "1-", "1.", "2021-", "1 ", "第1", "APP1", "1万", "1元/", "1% ", "〕 1 ", "1.d",
+                       "附件1"]
 
 
 def bench_parse(runs: int = 50) -> float:
