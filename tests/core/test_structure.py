@@ -13,6 +13,7 @@ from viewer.core.structure import build_sections
 from viewer.core.model import HeadingHint, SectionNode, iter_sections, section_path
 
 from tests.conftest import GOLD, REPO, SAMPLE
+from viewer.bench import STRUCTURE_CHUNKS
 FOOTER = "扫一扫在手机打开当前页"
 
 
@@ -705,6 +706,13 @@ def test_random_text_gives_a_well_formed_tree(text, hint_specs):
     assert_well_formed(text, nodes)
     for node in iter_sections(nodes):
         assert section_path(nodes, node.start)[-1] is node
+
+
+@pytest.mark.parametrize("chunk", STRUCTURE_CHUNKS)
+def test_pathological_input_finishes_and_gives_a_well_formed_tree(chunk):
+    # How the time grows with size (linear, not quadratic) is measured by `python -m viewer.bench`.
+    text = "标题\n\n一、甲\n\n" + chunk * 3_000
+    assert_well_formed(text, build_sections(text))
 
 
 @settings(max_examples=100, deadline=None)
