@@ -370,6 +370,11 @@ def test_run_on_must_continue_the_number_and_the_depth():
     assert paths(text) == ["一、", "一、>1.", "一、>2.", "二、", "二、>（一）"]
 
 
+def test_run_ins_do_not_run_on_across_groups():
+    text = "标题\n\n一、甲\n\n（一）子\n\n一是甲。正文。\n\n二是乙。\n\n（二）子\n\n三是不接续。\n"
+    assert paths(text) == ["一、", "一、>（一）", "一、>（一）>一是", "一、>（一）>二是", "一、>（二）"]
+
+
 def test_a_list_restarting_after_the_body_under_its_own_heading_opens_its_own_series():
     text = RUN_ON.replace("二、保障\n\n1.保障一\n", "附件\n\n1.术语一\n\n2.术语二\n")
     nodes = build_sections(text)
@@ -400,6 +405,12 @@ def test_an_unnumbered_title_inside_a_part_heads_its_restarted_list_there():
             "二是经验。\n\n二、乙\n\n正文。\n")
     assert [(n.number or n.title, n.level) for n in iter_sections(build_sections(text))] == [
         ("一、", 1), ("一是", 2), ("二是", 2), ("典型经验", 2), ("一是", 3), ("二是", 3), ("二、", 1)]
+
+
+def test_short_lead_lines_inside_numbered_groups_are_not_part_titles():
+    text = ("标题\n\n一、任务\n\n（一）重点\n\n主要任务\n\n1.甲\n\n2.乙\n\n（二）保障\n\n主要任务\n\n1.丙\n\n2.丁\n")
+    assert paths(text) == ["一、", "一、>（一）", "一、>（一）>1.", "一、>（一）>2.", "一、>（二）", "一、>（二）>1.",
+                           "一、>（二）>2."]
 
 
 def test_a_single_short_line_before_the_first_part_is_not_a_heading():

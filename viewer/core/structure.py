@@ -219,7 +219,7 @@ class _Builder:
         """`num` continues the numbers of the previous group's items at the same depth, under a
         later sibling of their parent: （一）1. 2. （二）3."""
         last = self.last_run.get(style)
-        if last is None or num != last[0] + 1 or last[1] != j + 1 or j == 0:
+        if last is None or num != last[0] + 1 or last[1] != j + 1 or j == 0 or style in _FLOATING:
             return False
         parent = self.stack[j - 1]
         return parent.keys == last[2] and id(parent.node) != last[3]
@@ -386,10 +386,9 @@ class _Builder:
                 cut = idx                                      # inside a part: 三、 is still to come
             else:
                 cut = 0                                        # after the body: an annex, a glossary
-        elif immediate and num == 1 and self.title_styles.get(style, 0) >= 2:   # parallel parts
-            cut = len(stack)
-            while cut > 0 and (stack[cut - 1].inline or stack[cut - 1].keys[0] in _RUN_INS):
-                cut -= 1
+        elif immediate and num == 1 and self.title_styles.get(style, 0) >= 2 and all(
+                entry.inline or entry.keys[0] in _RUN_INS or entry.keys == ("title",) for entry in stack):
+            cut = 0                                            # parallel parts of a report, no number open
         elif not immediate and stack and stack[0].keys == (style,) and num == stack[0].num + 1 \
                 and style not in _FLOATING:                     # between 二、 and 三、
             cut, rank = 0, _rank(style) + 0.25
