@@ -395,7 +395,8 @@ def test_pathological_input_finishes_and_gives_well_formed_figures(chunk):
 
 ALPHABET = ("0123456789０１２３４５６７８９" "余多万亿千百十年月日号第约近逾超不少于以上下左右"
             "件条次人个项名元%％‰倍平方米吨-－~～—至到.．,，、。；:：()（）《》〔〕/·× \n"
-            "APPGxv法治政府建设工作")
+            "APPGxv法治政府建设工作"
+            "附件表图所示号发〔〕［］docxpdf_公里小时千瓦标准煤\u3000")
 
 
 def _check(text: str) -> None:

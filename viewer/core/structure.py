@@ -363,7 +363,11 @@ class _Builder:
             first -= 1
         if first < 0:
             return False
-        del opened[opened.index(entry_of[id(siblings[first])]):]
+        head = entry_of[id(siblings[first])]
+        k = len(opened) - 1
+        while opened[k] is not head:                   # the run is at the end of `opened`
+            k -= 1
+        del opened[k:]
         del siblings[first:]
         del stack[idx:]
         self.last_num.pop(style, None)
