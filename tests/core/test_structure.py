@@ -571,6 +571,15 @@ def test_table_of_contents_is_not_the_section_tree():
     assert nodes[0].start == text.index("第一章", text.index("第三章"))
 
 
+def test_a_short_line_between_the_table_of_contents_and_the_body_is_no_part_title():
+    text = ("某某条例\n\n目录\n第一章　总　　则\n第二章　管理职责\n\n正文部分\n\n第一章　总　　则\n"
+            "第一条　为了加强管理，制定本条例。\n第二章　管理职责\n第二条　市政府负责。\n")
+    assert paths(text) == ["第一章", "第一章>第一条", "第二章", "第二章>第二条"]
+    text = "报告\n\n目录\n一、回顾\n二、安排\n\n报告正文\n\n一、回顾\n\n正文。\n\n二、安排\n\n正文。\n"
+    assert paths(text) == ["一、", "二、"]
+    assert build_sections(text)[0].start == text.index("一、回顾\n\n正文")
+
+
 def test_restart_after_real_sections_stays_plain_text():
     text = "标题\n\n一、甲\n\n正文。\n\n二、乙\n\n正文。\n\n一、重复的编号\n\n正文。\n"
     assert paths(text) == ["一、", "二、"]

@@ -384,6 +384,8 @@ class _Builder:
         idx = next((i for i in range(len(stack) - 1, -1, -1) if style in stack[i].keys), None)
         rank = 0.0
         if immediate and num == 1 and idx is not None:          # a list restarts after this line
+            if self.drop_table_of_contents(style, cs):
+                return cs + 1                                  # the list before was a 目录
             if idx > 0 and "title" in stack[idx - 1].keys:
                 cut = idx - 1                                  # the next of several unnumbered parts
             elif self.last_marker.get((stack[0].keys[0], stack[0].num + 1), -1) > cs:
@@ -555,6 +557,7 @@ class _Builder:
 _TITLE_LINE_MAX = 30    # an unnumbered part title is a short line …
 _NOT_IN_TITLE_LINE = re.compile(r"[。；;！!？?，,]|[：:、]$")    # … with no sentence punctuation
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_TOC_CAPTION = re.compile(rf"目[{_WS}]*录")   # 目录 heads a table of contents, never a part
 
 
 def _find_title_lines(b: _Builder, pos: int) -> None:
@@ -579,7 +582,7 @@ def _find_title_lines(b: _Builder, pos: int) -> None:
         while end > cs and text[end - 1] in _WS:
             end -= 1
         candidate = (end - cs <= _TITLE_LINE_MAX and not _NOT_IN_TITLE_LINE.search(text, cs, end)
-                     and len(_CJK_RE.findall(text, cs, end)) >= 2)
+                     and len(_CJK_RE.findall(text, cs, end)) >= 2 and not _TOC_CAPTION.fullmatch(text, cs, end))
         paragraphs.append((cs, None, candidate))
     following: tuple[str, int] | None = None
     for i in range(len(paragraphs) - 1, -1, -1):
