@@ -392,6 +392,15 @@ def test_unnumbered_part_titles_head_their_run_ins():
                           ("", "2021年工作安排", 1), ("一是", "深化改革", 2), ("二是", "优化服务", 2)]
 
 
+def test_unnumbered_part_titles_head_run_ins_written_inside_the_next_paragraph():
+    text = ("标题\n\n一年来的工作回顾\n\n过去一年，我们：一是稳增长，二是促改革。\n\n2021年工作安排\n\n"
+            "今年要：一是抓项目，二是优服务。\n")
+    assert [(n.number or n.title, n.level) for n in iter_sections(build_sections(text))] == [
+        ("一年来的工作回顾", 1), ("一是", 2), ("二是", 2), ("2021年工作安排", 1), ("一是", 2), ("二是", 2)]
+    text = "标题\n\n区长 张三\n\n过去一年：一是稳增长，二是促改革。\n\n一、工作回顾\n"
+    assert paths(text) == ["一是", "二是", "一、"]                # one such line alone heads nothing
+
+
 def test_parallel_unnumbered_parts_each_head_a_numbered_list():
     text = "标题\n\n上篇 工作回顾\n\n一、领导\n\n正文。\n\n二、制度\n\n下篇 工作安排\n\n一、改革\n\n二、服务\n"
     assert [(title, level) for _, title, level in flat(text)] == [
@@ -710,7 +719,7 @@ _PIECES = st.sampled_from([
     "一是", "二是", "三是", "四是", "是一是二", "第一条", "第二条", "第一章", "第二章", "第一节", "第二次",
     "①", "②", "⑴", "第一百零二条", "第12条", "。", "；", ";", "，", ",", "：", "\n", "\n\n", " ", "\u3000", "”",
     "加强领导", "完善制度", "二", "是", "十", "百", "零",
-    "一要", "二要", "三要", "要", "第一，", "第二，", "第三,", "附件", "工作回顾\n\n", "\n上篇 回顾\n", "36.",
+    "一要", "二要", "三要", "要", "第一，", "第二，", "第三,", "附件", "工作回顾\n\n", "\n上篇 回顾\n", "36.", "目录\n",
 ])
 _CJK = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4E2F), max_size=6)
 _TEXTS = st.lists(st.one_of(_PIECES, _CJK), max_size=60).map("".join)

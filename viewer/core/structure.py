@@ -430,8 +430,9 @@ class _Builder:
             return False
         for entry, nxt in zip(run, run[1:] + [None]):
             gap_end = nxt.node.start if nxt else start
-            bare = _BLANK_RE.match(text, entry.title_end, gap_end).end() == gap_end
-            if entry.inline or entry.node.run_in or not bare:
+            if entry.inline or entry.node.run_in or entry.title_end > gap_end:
+                return False
+            if _BLANK_RE.match(text, entry.title_end, gap_end).end() != gap_end:
                 return False
         siblings = stack[idx - 1].node.children if idx > 0 else self.roots
         dropped = {id(entry.node) for entry in run}
@@ -564,7 +565,7 @@ def _find_title_lines(b: _Builder, pos: int) -> None:
     """Short unnumbered paragraphs and the numbered paragraph after each (the next marker, and
     whether it comes right after): what `_Builder.title_line` decides from."""
     text, n = b.text, len(b.text)
-    paragraphs: list[tuple[int, tuple[str, int] | None, bool]] = []   # (start, marker, candidate)
+    paragraphs: list[tuple[int, int, tuple[str, int] | None, bool]] = []   # (start, end, marker, candidate)
     while pos < n:
         le = text.find("\n", pos)
         le = n if le < 0 else le
@@ -575,7 +576,7 @@ def _find_title_lines(b: _Builder, pos: int) -> None:
         m = _LEAD_RE.match(text, cs, le) if text[cs] in _LEAD_FIRST else None
         marker = _decode_lead(m) if m else None
         if marker is not None and marker[1] is not None:
-            paragraphs.append((cs, marker, False))     # type: ignore[arg-type]
+            paragraphs.append((cs, le, marker, False))     # type: ignore[arg-type]
             b.last_marker[marker] = cs                 # type: ignore[index]
             continue
         end = le
@@ -583,17 +584,41 @@ def _find_title_lines(b: _Builder, pos: int) -> None:
             end -= 1
         candidate = (end - cs <= _TITLE_LINE_MAX and not _NOT_IN_TITLE_LINE.search(text, cs, end)
                      and len(_CJK_RE.findall(text, cs, end)) >= 2 and not _TOC_CAPTION.fullmatch(text, cs, end))
-        paragraphs.append((cs, None, candidate))
+        paragraphs.append((cs, le, None, candidate))
     following: tuple[str, int] | None = None
     for i in range(len(paragraphs) - 1, -1, -1):
-        cs, marker, candidate = paragraphs[i]
+        cs, _, marker, candidate = paragraphs[i]
         if marker is not None:
             following = marker
-        elif candidate and following is not None:
-            immediate = i + 1 < len(paragraphs) and paragraphs[i + 1][1] is not None
-            b.titles[cs] = (following[0], following[1], immediate)
-            if immediate and following[1] == 1:
-                b.title_styles[following[0]] = b.title_styles.get(following[0], 0) + 1
+        elif candidate:
+            immediate = i + 1 < len(paragraphs) and paragraphs[i + 1][2] is not None
+            nxt = following
+            if not immediate and i + 1 < len(paragraphs):    # 过去一年：一是… right after the title
+                run_in = _first_run_in(b, paragraphs[i + 1][0], paragraphs[i + 1][1])
+                if run_in is not None:
+                    nxt, immediate = (run_in, 1), True
+            if nxt is None:
+                continue
+            following_now = nxt
+            b.titles[cs] = (following_now[0], following_now[1], immediate)
+            if immediate and following_now[1] == 1:
+                b.title_styles[following_now[0]] = b.title_styles.get(following_now[0], 0) + 1
+
+
+def _first_run_in(b: _Builder, cs: int, le: int) -> str | None:
+    """The style of a 一是/一要/第一， that opens a run inside the paragraph text[cs:le], or None."""
+    text = b.text
+    for rx in (_INLINE_SHI_RE, _INLINE_DI_RE):
+        for m in rx.finditer(text, cs + 1, le):
+            token, p = m.group(), m.start()
+            style = "di_comma" if rx is _INLINE_DI_RE else ("shi" if token[-1] == "是" else "yao")
+            if _cn_to_int(token[1:-1] if style == "di_comma" else token[:-1]) != 1:
+                continue
+            prev = b.prev_char(p, cs)
+            if (prev in _SENTENCE_BREAK if style == "di_comma" else
+                    prev in _SOFT_BREAK and text[p - 1] not in _NOT_BEFORE_SHI) and b.run_follows(style, p):
+                return style
+    return None
 
 
 def _hint_map(text: str, hints: Iterable[HeadingHint], title_line: tuple[int, int] | None
