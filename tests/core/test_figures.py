@@ -75,6 +75,7 @@ def test_compound_unit_with_slash_is_kept():
     ("120亿千瓦时", "count", 12_000_000_000, "千瓦时", "亿"), ("300吨/日", "count", 300, "吨/日", ""),
     ("1000元/人/年", "money", 1000, "元/人/年", ""), ("2.1万元/人·年", "money", 21000, "元/人·年", "万"),
     ("5万吨标准煤", "count", 50000, "吨标准煤", "万"), ("25人/万人", "count", 25, "人/万人", ""),
+    ("300兆瓦时", "count", 300, "兆瓦时", ""), ("2.5吉瓦", "count", 2.5, "吉瓦", ""), ("3辆/千人", "count", 3, "辆/千人", ""),
 ])
 def test_compound_units_stay_whole(text, kind, value, unit, multiplier):
     assert summary(one("达到" + text + "，")) == (text, kind, value, unit, "", multiplier, None)

@@ -28,7 +28,7 @@ COUNT_UNITS = (
     "个 件 条 次 场 名 支 项 家 人 户 所 座 套 台 辆 篇 期 批 份 本 处 起 宗 类 种 部 位 "
     "天 年 月 日 秒 周 届 轮 册 张 幅 栋 幢 间 层 块 片 匹 株 棵 艘 架 例 笔 盏 岁 "
     "平方公里 平方千米 平方米 平米 公顷 亩 公里 千米 米 厘米 毫米 立方米 "
-    "吨标准煤 标准煤 吨 公斤 千克 斤 千瓦时 千瓦 兆瓦 标准箱"
+    "吨标准煤 标准煤 吨 公斤 千克 斤 千瓦时 千瓦 兆瓦时 兆瓦 吉瓦时 吉瓦 千伏安 标准箱"
 ).split()
 # Units that are also the first character of common words: only a unit when not followed by these.
 _UNIT_GUARDS = {"分": "之局院会别类钟", "只": "有是要能", "头": "部条脑", "克": "服隆",
