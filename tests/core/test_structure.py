@@ -287,6 +287,8 @@ def test_shi_run_in_before_the_first_part_is_a_top_level_node():
     assert paths(text) == ["一是", "二是", "一、", "一、>（一）"]
     text = "标题\n\n根据通知，（1）号文件已经下发；（2）号文件另发。\n\n一、工作回顾\n"
     assert paths(text) == ["一、"]         # （1）（2） before any part stay text
+    text = "标题\n\n一是甲。正文：\n\n（1）细目\n\n（2）细目\n\n二是乙。\n\n（一）正式\n\n1.项\n"
+    assert paths(text) == ["一是", "一是>（1）", "一是>（2）", "二是", "（一）", "（一）>1."]   # minor styles nest
 
 
 def test_shi_run_restarts_under_each_parent():

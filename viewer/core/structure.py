@@ -62,7 +62,7 @@ _RUN_INS = frozenset({"shi", "yao", "di_comma"})    # 一是…, 一要…, 第�
 # The second marker of a run-in series: a first marker opens a run only if one follows.
 _SECOND = {"shi": re.compile(r"二是"), "yao": re.compile(r"二要"), "di_comma": re.compile(r"第二[，,]")}
 _SECOND_WINDOW = {"yao": 3000, "di_comma": 3000}   # 一要/第一， are common words: the 二 must be near
-_ROOT_RUN_IN_EFF = 29.5    # a run-in with no numbered parent yields to any numbered heading
+_ROOT_RUN_IN_EFF = 21.5    # a run-in with no numbered parent: 一、 and （一） close it, 1. and （1） nest in it
 _CONTINUOUS = frozenset({"part", "章", "节", "条"})  # 第…条 numbering runs on across chapters
 _OWN_LINE_ONLY = frozenset({"part", "章", "节"})    # 第一章 总则 stands on its own line
 
