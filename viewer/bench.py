@@ -18,7 +18,11 @@ from viewer.store import LibraryStore
 DIGITS = re.compile(r"\d+")
 
 #: Inputs that would make a careless scanner quadratic: each repeated 300 and 3,000 times.
-PATHOLOGICAL_CHUNKS = ["1,234", "1余", "1-", "1.", "2021-", "1 ", "第1", "APP1", "1万"]
+PATHOLOGICAL_CHUNKS = ["1,234", "1余", "1-", "1.", "2021-", "1 ", "第1", "APP1", "1万", "1元/", "1% ", "〕 1 ", "1.d",
+                       "附件1"]
+#: The same for the section tree: run-ins, restarts, run-on numbers and short unnumbered lines.
+STRUCTURE_CHUNKS = ["，一是", "。二是", "，一要", "。第一，", "\n一是甲。\n", "\n1.甲\n", "\n（一）甲\n\n1.乙\n",
+                    "\n回顾\n", "\n附件\n\n1.甲\n", "\n一是甲。\n\n总体：一是甲，二是乙。\n"]
 
 
 def bench_parse(runs: int = 50) -> float:
@@ -34,20 +38,25 @@ def bench_parse(runs: int = 50) -> float:
     return statistics.median(times) * 1000
 
 
-def bench_linearity() -> tuple[str, float]:
-    """The worst growth of find_figures over PATHOLOGICAL_CHUNKS from 300 to 3,000 repeats:
-    (chunk, time ratio); linear work gives about 10, quadratic 100."""
+def bench_linearity(structure: bool = False) -> tuple[str, float]:
+    """The worst growth of find_figures over PATHOLOGICAL_CHUNKS (build_sections over
+    STRUCTURE_CHUNKS) from 300 to 3,000 repeats: (chunk, time ratio); linear work gives about 10,
+    quadratic 100."""
     from viewer.core.figures import find_figures
+    from viewer.core.structure import build_sections
+
+    parse, chunks, head = (build_sections, STRUCTURE_CHUNKS, "标题\n\n一、甲\n\n") if structure else (
+        find_figures, PATHOLOGICAL_CHUNKS, "")
 
     def best(text: str) -> float:
         times = []
         for _ in range(3):
             t0 = time.perf_counter()
-            find_figures(text)
+            parse(text)
             times.append(time.perf_counter() - t0)
         return max(min(times), 1e-4)
 
-    ratios = {chunk: best(chunk * 3_000) / best(chunk * 300) for chunk in PATHOLOGICAL_CHUNKS}
+    ratios = {chunk: best(head + chunk * 3_000) / best(head + chunk * 300) for chunk in chunks}
     worst = max(ratios, key=ratios.get)
     return worst, ratios[worst]
 
@@ -371,6 +380,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {sample.section_count()} sections, {len(sample.figures)} figures")
     chunk, growth = bench_linearity()
     print(f"figures on pathological input, 10x longer: worst {growth:.1f}x slower ({chunk!r}; "
+          "linear ~10, target < 30)")
+    chunk, growth = bench_linearity(structure=True)
+    print(f"sections on pathological input, 10x longer: worst {growth:.1f}x slower ({chunk!r}; "
           "linear ~10, target < 30)")
     seconds, rate, size = bench_import(args.reports)
     print(f"import {args.reports} reports: {seconds:.2f} s, {rate:.0f} reports/s, "

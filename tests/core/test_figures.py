@@ -69,7 +69,31 @@ def test_compound_unit_with_slash_is_kept():
     assert summary(one("均价30元/平方米")) == ("30元/平方米", "money", 30, "元/平方米", "", "", None)
 
 
+@pytest.mark.parametrize("text, kind, value, unit, multiplier", [
+    ("58万元/人", "money", 580000, "元/人", "万"), ("300元/吨", "money", 300, "元/吨", ""),
+    ("120公里/小时", "count", 120, "公里/小时", ""), ("5.6万千瓦时", "count", 56000, "千瓦时", "万"),
+    ("120亿千瓦时", "count", 12_000_000_000, "千瓦时", "亿"), ("300吨/日", "count", 300, "吨/日", ""),
+    ("1000元/人/年", "money", 1000, "元/人/年", ""), ("2.1万元/人·年", "money", 21000, "元/人·年", "万"),
+    ("5万吨标准煤", "count", 50000, "吨标准煤", "万"), ("25人/万人", "count", 25, "人/万人", ""),
+    ("300兆瓦时", "count", 300, "兆瓦时", ""), ("2.5吉瓦", "count", 2.5, "吉瓦", ""), ("3辆/千人", "count", 3, "辆/千人", ""),
+])
+def test_compound_units_stay_whole(text, kind, value, unit, multiplier):
+    assert summary(one("达到" + text + "，")) == (text, kind, value, unit, "", multiplier, None)
+
+
 # -- percentages -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, figure, qualifier", [
+    ("增长6%以上，", "6%以上", "以上"), ("增长6％左右。", "6％左右", "左右"), ("下降3.2个百分点左右", "3.2个百分点左右", "左右"),
+    ("增长6% 以上的", "6% 以上", "以上"), ("增长6-7%左右", "6-7%左右", "左右"), ("约6%左右", "6%左右", "约+左右"),
+])
+def test_trailing_qualifier_of_a_percent_stays_in_the_figure(text, figure, qualifier):
+    fig = one(text)
+    assert (fig.text, fig.kind, fig.qualifier) == (figure, "percent", qualifier)
+
+
+def test_a_qualifier_after_a_comma_is_not_the_figures():
+    assert summary(one("增长6%，以上数据")) == ("6%", "percent", 6, "%", "", "", None)
 
 def test_decimal_percent():
     assert summary(one("出庭应诉率达76.9%，")) == ("76.9%", "percent", 76.9, "%", "", "", None)
@@ -256,7 +280,8 @@ def test_chinese_numeral_names_are_not_figures(text):
 
 
 @pytest.mark.parametrize("text", ["1. 加强学习", "1．加强学习", "工作。2、加强", "（1）完善制度", "(2)健全机制",
-                                  "\n3)落实责任"])
+                                  "\n3)落实责任", "工作。2）完善", "要求；3)落实", "（ 2 ）完善", "\n  12．加强",
+                                  "①加强", "\n（10）完善"])
 def test_enumeration_markers_are_not_figures(text):
     assert find_figures(text) == []
 
@@ -271,9 +296,27 @@ def test_identifiers_section_and_version_numbers_are_not_figures(text):
     assert find_figures(text) == []
 
 
-@pytest.mark.parametrize("text", ["渝中司发〔2021〕5号", "渝中司发（2021）5号", "渝府办发(2021) 12号", "国办发[2021]3号"])
+@pytest.mark.parametrize("text", ["渝中司发〔2021〕5号", "渝中司发（2021）5号", "渝府办发(2021) 12号", "国办发[2021]3号",
+                                  "渝中府发〔2021〕5号", "国办发〔2020〕1号文件", "国发〔2020〕 1 号",
+                                  "（渝府办发〔2021〕15号）"])
 def test_document_number_is_not_a_figure(text):
     assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text", ["附件2.docx", "见附件2.docx。", "report_2021.pdf", "报告2021.pdf", "附件2．DOCX",
+                                  "表3.xlsx", "v2.pdf"])
+def test_numbers_in_file_names_are_not_figures(text):
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text", ["附件2：名单", "见附件1", "附表3", "如图1所示", "见表2中"])
+def test_attachment_chart_and_table_numbers_are_not_figures(text):
+    assert find_figures(text) == []
+
+
+def test_numbers_near_file_and_attachment_words_still_count():
+    assert texts("附件共2个，建成学校3所，共有5所学校，图表共8张") == ["2个", "3所", "5所", "8张"]
+    assert texts("增长1.5%，投入1.5亿元") == ["1.5%", "1.5亿元"]
 
 
 def test_a_year_in_ordinary_brackets_is_still_a_date():
@@ -353,7 +396,8 @@ def test_pathological_input_finishes_and_gives_well_formed_figures(chunk):
 
 ALPHABET = ("0123456789０１２３４５６７８９" "余多万亿千百十年月日号第约近逾超不少于以上下左右"
             "件条次人个项名元%％‰倍平方米吨-－~～—至到.．,，、。；:：()（）《》〔〕/·× \n"
-            "APPGxv法治政府建设工作")
+            "APPGxv法治政府建设工作"
+            "附件表图所示号发〔〕［］docxpdf_公里小时千瓦标准煤\u3000")
 
 
 def _check(text: str) -> None:

@@ -13,6 +13,7 @@ from viewer.core.structure import build_sections
 from viewer.core.model import HeadingHint, SectionNode, iter_sections, section_path
 
 from tests.conftest import GOLD, REPO, SAMPLE
+from viewer.bench import STRUCTURE_CHUNKS
 FOOTER = "扫一扫在手机打开当前页"
 
 
@@ -278,15 +279,168 @@ def test_lone_yi_shi_without_er_shi_opens_nothing():
     assert paths("标题\n\n一、甲\n\n正文。一是孤立的。\n") == ["一、"]
 
 
-def test_shi_run_in_preamble_opens_nothing():
+def test_shi_run_in_before_the_first_part_is_a_top_level_node():
+    # a review list before the first 一、 takes the level the (empty) stack gives it; 一、 closes it
     text = "标题\n\n过去一年：一是稳增长，二是促改革。\n\n一、工作回顾\n"
-    assert paths(text) == ["一、"]
+    assert flat(text) == [("一是", "稳增长，", 1), ("二是", "促改革", 1), ("一、", "工作回顾", 1)]
+    text = "标题\n\n一是稳增长。正文。\n\n二是促改革。正文。\n\n一、工作回顾\n\n（一）子\n"
+    assert paths(text) == ["一是", "二是", "一、", "一、>（一）"]
+    text = "标题\n\n根据通知，（1）号文件已经下发；（2）号文件另发。\n\n一、工作回顾\n"
+    assert paths(text) == ["一、"]         # （1）（2） before any part stay text
+    text = "标题\n\n一是甲。正文：\n\n（1）细目\n\n（2）细目\n\n二是乙。\n\n（一）正式\n\n1.项\n"
+    assert paths(text) == ["一是", "一是>（1）", "一是>（2）", "二是", "（一）", "（一）>1."]   # minor styles nest
 
 
 def test_shi_run_restarts_under_each_parent():
     text = "标题\n\n一、甲\n\n（一）子\n\n一是甲。二是乙。\n\n（二）子\n\n一是丙。二是丁。\n"
     assert paths(text) == ["一、", "一、>（一）", "一、>（一）>一是", "一、>（一）>二是",
                            "一、>（二）", "一、>（二）>一是", "一、>（二）>二是"]
+
+
+# --------------------------------------------------------------------------- 一要 / 第一， run-ins
+
+def test_yao_run_ins_inside_a_paragraph_and_at_paragraph_starts():
+    text = "标题\n\n一、要求\n\n做好工作，一要提高认识；二要加强领导；三要狠抓落实。\n"
+    assert flat(text)[1:] == [("一、>一要", "提高认识", 2), ("一、>二要", "加强领导", 2), ("一、>三要", "狠抓落实", 2)]
+    text = "标题\n\n一、要求\n\n一要提高认识。正文。\n\n二要加强领导。正文。\n\n三要狠抓落实。\n"
+    assert paths(text) == ["一、", "一、>一要", "一、>二要", "一、>三要"]
+
+
+def test_yao_inside_words_opens_nothing():
+    assert paths("标题\n\n一、要求\n\n统一要求，进一步要求各地。唯一要做的是落实，二要素。\n") == ["一、"]
+    assert paths("标题\n\n一、要求\n\n会议指出，一要素齐全。\n") == ["一、"]          # no 二要 follows
+    far = "标题\n\n一、要求\n\n会议指出，一要素齐全。\n\n" + "正文。" * 1200 + "\n\n二要素。\n"
+    assert paths(far) == ["一、"]                                                  # 二要 too far away
+
+
+def test_yao_and_shi_are_separate_series():
+    text = "标题\n\n一、要求\n\n一是加强领导，一要明确责任，二要压实责任。二是完善制度。\n"
+    assert paths(text) == ["一、", "一、>一是", "一、>一是>一要", "一、>一是>二要", "一、>二是"]
+
+
+def test_di_comma_run_ins_at_sentence_starts():
+    text = "标题\n\n一、要求\n\n几点意见。第一，提高认识。第二，加强领导。第三，狠抓落实。\n"
+    assert flat(text)[1:] == [("一、>第一，", "提高认识", 2), ("一、>第二，", "加强领导", 2),
+                              ("一、>第三，", "狠抓落实", 2)]
+    text = "标题\n\n一、要求\n\n第一，提高认识。正文。\n\n第二,加强领导。正文。\n"
+    assert paths(text) == ["一、", "一、>第一，", "一、>第二,"]
+
+
+def test_di_comma_in_the_middle_of_a_sentence_is_a_rank_not_a_run_in():
+    assert paths("标题\n\n一、成绩\n\n全市排名第一，位居前列，综合考核第二，较去年提升。\n") == ["一、"]
+    text = "标题\n\n一、成绩\n\n主要有：第一，提高认识；全市排名第二，位居前列。\n"
+    assert paths(text) == ["一、", "一、>第一，"]            # 排名第二 does not continue the series
+    assert paths("标题\n\n一、成绩\n\n名列第一，第二次会议。\n") == ["一、"]
+
+
+# --------------------------------------------------------------------------- two 一是 series in one section
+
+def test_a_list_restarting_inside_a_paragraph_stays_text():
+    text = ("标题\n\n一、工作\n\n一是加强领导。正文。\n\n二是完善制度。正文，主要有：一是建机制，二是定责任，"
+            "三是抓落实。\n\n三是强化保障。正文。\n")
+    assert flat(text)[1:] == [("一、>一是", "加强领导", 2), ("一、>二是", "完善制度", 2), ("一、>三是", "强化保障", 2)]
+
+
+def test_paragraph_start_series_replaces_an_earlier_in_paragraph_one():
+    text = "标题\n\n一、工作\n\n总体看：一是甲，二是乙，三是丙。\n\n一是加强领导。正文。\n\n二是完善制度。正文。\n"
+    assert flat(text)[1:] == [("一、>一是", "加强领导", 2), ("一、>二是", "完善制度", 2)]
+    nodes = build_sections(text)
+    assert nodes[0].children[0].start == text.index("一是加强")
+
+
+def test_a_paragraph_start_series_continued_inline_is_kept():
+    # 一是 opens at a paragraph start and 二是 runs on inside it: one series, nothing is dropped
+    text = "标题\n\n一、工作\n\n一是加强领导。二是完善制度。\n\n一是另起。二是另起。\n"
+    assert paths(text) == ["一、", "一、>一是", "一、>二是"]
+
+
+# --------------------------------------------------------------------------- numbers running on across groups
+
+RUN_ON = ("标题\n\n一、任务\n\n（一）甲\n\n1.任务一\n\n2.任务二\n\n（二）乙\n\n3.任务三\n\n4.任务四\n\n"
+          "（三）丙\n\n5.任务五\n\n二、保障\n\n1.保障一\n")
+
+
+def test_item_numbers_running_on_across_groups_stay_under_their_group():
+    assert paths(RUN_ON) == ["一、", "一、>（一）", "一、>（一）>1.", "一、>（一）>2.", "一、>（二）", "一、>（二）>3.",
+                             "一、>（二）>4.", "一、>（三）", "一、>（三）>5.", "二、", "二、>1."]
+
+
+def test_run_on_must_continue_the_number_and_the_depth():
+    text = "标题\n\n一、任务\n\n（一）甲\n\n1.任务一\n\n2.任务二\n\n（二）乙\n\n4.跳号\n"
+    assert paths(text) == ["一、", "一、>（一）", "一、>（一）>1.", "一、>（一）>2.", "一、>（二）"]
+    text = "标题\n\n一、任务\n\n1.任务一\n\n2.任务二\n\n二、保障\n\n（一）乙\n\n3.不同深度\n"
+    assert paths(text) == ["一、", "一、>1.", "一、>2.", "二、", "二、>（一）"]
+
+
+def test_run_ins_do_not_run_on_across_groups():
+    text = "标题\n\n一、甲\n\n（一）子\n\n一是甲。正文。\n\n二是乙。\n\n（二）子\n\n三是不接续。\n"
+    assert paths(text) == ["一、", "一、>（一）", "一、>（一）>一是", "一、>（一）>二是", "一、>（二）"]
+
+
+def test_a_list_restarting_after_the_body_under_its_own_heading_opens_its_own_series():
+    text = RUN_ON.replace("二、保障\n\n1.保障一\n", "附件\n\n1.术语一\n\n2.术语二\n")
+    nodes = build_sections(text)
+    assert [(n.number, n.title, n.level) for n in nodes] == [("一、", "任务", 1), ("", "附件", 1)]
+    assert [(n.number, n.title, n.level) for n in nodes[1].children] == [("1.", "术语一", 2), ("2.", "术语二", 2)]
+    assert paths(text)[:-3] == paths(RUN_ON)[:-2]         # the body keeps its tree
+
+
+# --------------------------------------------------------------------------- unnumbered parts
+
+def test_unnumbered_part_titles_head_their_run_ins():
+    text = ("标题\n\n一年来的工作回顾\n\n一是加强领导。正文。\n\n二是完善制度。正文。\n\n2021年工作安排\n\n"
+            "一是深化改革。正文。\n\n二是优化服务。正文。\n")
+    assert flat(text) == [("", "一年来的工作回顾", 1), ("一是", "加强领导", 2), ("二是", "完善制度", 2),
+                          ("", "2021年工作安排", 1), ("一是", "深化改革", 2), ("二是", "优化服务", 2)]
+
+
+def test_unnumbered_part_titles_head_run_ins_written_inside_the_next_paragraph():
+    text = ("标题\n\n一年来的工作回顾\n\n过去一年，我们：一是稳增长，二是促改革。\n\n2021年工作安排\n\n"
+            "今年要：一是抓项目，二是优服务。\n")
+    assert [(n.number or n.title, n.level) for n in iter_sections(build_sections(text))] == [
+        ("一年来的工作回顾", 1), ("一是", 2), ("二是", 2), ("2021年工作安排", 1), ("一是", 2), ("二是", 2)]
+    text = "标题\n\n区长 张三\n\n过去一年：一是稳增长，二是促改革。\n\n一、工作回顾\n"
+    assert paths(text) == ["一是", "二是", "一、"]                # one such line alone heads nothing
+
+
+def test_parallel_unnumbered_parts_each_head_a_numbered_list():
+    text = "标题\n\n上篇 工作回顾\n\n一、领导\n\n正文。\n\n二、制度\n\n下篇 工作安排\n\n一、改革\n\n二、服务\n"
+    assert [(title, level) for _, title, level in flat(text)] == [
+        ("上篇 工作回顾", 1), ("领导", 2), ("制度", 2), ("下篇 工作安排", 1), ("改革", 2), ("服务", 2)]
+    assert [n.title for n in build_sections(text)] == ["上篇 工作回顾", "下篇 工作安排"]
+
+
+def test_an_unnumbered_title_inside_a_part_heads_its_restarted_list_there():
+    # 二、 is still to come, so the title stays inside 一、 (a sibling of the first list's items)
+    text = ("标题\n\n一、甲\n\n一是加强。正文。\n\n二是完善。正文。\n\n典型经验\n\n一是经验。正文。\n\n"
+            "二是经验。\n\n二、乙\n\n正文。\n")
+    assert [(n.number or n.title, n.level) for n in iter_sections(build_sections(text))] == [
+        ("一、", 1), ("一是", 2), ("二是", 2), ("典型经验", 2), ("一是", 3), ("二是", 3), ("二、", 1)]
+
+
+def test_short_lead_lines_inside_numbered_groups_are_not_part_titles():
+    text = ("标题\n\n一、任务\n\n（一）重点\n\n主要任务\n\n1.甲\n\n2.乙\n\n（二）保障\n\n主要任务\n\n1.丙\n\n2.丁\n")
+    assert paths(text) == ["一、", "一、>（一）", "一、>（一）>1.", "一、>（一）>2.", "一、>（二）", "一、>（二）>1.",
+                           "一、>（二）>2."]
+
+
+def test_a_single_short_line_before_the_first_part_is_not_a_heading():
+    assert paths("标题\n\n区长 张三\n\n一、回顾\n\n正文。\n\n二、安排\n") == ["一、", "二、"]
+    assert paths("标题\n\n一年来的工作回顾\n\n一是加强领导。\n\n二是完善制度。\n") == ["一是", "二是"]
+
+
+def test_an_unnumbered_title_standing_between_numbered_parts_is_a_heading():
+    text = "标题\n\n一、回顾\n\n正文。\n\n二、安排\n\n正文。\n\n专栏 重点项目\n\n正文说明。\n\n三、保障\n\n正文。\n"
+    assert flat(text) == [("一、", "回顾", 1), ("二、", "安排", 1), ("", "专栏 重点项目", 1), ("三、", "保障", 1)]
+
+
+def test_short_lines_that_head_nothing_stay_text():
+    text = "标题\n\n一、回顾\n\n正文。\n\n二、安排\n\n正文。\n\n重庆市某某局\n\n2021年1月5日\n"
+    assert paths(text) == ["一、", "二、"]                       # a signature and a date after the body
+    text = "标题\n\n一、回顾\n\n（一）甲\n\n图1 各月案件数\n\n正文。\n\n（二）乙\n"
+    assert paths(text) == ["一、", "一、>（一）", "一、>（二）"]   # a caption before prose
+    text = "标题\n\n一、回顾\n\n正文。\n\n二、安排\n\n主要做法，包括以下\n\n三、保障\n"
+    assert paths(text) == ["一、", "二、", "三、"]                # punctuation: a sentence, not a title
 
 
 # --------------------------------------------------------------------------- inline （1）（2）
@@ -428,6 +582,15 @@ def test_table_of_contents_is_not_the_section_tree():
     assert nodes[0].start == text.index("第一章", text.index("第三章"))
 
 
+def test_a_short_line_between_the_table_of_contents_and_the_body_is_no_part_title():
+    text = ("某某条例\n\n目录\n第一章　总　　则\n第二章　管理职责\n\n正文部分\n\n第一章　总　　则\n"
+            "第一条　为了加强管理，制定本条例。\n第二章　管理职责\n第二条　市政府负责。\n")
+    assert paths(text) == ["第一章", "第一章>第一条", "第二章", "第二章>第二条"]
+    text = "报告\n\n目录\n一、回顾\n二、安排\n\n报告正文\n\n一、回顾\n\n正文。\n\n二、安排\n\n正文。\n"
+    assert paths(text) == ["一、", "二、"]
+    assert build_sections(text)[0].start == text.index("一、回顾\n\n正文")
+
+
 def test_restart_after_real_sections_stays_plain_text():
     text = "标题\n\n一、甲\n\n正文。\n\n二、乙\n\n正文。\n\n一、重复的编号\n\n正文。\n"
     assert paths(text) == ["一、", "二、"]
@@ -558,6 +721,7 @@ _PIECES = st.sampled_from([
     "一是", "二是", "三是", "四是", "是一是二", "第一条", "第二条", "第一章", "第二章", "第一节", "第二次",
     "①", "②", "⑴", "第一百零二条", "第12条", "。", "；", ";", "，", ",", "：", "\n", "\n\n", " ", "\u3000", "”",
     "加强领导", "完善制度", "二", "是", "十", "百", "零",
+    "一要", "二要", "三要", "要", "第一，", "第二，", "第三,", "附件", "工作回顾\n\n", "\n上篇 回顾\n", "36.", "目录\n",
 ])
 _CJK = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4E2F), max_size=6)
 _TEXTS = st.lists(st.one_of(_PIECES, _CJK), max_size=60).map("".join)
@@ -573,6 +737,13 @@ def test_random_text_gives_a_well_formed_tree(text, hint_specs):
     assert_well_formed(text, nodes)
     for node in iter_sections(nodes):
         assert section_path(nodes, node.start)[-1] is node
+
+
+@pytest.mark.parametrize("chunk", STRUCTURE_CHUNKS)
+def test_pathological_input_finishes_and_gives_a_well_formed_tree(chunk):
+    # How the time grows with size (linear, not quadratic) is measured by `python -m viewer.bench`.
+    text = "标题\n\n一、甲\n\n" + chunk * 3_000
+    assert_well_formed(text, build_sections(text))
 
 
 @settings(max_examples=100, deadline=None)

@@ -28,10 +28,11 @@ COUNT_UNITS = (
     "个 件 条 次 场 名 支 项 家 人 户 所 座 套 台 辆 篇 期 批 份 本 处 起 宗 类 种 部 位 "
     "天 年 月 日 秒 周 届 轮 册 张 幅 栋 幢 间 层 块 片 匹 株 棵 艘 架 例 笔 盏 岁 "
     "平方公里 平方千米 平方米 平米 公顷 亩 公里 千米 米 厘米 毫米 立方米 "
-    "吨 公斤 千克 斤 千瓦时 千瓦 兆瓦 标准箱"
+    "吨标准煤 标准煤 吨 公斤 千克 斤 千瓦时 千瓦 兆瓦时 兆瓦 吉瓦时 吉瓦 千伏安 标准箱"
 ).split()
 # Units that are also the first character of common words: only a unit when not followed by these.
-_UNIT_GUARDS = {"分": "之局院会别类钟", "只": "有是要能", "头": "部条脑", "克": "服隆"}
+_UNIT_GUARDS = {"分": "之局院会别类钟", "只": "有是要能", "头": "部条脑", "克": "服隆",
+                "所": "示述说有在得提要以属需指列"}   # 图1所示 is no count of schools
 
 _ALL_UNITS = sorted(set(PERCENT_UNITS) | set(MONEY_UNITS) | set(NUMBER_UNITS) | set(COUNT_UNITS)
                     | set(_UNIT_GUARDS), key=len, reverse=True)
@@ -64,7 +65,8 @@ BELOW_QUALIFIERS = {"不足": "<", "不到": "<", "以下": "≤", "不超过": 
                     "以内": "≤", "最多": "≤"}
 
 # Words around a number that make it a phone line or code, not a statistic.
-_CODE_BEFORE = ("拨打", "热线", "电话", "致电", "号码", "手机", "传真", "邮编", "编号", "代码", "账号", "短号")
+_CODE_BEFORE = ("拨打", "热线", "电话", "致电", "号码", "手机", "传真", "邮编", "编号", "代码", "账号", "短号",
+                "附件", "附表", "附图", "图", "表")     # 附件2, 如图1: the number names an attachment or a chart
 _CODE_AFTER = ("热线", "报警", "急救", "电话", "专线", "火警", "求助", "号码", "短信")
 # A bare number followed by one of these names a thing (3号, 5级, 2型), it does not count it.
 _NAME_AFTER = set("号级型式代路版")
@@ -77,8 +79,8 @@ _DIGIT_RUN = re.compile(f"{_D}+")
 _SIMPLE = re.compile(
     rf"(?P<num>{_D}{{1,3}}(?:[,，]{_D}{{3}})+(?!{_D})(?:[.．]{_D}+)?|{_D}+(?:[.．]{_D}+)?)"
     rf"(?P<q1>余|多)?(?P<mult>{_MULT})?(?P<q2>余|多)?"
-    rf"(?:{_SPACE}?(?P<unit>{_UNIT}(?:/(?:{_MULT})?{_UNIT})?))?"
-    rf"(?P<post>{'|'.join(POST_QUALIFIERS)})?")
+    rf"(?:{_SPACE}?(?P<unit>{_UNIT}(?:/(?:{_MULT})?{_UNIT}(?:[/·]{_UNIT})?)?))?"
+    rf"(?:{_SPACE}?(?P<post>{'|'.join(POST_QUALIFIERS)}))?")
 _CHAIN = re.compile(rf"(?:{_D}|[A-Za-z])*(?:[-－.．/_:：·@](?:{_D}|[A-Za-z])+)*")
 _ISO_DATE = re.compile(
     rf"(?P<y>{_D}{{4}})(?P<sep>[-/.．－])(?P<m>{_D}{{1,2}})(?P=sep)(?P<d>{_D}{{1,2}})"
@@ -90,6 +92,11 @@ _CJK_DATE = re.compile(
 _RANGE_SEP = re.compile(rf"(?:[-－~～〜—–至到])(?={_D})")
 _DOC_NUMBER_TAIL = re.compile(rf"[)）]{_SPACE}?{_D}{{1,4}}号")   # the rest of （2021）5号
 _TIME_TAIL = re.compile(rf"时(?:{_D}{{1,2}}分)?")
+# A file extension right after the digits: 附件2.docx, 报告2021.pdf name files, they count nothing.
+_FILE_EXT = re.compile(r"[.．](?:docx?|xlsx?|pptx?|pdf|wps|et|dps|ofd|txt|rtf|csv|zip|rar|7z|jpe?g|png|gif|"
+                       r"bmp|tiff?|html?|xml|json|md|mp[34])(?![A-Za-z0-9])", re.IGNORECASE)
+_SPACED_MARKER_CLOSE = re.compile(f"{_SPACE}*[)）]")
+_SPACED_NAME_TAIL = re.compile(f"{_SPACE}+[号级型]")   # 〔2020〕 1 号: a document number written with spaces
 
 
 # -- public API ------------------------------------------------------------------------------
@@ -176,6 +183,9 @@ def _figure_at(text: str, s: int, run_end: int) -> tuple[Figure | None, int]:
     if prev in "〔［[" or (prev in "(（" and run_len == 4 and _DOC_NUMBER_TAIL.match(text, run_end)):
         return None, _chain_end(text, s)             # document number 〔2021〕5号, （2021）5号
 
+    if _FILE_EXT.match(text, run_end):
+        return None, _FILE_EXT.match(text, run_end).end()   # 附件2.docx, report2021.pdf
+
     date = _date_at(text, s, run_len, run_end)
     if date is not None:
         return date, date.end
@@ -222,8 +232,13 @@ def _bare(text: str, s: int, part: _Part, qualifier: str, prev: str) -> tuple[Fi
         return None, end                             # hotline, postcode, serial: 12348
     if small and nxt in ".．、" and not _is_digit(nxt2) and (prev in _BEFORE_MARKER or _at_line_start(text, s)):
         return None, end                             # enumeration marker 1. 1、
-    if small and nxt in ")）" and (prev in "(（" or _at_line_start(text, s)):
-        return None, end                             # enumeration marker (1) 1)
+    if small and nxt in ")）" and (prev in "(（" or prev in _BEFORE_MARKER or _at_line_start(text, s)):
+        return None, end                             # enumeration marker (1) 1) 。2）
+    if small and prev in " \u3000" and nxt in " \u3000)）" and text[max(0, s - 2):s].strip(" \u3000") in "(（" \
+            and _SPACED_MARKER_CLOSE.match(text, end):
+        return None, end                             # ( 2 ) with spaces
+    if _SPACED_NAME_TAIL.match(text, end):
+        return None, end                             # 〔2020〕 1 号
     if nxt in ":：/·" and _is_digit(nxt2):
         return None, _chain_end(text, s)             # time 16:19, fraction 1/3, date name 5·12
     if nxt == "时":

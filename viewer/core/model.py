@@ -138,7 +138,7 @@ def page_of(pages: Sequence[int], offset: int) -> int | None:
 
 
 #: Bumped whenever ingest, structure or figure rules change what a stored document holds.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 
 @dataclass

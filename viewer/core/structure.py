@@ -21,7 +21,8 @@ _LEAD_RE = re.compile(
     rf"|(?P<cp>[(（](?P<cp_n>[{_CN_NUM}]{{1,4}})[)）]|[\u3220-\u3229])"
     rf"|(?P<ap>[(（](?P<ap_n>[{_AR}]{{1,3}})[)）]|[\u2474-\u2487])"
     rf"|(?P<cd>(?P<cd_n>[{_CN_NUM}]{{1,4}})[、．.])"
-    rf"|(?P<shi>(?P<shi_n>[一二三四五六七八九十]{{1,3}})是)"
+    rf"|(?P<dc>第(?P<dc_n>[一二三四五六七八九十]{{1,3}})[，,])"
+    rf"|(?P<shi>(?P<shi_n>[一二三四五六七八九十]{{1,3}})(?P<shi_s>[是要]))"
     rf"|(?P<ad>(?P<ad_n>[{_AR}]{{1,3}})[.．、](?![{_AR}])|[\u2488-\u249b])"
     rf"|(?P<ar>(?P<ar_n>[{_AR}]{{1,3}})[)）])"
     r"|(?P<ci>[\u2460-\u2473])"
@@ -31,7 +32,8 @@ _LEAD_FIRST = frozenset("第(（" + _CN_NUM + "0123456789０１２３４５６�
                         + "".join(map(chr, range(0x3220, 0x322A))) + "".join(map(chr, range(0x2460, 0x249C))))
 # Run-in markers inside a paragraph. Each pattern starts with a character class, so the regex
 # engine skips ahead in C; the look-behind check (no numeral before 一是) is done in Python.
-_INLINE_SHI_RE = re.compile(r"[一二三四五六七八九十]{1,3}是")
+_INLINE_SHI_RE = re.compile(r"[一二三四五六七八九十]{1,3}[是要]")
+_INLINE_DI_RE = re.compile(r"第[一二三四五六七八九十]{1,3}[，,]")   # 第一，… at a sentence start
 _INLINE_PAREN_RE = re.compile(rf"[(（\u2460-\u2487](?:[{_AR}]{{1,2}}[)）])?")
 _NOT_BEFORE_SHI = frozenset(_CN_NUM + "两第")
 _QUARTER_RE = re.compile(rf"[{_CN_NUM}]{{1,3}}季")   # 一、二季度 lists quarters, it heads nothing
@@ -55,7 +57,12 @@ _BOLD_MAX = 60       # an unnumbered bold run longer than this is emphasis, not 
 # GB/T 9704 order, used only to stop a new major style nesting under a minor one (一、 under 1.).
 _RANK = {"part": 7, "章": 8, "节": 9, "条": 10, "cn_dun": 20, "cn_paren": 21, "ar_dot": 22,
          "ar_paren": 23, "ar_rparen": 24, "circled": 25}
-_FLOATING = frozenset({"shi", "bold"})            # run-in styles: they nest under whatever is open
+_FLOATING = frozenset({"shi", "yao", "di_comma", "bold", "title"})   # they nest under whatever is open
+_RUN_INS = frozenset({"shi", "yao", "di_comma"})    # 一是…, 一要…, 第一，…: written inside sentences
+# The second marker of a run-in series: a first marker opens a run only if one follows.
+_SECOND = {"shi": re.compile(r"二是"), "yao": re.compile(r"二要"), "di_comma": re.compile(r"第二[，,]")}
+_SECOND_WINDOW = {"yao": 3000, "di_comma": 3000}   # 一要/第一， are common words: the 二 must be near
+_ROOT_RUN_IN_EFF = 21.5    # a run-in with no numbered parent: 一、 and （一） close it, 1. and （1） nest in it
 _CONTINUOUS = frozenset({"part", "章", "节", "条"})  # 第…条 numbering runs on across chapters
 _OWN_LINE_ONLY = frozenset({"part", "章", "节"})    # 第一章 总则 stands on its own line
 
@@ -114,7 +121,9 @@ def _decode_lead(m: re.Match) -> tuple[str, int | None]:
     if kind == "cd":
         return "cn_dun", _cn_to_int(m.group("cd_n"))
     if kind == "shi":
-        return "shi", _cn_to_int(m.group("shi_n"))
+        return ("shi" if m.group("shi_s") == "是" else "yao"), _cn_to_int(m.group("shi_n"))
+    if kind == "dc":
+        return "di_comma", _cn_to_int(m.group("dc_n"))
     if kind == "ad":
         digits = m.group("ad_n")
         return "ar_dot", _ar_to_int(digits) if digits else ord(m.group()) - 0x2488 + 1
@@ -158,7 +167,14 @@ class _Builder:
         self.stack: list[_Open] = []
         self.opened: list[_Open] = []
         self.last_num: dict[str, int] = {}
-        self._next_two = -2   # cached position of the next 二是 (-1: none left)
+        self._next_second: dict[str, int] = {}   # cached position of the next 二是/二要/第二， (-1: none)
+        # style -> (number, level, parent keys, parent) of its last paragraph-start node: 3. may
+        # continue 2. of the previous group (（一）1. 2. （二）3.) at the same depth
+        self.last_run: dict[str, tuple[int, int, tuple[str, ...], int]] = {}
+        self.titles: dict[int, tuple[str, int, bool]] = {}   # short unnumbered line -> next marker
+        self.title_styles: dict[str, int] = {}    # how many candidates precede each style
+        self.last_marker: dict[tuple[str, int], int] = {}   # where each paragraph-start marker last stands
+        self.resume_root: tuple[str, int] | None = None   # 三、 after an unnumbered part between 二、 and 三、
 
     # -- placement -------------------------------------------------------------
     def place(self, keys: tuple[str, ...], num: int | None, *, at_line_start: bool, force: bool = False,
@@ -183,8 +199,6 @@ class _Builder:
                     return None
                 return i
         style = keys[0]
-        if not force and num != 1 and not (style in _CONTINUOUS and num == self.last_num.get(style, 0) + 1):
-            return None
         j = len(stack)
         if at_line_start:
             # A paragraph-start heading closes the run-ins of the paragraphs before it, and a
@@ -193,9 +207,22 @@ class _Builder:
             rank = _rank(style) if rank is None else rank
             while j > 0 and (stack[j - 1].inline or (not floating and stack[j - 1].eff > rank)):
                 j -= 1
-        elif not stack and not force:
-            return None   # a run-in inside the preamble opens nothing
+        elif not stack and not force and style not in _RUN_INS:
+            return None   # a （1） inside the preamble opens nothing; 一是… opens a top-level node
+        if not force and num != 1 and not (style in _CONTINUOUS and num == self.last_num.get(style, 0) + 1) \
+                and not (at_line_start and self.runs_on(style, num, j)) \
+                and not (at_line_start and j == 0 and self.resume_root == (style, num)):
+            return None
         return j
+
+    def runs_on(self, style: str, num: int | None, j: int) -> bool:
+        """`num` continues the numbers of the previous group's items at the same depth, under a
+        later sibling of their parent: （一）1. 2. （二）3."""
+        last = self.last_run.get(style)
+        if last is None or num != last[0] + 1 or last[1] != j + 1 or j == 0 or style in _FLOATING:
+            return False
+        parent = self.stack[j - 1]
+        return parent.keys == last[2] and id(parent.node) != last[3]
 
     def push(self, cut: int, keys: tuple[str, ...], num: int | None, number: str, start: int,
              title_start: int, title_end: int, *, run_in: bool, inline: bool, line: int,
@@ -212,9 +239,11 @@ class _Builder:
         if rank is not None:
             eff = rank
         elif style in _FLOATING:
-            eff = (parent.eff if parent else 0.0) + 0.5
+            eff = parent.eff + 0.5 if parent else (_ROOT_RUN_IN_EFF if style in _RUN_INS else 0.5)
         else:
             eff = _rank(style)
+        if not inline and num is not None and parent is not None:
+            self.last_run[style] = (num, node.level, parent.keys, id(parent.node))
         entry = _Open(node, keys, num or 0, eff, inline, line, title_start, title_end, trim)
         stack.append(entry)
         self.opened.append(entry)
@@ -258,31 +287,34 @@ class _Builder:
             pos -= 1
         return text[pos] if pos >= floor else ""
 
-    def shi_run_follows(self, pos: int) -> bool:
-        """A 一是 opens a run only if some 二是 comes after it."""
-        nxt = self._next_two
+    def run_follows(self, style: str, pos: int) -> bool:
+        """A 一是 (一要, 第一，) opens a run only if a 二是 (二要, 第二，) comes after it (一要 and
+        第一， within a few thousand characters: they are also plain words)."""
+        nxt = self._next_second.get(style, -2)
         if nxt == -1:
             return False
-        if nxt >= pos:
-            return True
-        text = self.text
-        while True:
-            nxt = text.find("二是", pos)
-            if nxt <= 0 or text[nxt - 1] not in _NOT_BEFORE_SHI:
-                break
-            pos = nxt + 1
-        self._next_two = nxt
-        return nxt >= 0
+        window = _SECOND_WINDOW.get(style)
+        if nxt < pos:
+            text, second = self.text, _SECOND[style]
+            at = pos
+            while True:
+                m = second.search(text, at)
+                nxt = m.start() if m else -1
+                if nxt <= 0 or style == "di_comma" or text[nxt - 1] not in _NOT_BEFORE_SHI:
+                    break
+                at = nxt + 1
+            self._next_second[style] = nxt
+        return nxt >= 0 and (window is None or nxt - pos <= window)
 
     # -- one paragraph -----------------------------------------------------------
     def line_start(self, cs: int, line_end: int, line: int) -> int:
         """A possible heading at a paragraph start; returns where run-in scanning resumes."""
         text = self.text
         if text[cs] not in _LEAD_FIRST:
-            return cs + 1
+            return self.title_line(cs, line_end, line)
         m = _LEAD_RE.match(text, cs, line_end)
         if not m:
-            return cs + 1
+            return self.title_line(cs, line_end, line)
         style, num = _decode_lead(m)
         if num is None:
             return cs + 1
@@ -299,10 +331,11 @@ class _Builder:
         own = self.is_own_line(ts, line_end)
         if style in _OWN_LINE_ONLY and not own:
             return cs + 1
-        if style == "shi" and num == 1 and not self.shi_run_follows(me):
+        if style in _RUN_INS and num == 1 and not self.run_follows(style, me):
             return cs + 1
         if cut is None:
-            if not (own and self.drop_table_of_contents(style, cs)):
+            if not ((own and self.drop_table_of_contents(style, cs))
+                    or (style in _RUN_INS and self.drop_inline_run(style))):
                 return cs + 1
             cut = self.place((style,), num, at_line_start=True, line=line)
             if cut is None:  # pragma: no cover - the style is no longer open, so 1 opens a level
@@ -310,6 +343,69 @@ class _Builder:
         te = line_end if own else self.run_in_title_end(ts, line_end)
         self.push(cut, (style,), num, text[cs:me], cs, ts, te, run_in=not own, inline=False, line=line)
         return me
+
+    def drop_inline_run(self, style: str) -> bool:
+        """A paragraph-start 一是 while a 一是… run written inside one paragraph is open: the run
+        at paragraph starts is the section's list, the in-paragraph one stays text; True if dropped."""
+        stack, opened = self.stack, self.opened
+        idx = next((i for i in range(len(stack) - 1, -1, -1) if style in stack[i].keys), None)
+        if idx is None or not stack[idx].inline:
+            return False
+        siblings = stack[idx - 1].node.children if idx > 0 else self.roots
+        entry_of = {id(entry.node): entry for entry in opened[-_TOC_MAX:]}
+        first = len(siblings) - 1
+        while first >= 0:
+            entry = entry_of.get(id(siblings[first]))
+            if entry is None or not entry.inline or style not in entry.keys:
+                return False
+            if entry.num == 1:
+                break
+            first -= 1
+        if first < 0:
+            return False
+        head = entry_of[id(siblings[first])]
+        k = len(opened) - 1
+        while opened[k] is not head:                   # the run is at the end of `opened`
+            k -= 1
+        del opened[k:]
+        del siblings[first:]
+        del stack[idx:]
+        self.last_num.pop(style, None)
+        return True
+
+    def title_line(self, cs: int, line_end: int, line: int) -> int:
+        """An unnumbered short line standing alone as a part's title: it heads a list that restarts
+        at 一 (or one of several such parts), or stands between two numbers of the top level."""
+        nxt = self.titles.get(cs)
+        if nxt is None:
+            return cs + 1
+        stack = self.stack
+        style, num, immediate = nxt
+        idx = next((i for i in range(len(stack) - 1, -1, -1) if style in stack[i].keys), None)
+        rank = 0.0
+        if immediate and num == 1 and idx is not None:          # a list restarts after this line
+            if self.drop_table_of_contents(style, cs):
+                return cs + 1                                  # the list before was a 目录
+            if idx > 0 and "title" in stack[idx - 1].keys:
+                cut = idx - 1                                  # the next of several unnumbered parts
+            elif self.last_marker.get((stack[0].keys[0], stack[0].num + 1), -1) > cs:
+                cut = idx                                      # inside a part: 三、 is still to come
+            else:
+                cut = 0                                        # after the body: an annex, a glossary
+        elif immediate and num == 1 and self.title_styles.get(style, 0) >= 2 and all(
+                entry.inline or entry.keys[0] in _RUN_INS or entry.keys == ("title",) for entry in stack):
+            cut = 0                                            # parallel parts of a report, no number open
+        elif not immediate and stack and stack[0].keys == (style,) and num == stack[0].num + 1 \
+                and style not in _FLOATING:                     # between 二、 and 三、
+            cut, rank = 0, _rank(style) + 0.25
+            self.resume_root = (style, num)
+        else:
+            return cs + 1
+        end = line_end
+        while end > cs and self.text[end - 1] in _WS:
+            end -= 1
+        self.push(cut, ("title",), None, "", cs, cs, end, run_in=False, inline=False, line=line, rank=rank)
+        return line_end
 
     def drop_table_of_contents(self, style: str, start: int) -> bool:
         """A first number (第一章) again after a run of bare headings: that run was a table of
@@ -334,8 +430,9 @@ class _Builder:
             return False
         for entry, nxt in zip(run, run[1:] + [None]):
             gap_end = nxt.node.start if nxt else start
-            bare = _BLANK_RE.match(text, entry.title_end, gap_end).end() == gap_end
-            if entry.inline or entry.node.run_in or not bare:
+            if entry.inline or entry.node.run_in or entry.title_end > gap_end:
+                return False
+            if _BLANK_RE.match(text, entry.title_end, gap_end).end() != gap_end:
                 return False
         siblings = stack[idx - 1].node.children if idx > 0 else self.roots
         dropped = {id(entry.node) for entry in run}
@@ -381,10 +478,10 @@ class _Builder:
         return max(me, cs + 1)
 
     def inline(self, scan_from: int, cs: int, line_end: int, line: int) -> None:
-        """Run-in markers inside a paragraph: 一是…二是…, （1）…（2）…, ①…②…."""
+        """Run-in markers inside a paragraph: 一是…二是…, 一要…二要…, 第一，…第二，…, （1）…（2）…, ①…②…."""
         text = self.text
         found: list[tuple[int, int, str, str, int]] = []
-        has_shi = text.find("是", scan_from, line_end) >= 0
+        has_shi = text.find("是", scan_from, line_end) >= 0 or text.find("要", scan_from, line_end) >= 0
         for m in _INLINE_SHI_RE.finditer(text, scan_from, line_end) if has_shi else ():
             p = m.start()
             if p > 0 and text[p - 1] in _NOT_BEFORE_SHI:
@@ -392,7 +489,13 @@ class _Builder:
             token = m.group()
             num = _cn_to_int(token[:-1])
             if num is not None:
-                found.append((p, m.end(), token, "shi", num))
+                found.append((p, m.end(), token, "shi" if token[-1] == "是" else "yao", num))
+        if text.find("第", scan_from, line_end) >= 0:
+            for m in _INLINE_DI_RE.finditer(text, scan_from, line_end):
+                num = _cn_to_int(m.group()[1:-1])
+                if num is not None:
+                    found.append((m.start(), m.end(), m.group(), "di_comma", num))
+            found.sort()
         second: dict[str, int] = {}
         paren = []
         for m in _INLINE_PAREN_RE.finditer(text, scan_from, line_end):
@@ -403,22 +506,29 @@ class _Builder:
                     second[style] = m.start()
         if paren:
             found = sorted(found + paren) if found else paren
+        restarted: set[str] = set()   # a 一是 restarting inside a paragraph of a paragraph-start run
         for p, me, token, style, num in found:
+            if style in restarted:
+                continue
             prev = text[p - 1] if p > cs else ""
             if prev in _SKIP_BACK:
                 prev = self.prev_char(p, cs)
             broken = prev in _SOFT_BREAK
+            if style == "di_comma" and prev not in _SENTENCE_BREAK:
+                continue   # 第二，… only at a sentence start: 排名第二，… ranks
             if num == 1:
                 if not broken:
                     continue
-                if style == "shi":
-                    if not self.shi_run_follows(p):
+                if style in _RUN_INS:
+                    if not self.run_follows(style, p):
                         continue
                 elif second.get(style, -1) <= p:
                     continue   # a lone （1） with no （2） after it in the paragraph
             cut = self.place((style,), num, at_line_start=False, line=line, continuation_ok=broken,
-                             inline_run=style != "shi")
+                             inline_run=style not in _RUN_INS)
             if cut is None:
+                if num == 1 and any(style in entry.keys and not entry.inline for entry in self.stack):
+                    restarted.add(style)
                 continue
             ts = self.skip_ws(me, line_end)
             te = self.run_in_title_end(ts, line_end)
@@ -443,6 +553,72 @@ class _Builder:
             node.heading_end = te
             node.title = text[ts:te]
         return self.roots
+
+
+_TITLE_LINE_MAX = 30    # an unnumbered part title is a short line …
+_NOT_IN_TITLE_LINE = re.compile(r"[。；;！!？?，,]|[：:、]$")    # … with no sentence punctuation
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_TOC_CAPTION = re.compile(rf"目[{_WS}]*录")   # 目录 heads a table of contents, never a part
+
+
+def _find_title_lines(b: _Builder, pos: int) -> None:
+    """Short unnumbered paragraphs and the numbered paragraph after each (the next marker, and
+    whether it comes right after): what `_Builder.title_line` decides from."""
+    text, n = b.text, len(b.text)
+    paragraphs: list[tuple[int, int, tuple[str, int] | None, bool]] = []   # (start, end, marker, candidate)
+    while pos < n:
+        le = text.find("\n", pos)
+        le = n if le < 0 else le
+        cs = b.skip_ws(pos, le)
+        pos = le + 1
+        if cs >= le:
+            continue
+        m = _LEAD_RE.match(text, cs, le) if text[cs] in _LEAD_FIRST else None
+        marker = _decode_lead(m) if m else None
+        if marker is not None and marker[1] is not None:
+            paragraphs.append((cs, le, marker, False))     # type: ignore[arg-type]
+            b.last_marker[marker] = cs                 # type: ignore[index]
+            continue
+        end = le
+        while end > cs and text[end - 1] in _WS:
+            end -= 1
+        candidate = (end - cs <= _TITLE_LINE_MAX and not _NOT_IN_TITLE_LINE.search(text, cs, end)
+                     and len(_CJK_RE.findall(text, cs, end)) >= 2 and not _TOC_CAPTION.fullmatch(text, cs, end))
+        paragraphs.append((cs, le, None, candidate))
+    following: tuple[str, int] | None = None
+    for i in range(len(paragraphs) - 1, -1, -1):
+        cs, _, marker, candidate = paragraphs[i]
+        if marker is not None:
+            following = marker
+        elif candidate:
+            immediate = i + 1 < len(paragraphs) and paragraphs[i + 1][2] is not None
+            nxt = following
+            if not immediate and i + 1 < len(paragraphs):    # 过去一年：一是… right after the title
+                run_in = _first_run_in(b, paragraphs[i + 1][0], paragraphs[i + 1][1])
+                if run_in is not None:
+                    nxt, immediate = (run_in, 1), True
+            if nxt is None:
+                continue
+            following_now = nxt
+            b.titles[cs] = (following_now[0], following_now[1], immediate)
+            if immediate and following_now[1] == 1:
+                b.title_styles[following_now[0]] = b.title_styles.get(following_now[0], 0) + 1
+
+
+def _first_run_in(b: _Builder, cs: int, le: int) -> str | None:
+    """The style of a 一是/一要/第一， that opens a run inside the paragraph text[cs:le], or None."""
+    text = b.text
+    for rx in (_INLINE_SHI_RE, _INLINE_DI_RE):
+        for m in rx.finditer(text, cs + 1, le):
+            token, p = m.group(), m.start()
+            style = "di_comma" if rx is _INLINE_DI_RE else ("shi" if token[-1] == "是" else "yao")
+            if _cn_to_int(token[1:-1] if style == "di_comma" else token[:-1]) != 1:
+                continue
+            prev = b.prev_char(p, cs)
+            if (prev in _SENTENCE_BREAK if style == "di_comma" else
+                    prev in _SOFT_BREAK and text[p - 1] not in _NOT_BEFORE_SHI) and b.run_follows(style, p):
+                return style
+    return None
 
 
 def _hint_map(text: str, hints: Iterable[HeadingHint], title_line: tuple[int, int] | None
@@ -495,6 +671,7 @@ def build_sections(text: str, hints: Sequence[HeadingHint] = ()) -> list[Section
             title_line = (cs, le)
             break
     hint_at = _hint_map(text, hints, title_line)
+    _find_title_lines(b, pos)
     line = 0
     while pos < n:
         le = text.find("\n", pos)
@@ -504,7 +681,7 @@ def build_sections(text: str, hints: Sequence[HeadingHint] = ()) -> list[Section
         if cs < le:
             hint = hint_at.get(cs) if hint_at else None
             resume = b.hint_heading(cs, le, line, hint) if hint else b.line_start(cs, le, line)
-            if b.stack and resume < le:
+            if resume < le:
                 b.inline(resume, cs, le, line)
         pos = le + 1
     return b.finish()
