@@ -17,6 +17,11 @@ NOT_AT_FIRST_PAINT = (
     "viewer.core.anchors", "viewer.core.share", "viewer.core.pdf_text",
     "viewer.ui.exports.report_printer", "viewer.ui.annotations.note_card", "viewer.ui.annotations.note_editor",
     "viewer.ui.annotations.note_dialog",
+    # built or used after the first paint (or on first use): the side tabs' panels, the export
+    # renderers, the Open dialog and the recent list's texts
+    "viewer.ui.reader.figures_panel", "viewer.ui.annotations.notes_panel", "viewer.ui.annotations.annotation_model",
+    "viewer.core.export.csv_tables", "viewer.core.export.html_page", "viewer.core.export.markdown", "csv",
+    "viewer.ui.dialogs.report_chooser", "viewer.ui.dialogs.file_dialogs",
 )
 
 #: Starts the app as `python -m viewer` does and prints, as JSON, the report it opened and the
