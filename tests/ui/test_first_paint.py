@@ -1,6 +1,8 @@
 """Start-up deferral: what the app's first paint does not show is done right after it, and is
 there, correct, when the reader reaches it (the 数据 table, the 批注 tab's cards)."""
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from tests.conftest import SAMPLE
@@ -159,3 +161,22 @@ def test_a_note_typed_in_a_tab_built_late_is_saved_on_quit(qtbot, store):
     editor.setPlainText("新的批注")
     win.close()
     assert [a.body for a in store.annotations(doc_id) if a.uuid == note.uuid] == ["新的批注"]
+
+
+def test_ctrl_f_before_any_deferred_step_builds_the_find_bar_and_marks_the_hits(qtbot, store):
+    doc_id = store.import_report(parse_path(SAMPLE)).document_id
+    win = _start_window(qtbot, store)
+    win.open_document(doc_id)
+    assert win._find_bar is None                           # the first paint has no find bar
+    win.show()
+    assert not win.after_first_paint.done
+    win.find_action.trigger()                              # Ctrl+F (QTest keys skip the shortcut map)
+    assert win.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert win._find_bar is not None and win.find_bar.isVisible()
+    for ch in "调解":                       # one character at a time (QTest cannot type CJK)
+        win.find_bar.edit.insert(ch)
+    hit, total = win.find_count()
+    assert total > 0 and hit >= 0 and win.find_bar.counter.text() == f"{hit + 1}/{total}"
+    assert win.view.extraSelections()
+    qtbot.keyClick(win.find_bar.edit, Qt.Key.Key_Escape)
+    assert not win.find_bar.isVisible() and win.find_count() == (-1, 0)

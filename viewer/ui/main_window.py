@@ -21,7 +21,6 @@ from viewer.store import LibraryStore, settings
 from viewer.ui import palette, ui_language
 from viewer.ui.annotations.annotation_actions import AnnotationActions
 from viewer.ui.exports.export_actions import ExportActions, is_share_file
-from viewer.ui.reader.find_bar import FindBar
 from viewer.ui.dialogs.help_dialogs import HelpActions
 from viewer.ui.first_paint import AfterFirstPaint
 from viewer.ui.reader.section_tree import SectionTreePanel
@@ -84,15 +83,29 @@ class MainWindow(QMainWindow):
         colours.setColor(QPalette.ColorRole.Highlight, palette.SELECTION)
         colours.setColor(QPalette.ColorRole.HighlightedText, palette.SELECTION_TEXT)
         self.view.setPalette(colours)
-        self.find_bar = FindBar(self)
-        self.find_bar.hide()
+        self._find_bar = None             # built on first use (Ctrl+F): the first paint has none
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.find_bar)
+        self._central_layout = layout
         self.setCentralWidget(central)
+
+    @property
+    def find_bar(self):
+        """The find bar under the report (a FindBar, hidden until opened; built on first use)."""
+        if self._find_bar is None:
+            from viewer.ui.reader.find_bar import FindBar
+
+            bar = self._find_bar = FindBar(self)
+            bar.hide()
+            self._central_layout.addWidget(bar)
+            bar.queryChanged.connect(self.run_find)
+            bar.nextRequested.connect(self.next_hit)
+            bar.previousRequested.connect(self.previous_hit)
+            bar.closed.connect(self._on_find_closed)
+        return self._find_bar
 
     def _init_docks(self) -> None:
         self.tree_panel = SectionTreePanel(self)
@@ -301,10 +314,6 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.tree_panel.sectionActivated.connect(self.go_to_section)
         self.view.topOffsetChanged.connect(self._on_reading_moved)
-        self.find_bar.queryChanged.connect(self.run_find)
-        self.find_bar.nextRequested.connect(self.next_hit)
-        self.find_bar.previousRequested.connect(self.previous_hit)
-        self.find_bar.closed.connect(self._on_find_closed)
         self._save_timer.timeout.connect(self.save_position)
         self.session.documentOpened.connect(self._show_report)
         self.session.annotationsChanged.connect(self._show_annotation_changes)
@@ -402,7 +411,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self._window_title())
         self.view.scroll_to_offset(session.saved_position())
         self._on_reading_moved(self.view.top_offset())
-        if self.find_bar.isVisible():
+        if self._find_bar is not None and self._find_bar.isVisible():
             self.run_find(self.find_bar.query())
 
     def _fill_figures_table(self) -> None:
