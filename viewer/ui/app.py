@@ -126,6 +126,9 @@ def run_app(args: argparse.Namespace) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from viewer.ui.pyside_hook import speed_up_import_check
+
+    speed_up_import_check()           # before the window's ~50 modules load
     from viewer.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
