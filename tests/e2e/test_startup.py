@@ -37,7 +37,9 @@ class Window(main_window.MainWindow):
 main_window.MainWindow = Window
 from viewer.cli import main
 code = main(sys.argv[1:])
-print(json.dumps({"code": code, "opened": opened, "modules": sorted(sys.modules)}))
+check = getattr(sys.modules.get("shibokensupport.feature"), "_mod_uses_pyside", None)
+print(json.dumps({"code": code, "opened": opened, "modules": sorted(sys.modules),
+                  "import_check": getattr(check, "__module__", None)}))
 """
 
 #: Starts the app on FILE; once the window is drawn and its deferred steps have run, prints what
@@ -89,6 +91,7 @@ def test_the_first_paint_on_a_stored_report_loads_no_parser_share_or_editor_modu
     result = json.loads(proc.stdout.decode("utf-8").strip().splitlines()[-1])
     assert result["code"] == 0 and result["opened"] == [report.title]
     assert "viewer.ui.main_window" in result["modules"]
+    assert result["import_check"] == "viewer.ui.pyside_hook"      # PySide6's slow one replaced
     loaded = [m for m in result["modules"]
               if any(m == name or m.startswith(name + ".") for name in NOT_AT_FIRST_PAINT)]
     assert loaded == []
