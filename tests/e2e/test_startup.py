@@ -22,6 +22,7 @@ NOT_AT_FIRST_PAINT = (
     "viewer.ui.reader.figures_panel", "viewer.ui.annotations.notes_panel", "viewer.ui.annotations.annotation_model",
     "viewer.core.export.csv_tables", "viewer.core.export.html_page", "viewer.core.export.markdown", "csv",
     "viewer.ui.dialogs.report_chooser", "viewer.ui.dialogs.file_dialogs", "viewer.ui.reader.find_bar",
+    "viewer.ui.dialogs.help_dialogs", "html", "viewer.core.search", "unicodedata",
 )
 
 #: Starts the app as `python -m viewer` does and prints, as JSON, the report it opened and the

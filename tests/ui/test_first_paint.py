@@ -180,3 +180,24 @@ def test_ctrl_f_before_any_deferred_step_builds_the_find_bar_and_marks_the_hits(
     assert win.view.extraSelections()
     qtbot.keyClick(win.find_bar.edit, Qt.Key.Key_Escape)
     assert not win.find_bar.isVisible() and win.find_count() == (-1, 0)
+
+
+def test_the_help_and_colour_dialogs_load_their_modules_when_first_opened(qtbot, store, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    doc_id = store.import_report(parse_path(SAMPLE)).document_id
+    win = _start_window(qtbot, store)
+    win.open_document(doc_id)
+    win.show()
+    assert not win.after_first_paint.done                  # before any deferred step
+    assert win.help.guide_action in win.help_menu.actions()
+    assert win.help.shortcuts_action in win.help_menu.actions()
+    win.help.guide_action.trigger()                        # F1
+    assert win.help.guide_dialog is not None and win.help.guide_dialog.isVisible()
+    assert "Ctrl+F" in win.help.guide_dialog.text()         # read from the window's actions
+    win.help.shortcuts_action.trigger()
+    assert ("查找…", "Ctrl+F") in win.help.shortcuts_dialog.rows()
+    titles = []
+    monkeypatch.setattr(QDialog, "exec", lambda self: (titles.append(self.windowTitle()), 0)[1])
+    win.annotating.rename_colours_action.trigger()
+    assert titles == ["重命名高亮颜色"]

@@ -5,6 +5,7 @@ in their own controllers on the same session."""
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
@@ -15,19 +16,21 @@ from viewer.core.errors import ReportViewerError
 from viewer.core.export import PATH_SEPARATOR, section_path_label
 from viewer.core.vocab import FIGURE_KINDS
 from viewer.core.model import Annotation, Figure, SectionNode, section_path
-from viewer.core.search import TextSearcher
 from viewer.services.changes import AnnotationChanges
 from viewer.store import LibraryStore, settings
 from viewer.ui import palette, ui_language
 from viewer.ui.annotations.annotation_actions import AnnotationActions
 from viewer.ui.exports.export_actions import ExportActions, is_share_file
-from viewer.ui.dialogs.help_dialogs import HelpActions
+from viewer.ui.dialogs.help_actions import HelpActions
 from viewer.ui.first_paint import AfterFirstPaint
 from viewer.ui.reader.section_tree import SectionTreePanel
 from viewer.ui.reader.text_pane import ReportView
 from viewer.ui.session import ReportSession
 from viewer.ui.labels import annotation_kinds_label, figure_kind_label
 from viewer.ui.ui_language import error_text
+
+if TYPE_CHECKING:  # start-up: the searcher (and unicodedata) loads with the first search
+    from viewer.core.search import TextSearcher
 
 SAVE_POSITION_DELAY_MS = 400
 NOTICE_MS = 6000
@@ -545,6 +548,8 @@ class MainWindow(QMainWindow):
         if self.doc_id is None:
             return
         if self._searcher is None:
+            from viewer.core.search import TextSearcher
+
             self._searcher = TextSearcher(self.view.text())
         self._hits, self._more_hits = self._searcher.find(query) if query else ([], False)
         if self._more_hits:
