@@ -37,7 +37,7 @@ NOTICE_MS = 6000
 # First start (no saved layout): shares of the window's width for the 目录 and the side dock;
 # the report keeps the rest, over half (about 37 characters a line at 1280 px).
 FIRST_START_DOCK_SHARES = (0.19, 0.26)
-#: The side dock's tabs, in order: 数据, 批注, 书签.
+# The side dock's tabs, in order: 数据, 批注, 书签.
 FIGURES_TAB, NOTES_TAB, BOOKMARKS_TAB = range(3)
 
 
