@@ -4,219 +4,219 @@
 <context>
     <name>AnnotationActions</name>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="154"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="153"/>
         <source>批注(&amp;A)</source>
         <translation>&amp;Annotate</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="155"/>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="165"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="154"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="164"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="156"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="155"/>
         <source>批注工具栏</source>
         <translation>Annotation toolbar</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="157"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="156"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="158"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="157"/>
         <source>为选中的文字添加批注 (Ctrl+Alt+M)</source>
         <translation>Add a note to the selected text (Ctrl+Alt+M)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="159"/>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="198"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="158"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="197"/>
         <source>添加书签</source>
         <translation>Add Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="160"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="159"/>
         <source>为选中的文字（未选中时为当前位置）添加书签，名称取所在章节 (Ctrl+Alt+B)</source>
         <translation>Bookmark the selected text (or, with none, the reading position), named after its section (Ctrl+Alt+B)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="162"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="161"/>
         <source>为当前位置添加书签</source>
         <translation>Bookmark This Position</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="163"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="162"/>
         <source>复制并注明出处</source>
         <translation>Copy with Citation</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="164"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="163"/>
         <source>复制选中的文字，附报告标题和章节 (Ctrl+Shift+C)</source>
         <translation>Copy the selected text with the report&apos;s title and section (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="166"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="165"/>
         <source>重命名颜色…</source>
         <translation>Rename Colours…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="190"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="189"/>
         <source>撤销 {0}</source>
         <translation>Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="191"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="190"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="192"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="191"/>
         <source>重做 {0}</source>
         <translation>Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="193"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="192"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="198"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="197"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="199"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="198"/>
         <source>添加高亮</source>
         <translation>Add Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="200"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="199"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="200"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="199"/>
         <source>编辑书签</source>
         <translation>Edit Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="201"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="200"/>
         <source>编辑高亮说明</source>
         <translation>Edit Highlight Comment</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="202"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="201"/>
         <source>删除批注</source>
         <translation>Delete Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="202"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="201"/>
         <source>删除书签</source>
         <translation>Delete Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="203"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="202"/>
         <source>删除高亮</source>
         <translation>Delete Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="236"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="235"/>
         <source>高亮：{0}</source>
         <translation>Highlight: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="240"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="239"/>
         <source>高亮为“{0}” (Ctrl+Alt+H)；点箭头选其他颜色</source>
         <translation>Highlight as “{0}” (Ctrl+Alt+H); the arrow picks another colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="249"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="250"/>
         <source>重命名高亮颜色</source>
         <translation>Rename Highlight Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="251"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="252"/>
         <source>给每种颜色起一个含义，例如“重点”“待核实”。留空恢复默认。</source>
         <translation>Give each colour a meaning, such as “Key point” or “To check”. Leave a name empty for the default.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="280"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="283"/>
         <source>署名</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="280"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="283"/>
         <source>批注和书签上署的名字（只问这一次）：</source>
         <translation>Name shown on your notes and bookmarks (asked only once):</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="293"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="296"/>
         <source>请先在报告中选中一段文字</source>
         <translation>Select some text in the report first</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="357"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="360"/>
         <source>已放弃这条批注（Ctrl+Shift+Z 可恢复）</source>
         <translation>Note discarded (Ctrl+Shift+Z brings it back)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="389"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="392"/>
         <source>已添加书签：{0}</source>
         <translation>Bookmark added: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="432"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="435"/>
         <source>已复制引文及出处</source>
         <translation>Quote and citation copied</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="440"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="443"/>
         <source>更改颜色</source>
         <translation>Change Colour</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="464"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="467"/>
         <source>{0}：已完成（Ctrl+Z 撤销）</source>
         <translation>{0}: done (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="481"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="484"/>
         <source>在此行添加书签</source>
         <translation>Bookmark This Line</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="493"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="496"/>
         <source>为高亮“{0}”写说明…</source>
         <translation>Comment on Highlight “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="494"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="497"/>
         <source>删除高亮“{0}”</source>
         <translation>Delete Highlight “{0}”</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="496"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="499"/>
         <source>编辑这条批注…</source>
         <translation>Edit This Note…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="497"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="500"/>
         <source>删除这条批注</source>
         <translation>Delete This Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="513"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="516"/>
         <source>跳到本节</source>
         <translation>Go to Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="515"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="518"/>
         <source>为本节添加书签</source>
         <translation>Bookmark Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="527"/>
+        <location filename="../../viewer/ui/annotations/annotation_actions.py" line="530"/>
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -237,164 +237,164 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="70"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="83"/>
         <source>导出批注和书签(&amp;E)…</source>
         <translation>&amp;Export Notes and Bookmarks…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="71"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="84"/>
         <source>导出数据表 (CSV)…</source>
         <translation>Export Figures (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="72"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="85"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="74"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="87"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="75"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="88"/>
         <source>分享批注和书签(&amp;S)…</source>
         <translation>&amp;Share Notes and Bookmarks…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="76"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="89"/>
         <source>导入分享文件(&amp;I)…</source>
         <translation>&amp;Import Share File…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="95"/>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="159"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="108"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="172"/>
         <source>导出失败</source>
         <translation>Export Failed</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="178"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="191"/>
         <source>打印失败</source>
         <translation>Printing Failed</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="96"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="109"/>
         <source>{0}：无法写入（{1}）；请另选位置</source>
         <translation>{0}: cannot write ({1}); choose another location</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="73"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="86"/>
         <source>打印预览(&amp;V)…</source>
         <translation>Print Pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="98"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="111"/>
         <source>已保存{0}：{1}</source>
         <translation>Saved {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="106"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="119"/>
         <source>Markdown 简报 (*.md)</source>
         <translation>Markdown brief (*.md)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="106"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="119"/>
         <source>网页 HTML (*.html)</source>
         <translation>Web page HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="107"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="120"/>
         <source>Excel 表格 CSV (*.csv)</source>
         <translation>Excel spreadsheet CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="107"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="120"/>
         <source>Web Annotation JSON-LD (*.jsonld)</source>
         <translation>Web Annotation JSON-LD (*.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="108"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="121"/>
         <source>导出批注和书签</source>
         <translation>Export Notes and Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="109"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="122"/>
         <source>-批注</source>
         <translation>-notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="121"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="134"/>
         <source>批注和书签</source>
         <translation>notes and bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="126"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="139"/>
         <source>导出数据表</source>
         <translation>Export Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="127"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="140"/>
         <source>-数据</source>
         <translation>-figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="133"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="146"/>
         <source>数据表</source>
         <translation>figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="148"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="161"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="149"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="162"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="161"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="174"/>
         <source>已保存 PDF：{0}</source>
         <translation>Saved PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="191"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="204"/>
         <source>打印预览 — {0}</source>
         <translation>Print preview — {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="218"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="231"/>
         <source>保存分享文件</source>
         <translation>Save Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="219"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="232"/>
         <source>分享文件 (*{0})</source>
         <translation>Share files (*{0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="234"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="247"/>
         <source>分享文件 (*{0} *.json);;所有文件 (*)</source>
         <translation>Share files (*{0} *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="230"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="243"/>
         <source>分享文件</source>
         <translation>share file</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="233"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="246"/>
         <source>导入分享文件</source>
         <translation>Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="250"/>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="268"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="263"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="281"/>
         <source>无法导入分享文件</source>
         <translation>Cannot Import Share File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/exports/export_actions.py" line="273"/>
+        <location filename="../../viewer/ui/exports/export_actions.py" line="286"/>
         <source>已导入分享文件：新增 {0}，更新 {1}，冲突 {2}，待报告 {3}</source>
         <translation>Share file imported: {0} new, {1} updated, {2} conflicts, {3} awaiting report</translation>
     </message>
@@ -579,12 +579,12 @@
 <context>
     <name>HelpActions</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="194"/>
+        <location filename="../../viewer/ui/dialogs/help_actions.py" line="35"/>
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="195"/>
+        <location filename="../../viewer/ui/dialogs/help_actions.py" line="36"/>
         <source>快捷键(&amp;K)</source>
         <translation>&amp;Keyboard Shortcuts</translation>
     </message>
@@ -834,143 +834,143 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="292"/>
+        <location filename="../../viewer/ui/main_window.py" line="352"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="293"/>
+        <location filename="../../viewer/ui/main_window.py" line="353"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="294"/>
+        <location filename="../../viewer/ui/main_window.py" line="354"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="295"/>
+        <location filename="../../viewer/ui/main_window.py" line="355"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="296"/>
+        <location filename="../../viewer/ui/main_window.py" line="356"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="297"/>
+        <location filename="../../viewer/ui/main_window.py" line="357"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="298"/>
+        <location filename="../../viewer/ui/main_window.py" line="358"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="299"/>
+        <location filename="../../viewer/ui/main_window.py" line="359"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="300"/>
+        <location filename="../../viewer/ui/main_window.py" line="360"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="301"/>
+        <location filename="../../viewer/ui/main_window.py" line="361"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="302"/>
+        <location filename="../../viewer/ui/main_window.py" line="362"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="303"/>
+        <location filename="../../viewer/ui/main_window.py" line="363"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="304"/>
+        <location filename="../../viewer/ui/main_window.py" line="364"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="305"/>
+        <location filename="../../viewer/ui/main_window.py" line="365"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="306"/>
+        <location filename="../../viewer/ui/main_window.py" line="366"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="307"/>
+        <location filename="../../viewer/ui/main_window.py" line="367"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="308"/>
+        <location filename="../../viewer/ui/main_window.py" line="368"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="309"/>
+        <location filename="../../viewer/ui/main_window.py" line="369"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="315"/>
+        <location filename="../../viewer/ui/main_window.py" line="375"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="316"/>
+        <location filename="../../viewer/ui/main_window.py" line="376"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="317"/>
+        <location filename="../../viewer/ui/main_window.py" line="381"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="290"/>
-        <location filename="../../viewer/ui/main_window.py" line="331"/>
+        <location filename="../../viewer/ui/main_window.py" line="350"/>
+        <location filename="../../viewer/ui/main_window.py" line="394"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="384"/>
+        <location filename="../../viewer/ui/main_window.py" line="447"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="388"/>
+        <location filename="../../viewer/ui/main_window.py" line="451"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="407"/>
+        <location filename="../../viewer/ui/main_window.py" line="474"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="462"/>
+        <location filename="../../viewer/ui/main_window.py" line="529"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="489"/>
+        <location filename="../../viewer/ui/main_window.py" line="556"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="490"/>
+        <location filename="../../viewer/ui/main_window.py" line="557"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -979,7 +979,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="563"/>
+        <location filename="../../viewer/ui/main_window.py" line="636"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>

@@ -286,3 +286,22 @@ def test_figures_csv_unit_column_never_shows_the_internal_word_date():
     units = {row[0]: row[2] for row in rows[1:]}
     assert units["2021年5月31日"] == "" and units["5%"] == "%"
     assert "date" not in data.decode("utf-8-sig")
+
+
+def test_the_renderers_load_on_first_use_and_every_listed_name_is_there():
+    import subprocess
+    import sys
+
+    child = ("import sys, viewer.core.export as export\n"
+             "before = {m for m in sys.modules if m.startswith('viewer.core.export.')}\n"
+             "names = {name: getattr(export, name) for name in export.__all__}\n"
+             "after = {m for m in sys.modules if m.startswith('viewer.core.export.')}\n"
+             "print(sorted(before), sorted(after - before), all(v is not None for v in names.values()))\n")
+    out = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, check=True).stdout
+    assert out.split("] [")[0] == "['viewer.core.export.grouping', 'viewer.core.export.labels'"
+    assert "csv_tables" in out and "html_page" in out and "markdown" in out and out.strip().endswith("True")
+    import viewer.core.export as export
+
+    assert export.figures_csv is figures_csv and export.annotations_html is annotations_html
+    with pytest.raises(AttributeError):
+        export.no_such_renderer

@@ -123,9 +123,11 @@ def run_app(args: argparse.Namespace) -> int:
     # import hook reads the source of every module imported after it (~0.2 ms each).
     from viewer.store import LibraryStore
     from viewer.store.settings import LANGUAGE
+    from viewer.ui.pyside_hook import speed_up_import_check
 
     from PySide6.QtWidgets import QApplication
 
+    speed_up_import_check()           # before the window's ~50 modules load
     from viewer.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

@@ -5,6 +5,7 @@ in their own controllers on the same session."""
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QPalette
@@ -15,30 +16,29 @@ from viewer.core.errors import ReportViewerError
 from viewer.core.export import PATH_SEPARATOR, section_path_label
 from viewer.core.vocab import FIGURE_KINDS
 from viewer.core.model import Annotation, Figure, SectionNode, section_path
-from viewer.core.search import TextSearcher
 from viewer.services.changes import AnnotationChanges
 from viewer.store import LibraryStore, settings
 from viewer.ui import palette, ui_language
-from viewer.ui.dialogs import report_chooser
 from viewer.ui.annotations.annotation_actions import AnnotationActions
 from viewer.ui.exports.export_actions import ExportActions, is_share_file
-from viewer.ui.reader.figures_panel import FiguresPanel
-from viewer.ui.reader.find_bar import FindBar
-from viewer.ui.dialogs.help_dialogs import HelpActions
+from viewer.ui.dialogs.help_actions import HelpActions
 from viewer.ui.first_paint import AfterFirstPaint
-from viewer.ui.annotations.annotation_model import AnnotationListModel
-from viewer.ui.annotations.notes_panel import NotesPanel
 from viewer.ui.reader.section_tree import SectionTreePanel
 from viewer.ui.reader.text_pane import ReportView
 from viewer.ui.session import ReportSession
 from viewer.ui.labels import annotation_kinds_label, figure_kind_label, page_label, page_of_total_label
 from viewer.ui.ui_language import error_text
 
+if TYPE_CHECKING:  # start-up: the searcher (and unicodedata) loads with the first search
+    from viewer.core.search import TextSearcher
+
 SAVE_POSITION_DELAY_MS = 400
 NOTICE_MS = 6000
 # First start (no saved layout): shares of the window's width for the 目录 and the side dock;
 # the report keeps the rest, over half (about 37 characters a line at 1280 px).
 FIRST_START_DOCK_SHARES = (0.19, 0.26)
+# The side dock's tabs, in order: 数据, 批注, 书签.
+FIGURES_TAB, NOTES_TAB, BOOKMARKS_TAB = range(3)
 
 
 def default_size() -> tuple[int, int]:
@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         self.annotating = AnnotationActions(self.session, self.view, self.tree_panel, self)
         self.exports = ExportActions(self.session, self, self.annotating.colour_names)
         self.help = HelpActions(self)
+        # Start-up: the side tabs' panels are built after the first paint, or when first asked for.
+        self.after_first_paint.later(self._build_side_panels)
         self._init_menus()
         self._init_statusbar()
         self._save_timer = QTimer(self)
@@ -94,15 +96,29 @@ class MainWindow(QMainWindow):
         colours.setColor(QPalette.ColorRole.Highlight, palette.SELECTION)
         colours.setColor(QPalette.ColorRole.HighlightedText, palette.SELECTION_TEXT)
         self.view.setPalette(colours)
-        self.find_bar = FindBar(self)
-        self.find_bar.hide()
+        self._find_bar = None             # built on first use (Ctrl+F): the first paint has none
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.find_bar)
+        self._central_layout = layout
         self.setCentralWidget(central)
+
+    @property
+    def find_bar(self):
+        """The find bar under the report (a FindBar, hidden until opened; built on first use)."""
+        if self._find_bar is None:
+            from viewer.ui.reader.find_bar import FindBar
+
+            bar = self._find_bar = FindBar(self)
+            bar.hide()
+            self._central_layout.addWidget(bar)
+            bar.queryChanged.connect(self.run_find)
+            bar.nextRequested.connect(self.next_hit)
+            bar.previousRequested.connect(self.previous_hit)
+            bar.closed.connect(self._on_find_closed)
+        return self._find_bar
 
     def _init_docks(self) -> None:
         self.tree_panel = SectionTreePanel(self)
@@ -110,18 +126,73 @@ class MainWindow(QMainWindow):
         self.tree_dock.setObjectName("contentsDock")
         self.tree_dock.setWidget(self.tree_panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tree_dock)
-        self.figures_panel = FiguresPanel(self)
-        self.annotation_model = AnnotationListModel(self, self.session)
-        self.notes_panel = NotesPanel(self.annotation_model, ("note", "highlight"), self)
-        self.bookmarks_panel = NotesPanel(self.annotation_model, ("bookmark",), self)
         self.side_tabs = QTabWidget(self)
-        self.side_tabs.addTab(self.figures_panel, "")
-        self.side_tabs.addTab(self.notes_panel, "")
-        self.side_tabs.addTab(self.bookmarks_panel, "")
+        for _tab in (FIGURES_TAB, NOTES_TAB, BOOKMARKS_TAB):   # empty pages until _build_side_panels
+            self.side_tabs.addTab(QWidget(), "")
+        self._figures_panel = None
         self.side_dock = QDockWidget(self)
         self.side_dock.setObjectName("sideDock")
         self.side_dock.setWidget(self.side_tabs)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.side_dock)
+
+    def _build_side_panels(self) -> None:
+        """The side tabs' panels (数据 table, 批注 and 书签 lists) in place of their empty pages,
+        showing the open report; once, after the first paint or when first asked for."""
+        if self._figures_panel is not None:
+            return
+        from viewer.ui.annotations.annotation_model import AnnotationListModel
+        from viewer.ui.annotations.notes_panel import NotesPanel
+        from viewer.ui.reader.figures_panel import FiguresPanel
+
+        session = self.session
+        self._figures_panel = FiguresPanel(self)
+        self._annotation_model = AnnotationListModel(self, session)
+        if session.doc_id is not None:          # opened before the model followed the session
+            self._annotation_model.set_annotations(session.annotations(), session.sections)
+        self._notes_panel = NotesPanel(self._annotation_model, ("note", "highlight"), self)
+        self._bookmarks_panel = NotesPanel(self._annotation_model, ("bookmark",), self)
+        panels = (self._figures_panel, self._notes_panel, self._bookmarks_panel)
+        tabs = self.side_tabs
+        current = tabs.currentIndex()
+        for index, panel in enumerate(panels):   # before the empty pages: the current one stays on screen
+            tabs.insertTab(index, panel, "")
+        tabs.setCurrentIndex(current)            # now the panel in its place
+        for _page in panels:
+            tabs.widget(len(panels)).deleteLater()
+            tabs.removeTab(len(panels))
+        self._retranslate_side_tabs()
+        self._figures_panel.figureActivated.connect(self.go_to_figure)
+        self._figures_panel.exportRequested.connect(self.exports.export_figures)
+        self._annotation_model.bodyEdited.connect(self.annotating.edit_body)
+        for panel in (self._notes_panel, self._bookmarks_panel):
+            panel.annotationActivated.connect(self.go_to_annotation)
+            panel.deleteRequested.connect(self.annotating.delete_annotation)
+            panel.colourRequested.connect(self.annotating.set_annotation_colour)
+        self._set_panel_colour_names(self.annotating.colour_names())
+
+    @property
+    def figures_panel(self):
+        """The 数据 tab (built on first use, see _build_side_panels)."""
+        self._build_side_panels()
+        return self._figures_panel
+
+    @property
+    def annotation_model(self):
+        """The 批注 and 书签 tabs' model of the report's annotations (built with the tabs)."""
+        self._build_side_panels()
+        return self._annotation_model
+
+    @property
+    def notes_panel(self):
+        """The 批注 tab (notes and highlights; built on first use)."""
+        self._build_side_panels()
+        return self._notes_panel
+
+    @property
+    def bookmarks_panel(self):
+        """The 书签 tab (built on first use)."""
+        self._build_side_panels()
+        return self._bookmarks_panel
 
     def size_docks_to_window(self) -> None:
         """Give the docks their first-start shares of the window's width; the report gets the rest."""
@@ -258,13 +329,7 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.tree_panel.sectionActivated.connect(self.go_to_section)
-        self.figures_panel.figureActivated.connect(self.go_to_figure)
-        self.figures_panel.exportRequested.connect(self.exports.export_figures)
         self.view.topOffsetChanged.connect(self._on_reading_moved)
-        self.find_bar.queryChanged.connect(self.run_find)
-        self.find_bar.nextRequested.connect(self.next_hit)
-        self.find_bar.previousRequested.connect(self.previous_hit)
-        self.find_bar.closed.connect(self._on_find_closed)
         self._save_timer.timeout.connect(self.save_position)
         self.session.documentOpened.connect(self._show_report)
         self.session.writeFailed.connect(lambda exc: self.notify(error_text(exc)))
@@ -275,11 +340,6 @@ class MainWindow(QMainWindow):
         self.annotating.colourNamesChanged.connect(self._set_colour_names)
         self._set_colour_names(self.annotating.colour_names())
         self.exports.noticeRequested.connect(self.notify)
-        self.annotation_model.bodyEdited.connect(self.annotating.edit_body)
-        for panel in (self.notes_panel, self.bookmarks_panel):
-            panel.annotationActivated.connect(self.go_to_annotation)
-            panel.deleteRequested.connect(self.annotating.delete_annotation)
-            panel.colourRequested.connect(self.annotating.set_annotation_colour)
 
     # -- translation ----------------------------------------------------------------------------
 
@@ -314,10 +374,13 @@ class MainWindow(QMainWindow):
             chip.setMinimumWidth(chip.sizeHint().width())
         self.tree_dock.setWindowTitle(self.tr("目录"))
         self.side_dock.setWindowTitle(self.tr("批注与数据"))
-        self.side_tabs.setTabText(self.side_tabs.indexOf(self.figures_panel), self.tr("数据"))
-        self.side_tabs.setTabText(self.side_tabs.indexOf(self.notes_panel), annotation_kinds_label("note"))
-        self.side_tabs.setTabText(self.side_tabs.indexOf(self.bookmarks_panel), annotation_kinds_label("bookmark"))
+        self._retranslate_side_tabs()
         self._update_path_label(self.view.top_offset() if self.doc_id is not None else 0)
+
+    def _retranslate_side_tabs(self) -> None:
+        self.side_tabs.setTabText(FIGURES_TAB, self.tr("数据"))
+        self.side_tabs.setTabText(NOTES_TAB, annotation_kinds_label("note"))
+        self.side_tabs.setTabText(BOOKMARKS_TAB, annotation_kinds_label("bookmark"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -367,7 +430,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self._window_title())
         self.view.scroll_to_offset(session.saved_position())
         self._on_reading_moved(self.view.top_offset())
-        if self.find_bar.isVisible():
+        if self._find_bar is not None and self._find_bar.isVisible():
             self.run_find(self.find_bar.query())
 
     def _fill_figures_table(self) -> None:
@@ -396,11 +459,15 @@ class MainWindow(QMainWindow):
         return self.import_and_open(path)
 
     def choose_file(self) -> None:
+        from viewer.ui.dialogs import report_chooser      # start-up: loads on first use
+
         path = report_chooser.choose_report(self, self.session)
         if path:
             self.import_and_open(path)
 
     def _fill_recent_menu(self) -> None:
+        from viewer.ui.dialogs import report_chooser      # start-up: loads on first use
+
         self.recent_menu.clear()
         docs = self.store.documents()
         if not docs:
@@ -501,6 +568,8 @@ class MainWindow(QMainWindow):
         if self.doc_id is None:
             return
         if self._searcher is None:
+            from viewer.core.search import TextSearcher
+
             self._searcher = TextSearcher(self.view.text())
         self._hits, self._more_hits = self._searcher.find(query) if query else ([], False)
         if self._more_hits:
@@ -541,10 +610,14 @@ class MainWindow(QMainWindow):
             self.view.apply_annotation_changes(here)
 
     def _set_colour_names(self, names: dict[str, str]) -> None:
-        self.annotation_model.set_colour_names(names)
-        self.notes_panel.set_colour_names(names)
-        self.bookmarks_panel.set_colour_names(names)
         self.view.set_colour_names(names)
+        if self._figures_panel is not None:      # else the tabs take them when built
+            self._set_panel_colour_names(names)
+
+    def _set_panel_colour_names(self, names: dict[str, str]) -> None:
+        self._annotation_model.set_colour_names(names)
+        self._notes_panel.set_colour_names(names)
+        self._bookmarks_panel.set_colour_names(names)
 
     def show_annotation(self, ann: Annotation, edit: bool = False):
         """Show an annotation in its tab, selected; with `edit`, its body editor open (returned)."""
@@ -607,8 +680,9 @@ class MainWindow(QMainWindow):
 
     def commit_typing(self) -> None:
         """Save a note body being typed (inline editor or the note dialog) now."""
-        self.notes_panel.commit_editor()
-        self.bookmarks_panel.commit_editor()
+        if self._figures_panel is not None:       # the tabs are built: an editor may be open
+            self._notes_panel.commit_editor()
+            self._bookmarks_panel.commit_editor()
         self.annotating.commit_typing()
 
     def closeEvent(self, event) -> None:  # noqa: N802

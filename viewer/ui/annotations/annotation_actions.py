@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextCursor, QUndoStack
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLabel, QLineEdit,
-                               QMenu, QMessageBox, QToolBar, QToolButton, QWidget)
+from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QMessageBox, QToolBar, QToolButton, QWidget
 
 from viewer.core.errors import StoreError
 from viewer.core.export import colour_names as names_over_defaults
@@ -245,6 +244,8 @@ class AnnotationActions(QObject):
         return key if key in palette.HIGHLIGHT_COLOURS else palette.DEFAULT_HIGHLIGHT
 
     def rename_colours(self) -> None:
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout   # start-up: on first use
+
         dialog = QDialog(self.parent_widget)
         dialog.setWindowTitle(self.tr("重命名高亮颜色"))
         form = QFormLayout(dialog)
@@ -275,6 +276,8 @@ class AnnotationActions(QObject):
         """The name on annotations: asked once, the first time, defaulting to the OS user name."""
         if self.session.get_setting(settings.AUTHOR):
             return
+        from PySide6.QtWidgets import QInputDialog     # start-up: on first use
+
         default = self.session.store.author()
         name, ok = QInputDialog.getText(
             self.parent_widget, self.tr("署名"), self.tr("批注和书签上署的名字（只问这一次）："),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QMainWindow, QHeaderView, QMenu, QTextBrowser, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -170,45 +170,3 @@ class GuideDialog(_HelpDialog):
 
     def text(self) -> str:
         return self.browser.toPlainText()
-
-
-class HelpActions(QObject):
-    """The 使用说明 (F1) and 快捷键 actions and their dialogs, opened once and kept current."""
-
-    def __init__(self, window: QMainWindow):
-        super().__init__(window)
-        self.window = window
-        self.guide_action = QAction(window)
-        self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-        self.shortcuts_action = QAction(window)
-        self.guide_dialog: GuideDialog | None = None
-        self.shortcuts_dialog: ShortcutsDialog | None = None
-        self.guide_action.triggered.connect(self.show_guide)
-        self.shortcuts_action.triggered.connect(self.show_shortcuts)
-        # Connected after the window's other controllers: the shortcut list reads their new texts.
-        window.session.languageChanged.connect(lambda _lang: self.retranslate())
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """New action texts, and open dialogs rebuilt from the window's (already translated) actions."""
-        self.guide_action.setText(self.tr("使用说明(&G)"))
-        self.shortcuts_action.setText(self.tr("快捷键(&K)"))
-        for dialog in (self.guide_dialog, self.shortcuts_dialog):
-            if dialog is not None:
-                dialog.refresh()
-
-    def show_guide(self) -> GuideDialog:
-        if self.guide_dialog is None:
-            self.guide_dialog = GuideDialog(self.window)
-        self.guide_dialog.refresh()
-        self.guide_dialog.show()
-        self.guide_dialog.activateWindow()
-        return self.guide_dialog
-
-    def show_shortcuts(self) -> ShortcutsDialog:
-        if self.shortcuts_dialog is None:
-            self.shortcuts_dialog = ShortcutsDialog(self.window)
-        self.shortcuts_dialog.refresh()
-        self.shortcuts_dialog.show()
-        self.shortcuts_dialog.activateWindow()
-        return self.shortcuts_dialog

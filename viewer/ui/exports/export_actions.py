@@ -14,13 +14,26 @@ from viewer.core import export
 from viewer.core.errors import ReportViewerError
 from viewer.core.vocab import EXPORT_SUFFIXES, SHARE_SUFFIX
 from viewer.services.exports import export_annotations, export_figures_csv, saved_colour_names
-from viewer.ui.dialogs.file_dialogs import get_open_file_name, get_save_file_name
 from viewer.ui.ui_language import error_text
 
 if TYPE_CHECKING:  # the share dialogs' module loads when first used (start-up)
     from viewer.core.share import ImportPlan
     from viewer.ui.session import ReportSession
     from viewer.ui.dialogs.share_dialogs import ImportPreviewDialog
+
+
+def get_save_file_name(*args, **kwargs) -> tuple[str, str]:
+    """file_dialogs.get_save_file_name, its module loaded on first use (start-up)."""
+    from viewer.ui.dialogs import file_dialogs
+
+    return file_dialogs.get_save_file_name(*args, **kwargs)
+
+
+def get_open_file_name(*args, **kwargs) -> tuple[str, str]:
+    """file_dialogs.get_open_file_name, its module loaded on first use (start-up)."""
+    from viewer.ui.dialogs import file_dialogs
+
+    return file_dialogs.get_open_file_name(*args, **kwargs)
 
 
 def is_share_file(path: str | os.PathLike) -> bool:

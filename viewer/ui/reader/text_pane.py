@@ -3,7 +3,6 @@ and the reader's notes, highlights and bookmarks marked, formatted lazily per bl
 
 from __future__ import annotations
 
-import html
 import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
@@ -449,6 +448,8 @@ class ReportView(QPlainTextEdit):
 
     def annotation_tooltip(self, annotations: list[Annotation]) -> str:
         """Rich text whose every user string is escaped: a note's body shows as typed, never as HTML."""
+        import html                   # with the first tooltip (start-up)
+
         parts = []
         for ann in annotations:
             name = self._colour_names.get(ann.colour, ann.colour) if ann.kind == "highlight" else ""
@@ -816,6 +817,8 @@ class ReportView(QPlainTextEdit):
             if notes:
                 tip = self.annotation_tooltip(notes)
                 if fig is not None:
+                    import html
+
                     tip = tip.replace("<qt>", f"<qt><p style='margin:0'>{html.escape(fig.text)} → "
                                       f"{html.escape(describe_value(fig))}</p><hr>", 1)
                 QToolTip.showText(event.globalPos(), tip, self)
