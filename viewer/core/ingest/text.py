@@ -35,5 +35,5 @@ def read(data: bytes, name: str) -> IngestedDocument:
 
 
 IMPORTER = registry.register(registry.Importer(
-    name="txt", extensions=(".txt",), other_extensions=(".text", ".md"), media_label="format.text",
+    name="txt", extensions=(".txt",), other_extensions=(".text",), media_label="format.text",
     sniff=sniff, read=read))
