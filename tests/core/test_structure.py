@@ -482,7 +482,7 @@ def test_a_regulation_has_its_chapters_sections_and_articles_in_plain_text_and_m
             walk(node.children, p)
 
     walk(nodes, "")
-    assert [p for p in got if p] == CIVILITY_TREE          # the Markdown 目录 heading is a section of its own
+    assert got == CIVILITY_TREE                  # the Markdown 目录 and its list are no sections
     titles = {n.number: n.title for n in iter_sections(nodes)}
     assert (titles["第一章"], titles["第一节"], titles["第三章"]) == ("总则", "公共秩序", "附则")
     assert titles["第六条"] == "依照本条例第十条的规定处理"      # 第十条 inside an article opens nothing
@@ -500,8 +500,16 @@ def test_a_markdown_table_of_contents_before_chapter_headings_is_not_the_tree():
     hints = [_hint(text, "目录"), _hint(text, "第一章 总则", nth=1), _hint(text, "第二章 管理", nth=1)]
     nodes = build_sections(text, hints)
     assert [(n.number or n.title, n.level) for n in iter_sections(nodes)] == [
-        ("目录", 1), ("第一章", 1), ("第一条", 2), ("第二章", 1), ("第二条", 2)]
-    assert nodes[1].start == text.index("第一章 总则", text.index("第二章"))
+        ("第一章", 1), ("第一条", 2), ("第二章", 1), ("第二条", 2)]
+    assert nodes[0].start == text.index("第一章 总则", text.index("第二章"))
+    assert_well_formed(text, nodes)
+
+
+def test_an_unnumbered_heading_with_text_of_its_own_stays_before_the_chapters():
+    text = "条例\n\n说明\n\n本条例经审议通过。\n\n第一章 总则\n\n第一条 内容。\n"
+    hints = [_hint(text, "说明"), _hint(text, "第一章 总则")]
+    assert [(n.number or n.title, n.level) for n in iter_sections(build_sections(text, hints))] == [
+        ("说明", 1), ("第一章", 1), ("第一条", 2)]
 
 
 def test_a_bold_article_number_takes_its_first_clause_as_title():

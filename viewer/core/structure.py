@@ -377,7 +377,8 @@ class _Builder:
         regulation = is_heading and style in _CONTINUOUS and num is not None
         if regulation:   # 第一章/第一节 headings follow their own unit first, whatever <hN> or `#` gave them
             if num == 1 and any(style in entry.keys and entry.num >= 2 for entry in self.stack):
-                self.drop_table_of_contents(style, cs)
+                if self.drop_table_of_contents(style, cs):
+                    self.drop_empty_contents_heading(level)
         cut = self.place(keys[:1] if regulation else keys, num, at_line_start=True, force=True, line=line,
                          rank=rank)
         if cut is None:  # pragma: no cover - forced placement always succeeds
@@ -389,6 +390,16 @@ class _Builder:
         self.push(cut, keys, num, number, cs, ts, end, run_in=run_in, inline=False, line=line,
                   trim=_HINT_TRIM, rank=rank)
         return max(me, cs + 1)
+
+    def drop_empty_contents_heading(self, level: int) -> None:
+        """The unnumbered heading (## 目录) that held only a dropped table of contents is no section either."""
+        stack = self.stack
+        if not stack or stack[-1].node.children or stack[-1].node.number or not self.closed_by_heading(stack[-1], level):
+            return
+        entry = stack.pop()
+        siblings = stack[-1].node.children if stack else self.roots
+        siblings[:] = [node for node in siblings if node is not entry.node]
+        self.opened[:] = [e for e in self.opened if e is not entry]
 
     @staticmethod
     def closed_by_heading(entry: _Open, level: int) -> bool:

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from viewer.core.errors import IngestError
 from viewer.core.ingest import ingest_bytes, registry
 from viewer.core.ingest.markdown import inline_text, looks_like_markdown
+from viewer.core.model import iter_sections
+from viewer.core.structure import build_sections
 
 from tests.conftest import SAMPLE
 
@@ -172,3 +174,6 @@ def test_any_markdownish_text_gives_a_document_whose_hints_and_tables_lie_in_its
         assert text[hint.start:hint.end] == text[hint.start:hint.end].strip()
     for table in doc.tables:
         assert 0 <= table.start < table.end <= len(text) and "\t" in text[table.start:table.end]
+    for node in iter_sections(build_sections(text, doc.hints)):
+        assert 0 <= node.start <= node.heading_end <= node.end <= len(text)
+        assert text[node.start:].startswith(node.number)
