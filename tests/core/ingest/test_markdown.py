@@ -46,6 +46,12 @@ def test_a_hash_without_a_space_or_inside_a_code_fence_is_no_heading():
     assert headings(doc) == [("标题", 1)]
 
 
+def test_a_code_fence_inside_a_block_quote_closes_inside_it():
+    doc = md("# 标题\n\n> ```\n> # 代码\n> ```\n\n## 小节\n")
+    assert doc.text == "标题\n\n# 代码\n\n小节\n"
+    assert headings(doc) == [("标题", 1), ("小节", 2)]
+
+
 # --------------------------------------------------------------------------- what is not body text
 
 

@@ -226,14 +226,14 @@ class _Blocks:
         while i < count:
             raw = lines[i]
             i += 1
-            if fence:
-                if raw.strip().startswith(fence) and not raw.strip().strip(fence[0]):
+            content = _QUOTE_RE.sub("", raw)
+            if fence:                                       # code: verbatim lines until the closing fence
+                if content.strip().startswith(fence) and not content.strip().strip(fence[0]):
                     fence = ""
                     self.para_break()
-                elif _clean(raw):
-                    self.paras[-1].append(_clean(raw))
+                elif _clean(content):
+                    self.paras[-1].append(_clean(content))
                 continue
-            content = _QUOTE_RE.sub("", raw)
             if not content.strip():
                 self.para_break()
                 continue
