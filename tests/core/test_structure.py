@@ -591,6 +591,97 @@ def test_a_short_line_between_the_table_of_contents_and_the_body_is_no_part_titl
     assert build_sections(text)[0].start == text.index("一、回顾\n\n正文")
 
 
+# the same small regulation as a plain-text file and as a public law collection ships it in Markdown
+CIVILITY_ARTICLES = {
+    "第一条": "为了引导和促进文明行为，结合本市实际，制定本条例。",
+    "第二条": "本条例适用于本市行政区域内文明行为的促进工作。",
+    "第三条": "公民应当自觉维护公共秩序，遵守下列规定：\n（一）乘坐公共交通工具时依次排队；\n（二）不在公共场所大声喧哗。",
+    "第四条": "违反本条例第三条规定的，由有关部门予以劝阻。",
+    "第五条": "公民应当维护公共卫生。",
+    "第六条": "依照本条例第十条的规定处理；第十条另有规定的除外。",
+    "第七条": "本条例自2025年1月1日起施行。",
+}
+CIVILITY_PLAN = [("第一章 总则", None, ["第一条", "第二条"]),
+                 ("第二章 文明行为规范", "第一节 公共秩序", ["第三条", "第四条"]),
+                 (None, "第二节 公共卫生", ["第五条", "第六条"]),
+                 ("第三章 附则", None, ["第七条"])]
+CIVILITY_TREE = [
+    "第一章", "第一章>第一条", "第一章>第二条",
+    "第二章", "第二章>第一节", "第二章>第一节>第三条", "第二章>第一节>第三条>（一）", "第二章>第一节>第三条>（二）",
+    "第二章>第一节>第四条", "第二章>第二节", "第二章>第二节>第五条", "第二章>第二节>第六条",
+    "第三章", "第三章>第七条"]
+
+
+def _civility(markdown: bool) -> str:
+    out = ["# 某某市文明行为促进条例\n\n<!-- INFO END -->\n" if markdown else "某某市文明行为促进条例\n"]
+    if markdown:
+        out.append("## 目录\n\n" + "".join(f"- {chapter}\n" for chapter, _, _ in CIVILITY_PLAN if chapter))
+    for chapter, section, articles in CIVILITY_PLAN:
+        if chapter:
+            out.append(("## " if markdown else "") + chapter + "\n")
+        if section:
+            out.append(("### " if markdown else "") + section + "\n")
+        out.extend(f"{a} {CIVILITY_ARTICLES[a]}\n" for a in articles)
+    return "\n".join(out)
+
+
+def _regulation_nodes(markdown: bool):
+    from viewer.core.ingest import ingest_bytes
+
+    doc = ingest_bytes(_civility(markdown).encode("utf-8"), "条例.md" if markdown else "条例.txt")
+    return doc.text, build_sections(doc.text, doc.hints)
+
+
+@pytest.mark.parametrize("markdown", [False, True], ids=["plain-text", "markdown"])
+def test_a_regulation_has_its_chapters_sections_and_articles_in_plain_text_and_markdown(markdown):
+    text, nodes = _regulation_nodes(markdown)
+    assert_well_formed(text, nodes)
+    got = []
+
+    def walk(siblings, path):
+        for node in siblings:
+            p = f"{path}>{node.number}" if path else node.number
+            got.append(p)
+            walk(node.children, p)
+
+    walk(nodes, "")
+    assert got == CIVILITY_TREE                  # the Markdown 目录 and its list are no sections
+    titles = {n.number: n.title for n in iter_sections(nodes)}
+    assert (titles["第一章"], titles["第一节"], titles["第三章"]) == ("总则", "公共秩序", "附则")
+    assert titles["第六条"] == "依照本条例第十条的规定处理"      # 第十条 inside an article opens nothing
+
+
+def test_markdown_chapter_headings_nest_their_sections_even_at_the_same_heading_level():
+    text = "条例\n\n第一章 总则\n\n第一条 内容。\n\n第二章 管理\n\n第一节 一般规定\n\n第二条 内容。\n\n附则\n"
+    hints = [_hint(text, piece) for piece in ("第一章 总则", "第二章 管理", "第一节 一般规定")]
+    assert paths(text, hints) == ["第一章", "第一章>第一条", "第二章", "第二章>第一节", "第二章>第一节>第二条"]
+
+
+def test_a_markdown_table_of_contents_before_chapter_headings_is_not_the_tree():
+    text = ("条例\n\n目录\n\n第一章 总则\n第二章 管理\n\n第一章 总则\n\n第一条 内容。\n\n"
+            "第二章 管理\n\n第二条 依照本条例第一条处理。\n")
+    hints = [_hint(text, "目录"), _hint(text, "第一章 总则", nth=1), _hint(text, "第二章 管理", nth=1)]
+    nodes = build_sections(text, hints)
+    assert [(n.number or n.title, n.level) for n in iter_sections(nodes)] == [
+        ("第一章", 1), ("第一条", 2), ("第二章", 1), ("第二条", 2)]
+    assert nodes[0].start == text.index("第一章 总则", text.index("第二章"))
+    assert_well_formed(text, nodes)
+
+
+def test_an_unnumbered_heading_with_text_of_its_own_stays_before_the_chapters():
+    text = "条例\n\n说明\n\n本条例经审议通过。\n\n第一章 总则\n\n第一条 内容。\n"
+    hints = [_hint(text, "说明"), _hint(text, "第一章 总则")]
+    assert [(n.number or n.title, n.level) for n in iter_sections(build_sections(text, hints))] == [
+        ("说明", 1), ("第一章", 1), ("第一条", 2)]
+
+
+def test_a_bold_article_number_takes_its_first_clause_as_title():
+    text = "条例\n\n第一条 为了加强管理，制定本条例。\n\n第二条 本条例适用于本省。\n"
+    hints = [_hint(text, "第一条", kind="bold", level=None), _hint(text, "第二条", kind="bold", level=None)]
+    assert [(p, t) for p, t, _ in flat(text, hints)] == [("第一条", "为了加强管理，制定本条例"),
+                                                        ("第二条", "本条例适用于本省")]
+
+
 def test_restart_after_real_sections_stays_plain_text():
     text = "标题\n\n一、甲\n\n正文。\n\n二、乙\n\n正文。\n\n一、重复的编号\n\n正文。\n"
     assert paths(text) == ["一、", "二、"]

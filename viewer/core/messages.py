@@ -63,6 +63,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{file}：不是 {formats} 文件（看起来是{kind}）；请用 Word 或 WPS 打开并另存为 .docx 后再导入。",
         "en": "{file}: not a {formats} file (looks like {kind}); "
               "open it in Word or WPS and save it as .docx, then import that"},
+    "ingest.binary_word_file": {
+        "zh": "{file}：这是旧版 Word/WPS 二进制文档（.doc/.wps），无法可靠读取；请用 Word 或 WPS 打开，"
+              "另存为 .docx 或 PDF 后再导入。",
+        "en": "{file}: an old binary Word/WPS document (.doc/.wps), which cannot be read reliably; "
+              "open it in Word or WPS, save it as .docx or PDF, then import that"},
     "ingest.rtf_file": {
         "zh": "{file}：不是 {formats} 文件（看起来是{kind}）；请另存为 .docx 或 .txt 后再导入。",
         "en": "{file}: not a {formats} file (looks like {kind}); save it as .docx or .txt, then import that"},
@@ -114,6 +119,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "kind.webp": {"zh": "WebP图片", "en": "a WebP image"},
     "kind.pdf": {"zh": "PDF文档", "en": "a PDF document"},
     "kind.old_office": {"zh": "旧版Word .doc、Excel或WPS文件", "en": "an old Word .doc, Excel or WPS file"},
+    "kind.binary_word": {"zh": "旧版Word/WPS二进制文档", "en": "an old binary Word/WPS document"},
     "kind.rtf": {"zh": "RTF文档", "en": "an RTF document"},
     "kind.rar": {"zh": "RAR压缩包", "en": "a RAR archive"},
     "kind.7z": {"zh": "7-Zip压缩包", "en": "a 7-Zip archive"},
@@ -135,6 +141,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "format.text": {"zh": "文本", "en": "Text"},
     "format.html": {"zh": "网页", "en": "Web pages"},
     "format.docx": {"zh": "Word 文档", "en": "Word documents"},
+    "format.markdown": {"zh": "Markdown 文档", "en": "Markdown documents"},
 
     # --- sizes -----------------------------------------------------------------------------
     "size.bytes": {"zh": "{n} 字节", "en": "{n} bytes"},

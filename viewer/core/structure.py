@@ -456,6 +456,8 @@ class _Builder:
         is_heading = hint.kind == "heading"
         rank = float(level) if is_heading else None
         keys: tuple[str, ...]
+        if not is_heading and m and num is not None and run_in and self.skip_ws(m.end(), end) >= end:
+            return self.line_start(cs, line_end, line)   # a bold number alone (**第一条** 为了…): as unmarked
         if m and num is not None:
             number, me = m.group(), m.end()
             keys = (style, f"h{level}") if is_heading else (style,)
@@ -469,13 +471,39 @@ class _Builder:
                 if len(body) > _BOLD_MAX or not (closes or not run_in):
                     return cs + 1   # emphasis inside a sentence, not a run-in heading
                 keys = ("bold",)
-        cut = self.place(keys, num, at_line_start=True, force=True, line=line, rank=rank)
+        regulation = is_heading and style in _CONTINUOUS and num is not None
+        if regulation:   # 第一章/第一节 headings follow their own unit first, whatever <hN> or `#` gave them
+            if num == 1 and any(style in entry.keys and entry.num >= 2 for entry in self.stack):
+                if self.drop_table_of_contents(style, cs):
+                    self.drop_empty_contents_heading(level)
+        cut = self.place(keys[:1] if regulation else keys, num, at_line_start=True, force=True, line=line,
+                         rank=rank)
         if cut is None:  # pragma: no cover - forced placement always succeeds
             return cs + 1
+        if regulation:
+            while cut > 0 and self.closed_by_heading(self.stack[cut - 1], level):
+                cut -= 1
         ts = self.skip_ws(me, end)
         self.push(cut, keys, num, number, cs, ts, end, run_in=run_in, inline=False, line=line,
                   trim=_HINT_TRIM, rank=rank)
         return max(me, cs + 1)
+
+    def drop_empty_contents_heading(self, level: int) -> None:
+        """The unnumbered heading (## 目录) that held only a dropped table of contents is no section either."""
+        stack = self.stack
+        if not stack or stack[-1].node.children or stack[-1].node.number or not self.closed_by_heading(stack[-1], level):
+            return
+        entry = stack.pop()
+        siblings = stack[-1].node.children if stack else self.roots
+        siblings[:] = [node for node in siblings if node is not entry.node]
+        self.opened[:] = [e for e in self.opened if e is not entry]
+
+    @staticmethod
+    def closed_by_heading(entry: _Open, level: int) -> bool:
+        """An unnumbered heading (目录, 说明) at `level` or deeper ends where a 第一章 heading of `level` starts."""
+        if any(key in _CONTINUOUS for key in entry.keys):
+            return False
+        return any(key[0] == "h" and key[1:].isdigit() and int(key[1:]) >= level for key in entry.keys)
 
     def inline(self, scan_from: int, cs: int, line_end: int, line: int) -> None:
         """Run-in markers inside a paragraph: 一是…二是…, 一要…二要…, 第一，…第二，…, （1）…（2）…, ①…②…."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from viewer.core import ingest
 from viewer.core.errors import IngestError, Phrase
 from viewer.core.ingest import MAX_SOURCE_BYTES, fingerprint, ingest_bytes, ingest_path
+from viewer.core.messages import render
 
 from tests.core.ingest.support import assert_ingest_error
 
@@ -30,7 +32,7 @@ def test_unknown_extension_with_plain_text_is_read_as_text():
 
 
 def test_txt_extension_keeps_angle_brackets_as_text():
-    doc = ingest_bytes("标题\n\n<p>不是网页</p>\n".encode(), "notes.md")
+    doc = ingest_bytes("标题\n\n<p>不是网页</p>\n".encode(), "notes.text")
     assert doc.text == "标题\n\n<p>不是网页</p>\n"
 
 
@@ -57,7 +59,7 @@ def test_png_error_message_names_file_problem_and_remedy():
     with pytest.raises(IngestError) as excinfo:
         ingest_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64), "report.txt")
     assert str(excinfo.value) == (
-        "report.txt: not a text or HTML file (looks like a PNG image); choose a .txt, .html or .docx report")
+        "report.txt: not a text or HTML file (looks like a PNG image); choose a .txt, .html, .docx or .md report")
 
 
 def test_empty_bytes_are_an_ingest_error():
@@ -228,3 +230,37 @@ def test_plain_text_body_keeps_every_non_whitespace_character_in_order(text):
     source = "".join(text.split())
     it = iter(source)
     assert all(ch in it for ch in squashed)  # a subsequence of the source
+
+
+# --------------------------------------------------------------------------- binary Word and WPS
+
+
+def _compound_file(*streams: str) -> bytes:
+    """A minimal OLE2 compound file: the header, then one directory sector naming `streams`."""
+    header = bytearray(512)
+    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9)     # version 3, little-endian, 512-byte sectors
+    struct.pack_into("<II", header, 0x2C, 1, 0)                     # one FAT sector; the directory at sector 0
+    directory = bytearray(512)
+    for i, stream in enumerate(("Root Entry",) + streams):
+        name = stream.encode("utf-16-le") + b"\x00\x00"
+        entry = 128 * i
+        directory[entry:entry + len(name)] = name
+        struct.pack_into("<HB", directory, entry + 0x40, len(name), 5 if i == 0 else 2)
+    return bytes(header) + bytes(directory) + bytes(512)
+
+
+@pytest.mark.parametrize("name", ["report.doc", "report.wps", "report.docx", "report.txt", "report"])
+def test_a_binary_word_or_wps_document_is_refused_with_advice_to_save_it_as_docx_or_pdf(name):
+    with pytest.raises(IngestError) as excinfo:
+        ingest_bytes(_compound_file("WordDocument", "1Table", "\x05SummaryInformation"), name)
+    assert_ingest_error(excinfo, name, "ingest.binary_word_file")
+    assert str(excinfo.value) == (f"{name}: an old binary Word/WPS document (.doc/.wps), which cannot be read "
+                                  "reliably; open it in Word or WPS, save it as .docx or PDF, then import that")
+    assert "另存为 .docx 或 PDF" in render(excinfo.value, "zh")
+
+
+def test_an_old_excel_file_is_not_called_a_word_document():
+    with pytest.raises(IngestError) as excinfo:
+        ingest_bytes(_compound_file("Workbook"), "book.doc")
+    assert excinfo.value.code == "ingest.old_office_file"

@@ -54,10 +54,10 @@ def _zip(members: dict[str, str]) -> bytes:
 # --------------------------------------------------------------------------- the built-in formats
 
 
-def test_the_built_in_formats_are_text_html_and_docx_in_that_order():
-    assert [imp.name for imp in registry.importers()] == ["txt", "html", "docx"]
-    assert registry.advertised_extensions() == (".txt", ".html", ".htm", ".docx")
-    assert registry.advice_extensions() == (".txt", ".html", ".docx")
+def test_the_built_in_formats_are_text_html_docx_and_markdown_in_that_order():
+    assert [imp.name for imp in registry.importers()] == ["txt", "html", "docx", "markdown"]
+    assert registry.advertised_extensions() == (".txt", ".html", ".htm", ".docx", ".md", ".markdown")
+    assert registry.advice_extensions() == (".txt", ".html", ".docx", ".md")
     assert {".text", ".md", ".xhtml", ".shtml"} <= registry.supported_extensions()
 
 
@@ -65,7 +65,9 @@ def test_the_built_in_formats_are_text_html_and_docx_in_that_order():
     ("标题\n\n正文。".encode(), "report", "txt"),                          # any text: plain text
     ("标题\n\n正文。".encode(), "report.html", "html"),                    # named .html: read as a page
     (b"<html><body><p>x</p></body></html>", "page.asp", "html"),          # markup, unknown name
-    (b"<html><body><p>x</p></body></html>", "notes.md", "txt"),           # the name beats what it looks like
+    (b"<html><body><p>x</p></body></html>", "notes.text", "txt"),         # the name beats what it looks like
+    (b"<html><body><p>x</p></body></html>", "notes.md", "markdown"),
+    ("# 标题\n\n## 一、总体\n\n## 二、要求\n".encode(), "report.txt", "markdown"),   # clearly Markdown
     (make_docx(document_xml(para(("正文", False)))), "report.txt", "docx"),  # a signature beats the name
 ])
 def test_content_picks_the_format_and_the_extension_is_a_hint(data, name, chosen):
@@ -96,7 +98,7 @@ def test_a_registered_format_is_used_by_ingest_bytes_and_listed_everywhere(fake_
     assert ("format.text", ("*.rvfake",)) in registry.open_dialog_filters()
     with pytest.raises(IngestError) as excinfo:
         ingest_bytes(b" \n\n", "blank.txt")
-    assert render(excinfo.value, "en").endswith("choose a .txt, .html, .docx or .rvfake report")
+    assert render(excinfo.value, "en").endswith("choose a .txt, .html, .docx, .md or .rvfake report")
     assert "或 .rvfake 格式的报告" in render(excinfo.value, "zh")
 
 
@@ -108,7 +110,7 @@ def test_an_unregistered_format_is_gone_from_every_list(fake_format):
     assert doc.metadata["format"] == "txt"                      # plain text again
     with pytest.raises(IngestError) as excinfo:
         ingest_bytes(b" \n\n", "blank.txt")
-    assert render(excinfo.value, "en").endswith("choose a .txt, .html or .docx report")
+    assert render(excinfo.value, "en").endswith("choose a .txt, .html, .docx or .md report")
 
 
 def test_registering_a_format_again_replaces_it_in_its_place(fake_format):
@@ -142,9 +144,9 @@ def test_a_zip_that_is_not_a_docx_is_one_clear_error_whatever_its_name(members, 
     assert_ingest_error(excinfo, name, "ingest.unsupported_zip")
     assert excinfo.value.params["kind"] == Phrase(kind)
     english, chinese = render(excinfo.value, "en"), render(excinfo.value, "zh")
-    assert "not a supported document" in english and "only .txt, .html or .docx files are read" in english
+    assert "not a supported document" in english and "only .txt, .html, .docx or .md files are read" in english
     assert "unpack it and choose the report inside" in english
-    assert "不是支持的文档" in chinese and "只读取 .txt、.html 或 .docx 文件" in chinese and "请解压后" in chinese
+    assert "不是支持的文档" in chinese and "只读取 .txt、.html、.docx 或 .md 文件" in chinese and "请解压后" in chinese
 
 
 def test_a_zip_that_cannot_be_opened_is_a_damaged_zip():

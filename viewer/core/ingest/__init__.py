@@ -34,6 +34,7 @@ MAX_SOURCE_BYTES = 50 * 1024 * 1024
 from viewer.core.ingest import text  # noqa: E402,F401
 from viewer.core.ingest import html  # noqa: E402,F401
 from viewer.core.ingest import docx  # noqa: E402,F401
+from viewer.core.ingest import markdown  # noqa: E402,F401
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
@@ -49,7 +50,7 @@ def _unreadable(data: bytes, name: str) -> IngestError:
         return fail("ingest.damaged_zip", name) if members is None else unsupported_zip(name, members)
     named = registry.importer_named(probe.extension)
     code = named.wrong_content_code if named is not None else "ingest.not_text"
-    return not_text(name, binary_kind(probe.head) or "kind.binary", code)
+    return not_text(name, binary_kind(probe.data) or "kind.binary", code)
 
 
 def ingest_bytes(data: bytes, name: str) -> IngestedDocument:

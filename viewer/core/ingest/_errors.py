@@ -33,7 +33,9 @@ def advise(code: str, name: str, **params) -> IngestError:
 
 def not_text(name: str, kind: str, code: str = "ingest.not_text") -> IngestError:
     """The error for a file that is not what was expected; `kind` is the code of what it looks like."""
-    if kind == "kind.old_office":
+    if kind == "kind.binary_word":
+        code = "ingest.binary_word_file"
+    elif kind == "kind.old_office":
         code = "ingest.old_office_file"
     elif kind == "kind.rtf":
         code = "ingest.rtf_file"

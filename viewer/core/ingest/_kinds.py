@@ -22,10 +22,21 @@ MAGIC: list[tuple[bytes, int, str]] = [
 ]
 
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: the stream a binary Word document (.doc, and the .wps WPS writes) keeps its text in, as its
+#: compound-file directory names it (UTF-16LE)
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+
+
 def binary_kind(data: bytes) -> str | None:
-    """The kind code of what a binary (non-text, non-zip) file looks like, or None when it may be text."""
+    """The kind code of what a binary (non-text, non-zip) file looks like, or None when it may be text.
+
+    Given a whole compound file (not only its head), a binary Word/WPS document is told apart from
+    the other old Office files by its directory naming a WordDocument stream."""
     for magic, offset, kind in MAGIC:
         if data[offset:offset + len(magic)] == magic:
+            if magic == OLE_MAGIC and data.find(_WORD_STREAM, 512) >= 0:
+                return "kind.binary_word"
             return kind
     return None
 

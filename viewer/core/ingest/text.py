@@ -63,5 +63,5 @@ def ends_sentence(line: str) -> bool:
 
 
 IMPORTER = registry.register(registry.Importer(
-    name="txt", extensions=(".txt",), other_extensions=(".text", ".md"), media_label="format.text",
+    name="txt", extensions=(".txt",), other_extensions=(".text",), media_label="format.text",
     sniff=sniff, read=read))
