@@ -333,10 +333,11 @@ def _table_blocks(lines: list[_Line], size: float) -> list[tuple[int, int]]:
         rows, last_row = 1, lines[i]
         while j < len(lines):
             ln, prev = lines[j], lines[j - 1]
-            wraps = ln.page == prev.page and ln.top - prev.bottom < 0.45 * size and prev.x0 <= ln.x0 + size
+            wraps = (ln.page == prev.page and ln.top - prev.bottom < 0.45 * size
+                     and _aligned(last_row, ln) and _overlaps_columns(ln, lines[i:j]))
             if len(ln.cells) >= 2 and _aligned(last_row, ln):
                 rows, last_row = rows + 1, ln
-            elif not (wraps and _overlaps_columns(ln, lines[i:j])):
+            elif not wraps:
                 break
             j += 1
         if rows >= 2:

@@ -92,12 +92,12 @@ class _Styles:
 
     def __init__(self, textpage) -> None:
         self.textpage = textpage
-        self.objects: dict[int, tuple[float, bool, bool]] = {}
+        self.objects: dict[int, tuple[float, bool, bool, tuple[float, float, float, float] | None]] = {}
         self.fonts: dict[int, bool] = {}
         self.name = ctypes.create_string_buffer(256)
         self.matrix = pdfium.FS_MATRIX()
 
-    def __call__(self, index: int) -> tuple[float, bool, bool]:
+    def __call__(self, index: int) -> tuple[float, bool, bool, tuple[float, float, float, float] | None]:
         obj = pdfium.FPDFText_GetTextObject(self.textpage, index)
         key = ctypes.cast(obj, ctypes.c_void_p).value or 0
         style = self.objects.get(key)
@@ -105,14 +105,30 @@ class _Styles:
             style = self.objects[key] = self._style(obj, index)
         return style
 
-    def _style(self, obj, index: int) -> tuple[float, bool, bool]:
+    @staticmethod
+    def _clip_box(obj) -> tuple[float, float, float, float] | None:
+        """The box (left, bottom, right, top, page space) of the object's clip path; None when unclipped."""
+        clip = pdfium.FPDFPageObj_GetClipPath(obj) if obj else None
+        if not clip:
+            return None
+        xs, ys = [], []
+        x, y = ctypes.c_float(), ctypes.c_float()
+        for path in range(pdfium.FPDFClipPath_CountPaths(clip)):
+            for index in range(pdfium.FPDFClipPath_CountPathSegments(clip, path)):
+                segment = pdfium.FPDFClipPath_GetPathSegment(clip, path, index)
+                if segment and pdfium.FPDFPathSegment_GetPoint(segment, x, y):
+                    xs.append(x.value)
+                    ys.append(y.value)
+        return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+    def _style(self, obj, index: int):
         m = self.matrix
         if not pdfium.FPDFText_GetMatrix(self.textpage, index, m):
             m.a, m.b, m.c, m.d = 1.0, 0.0, 0.0, 1.0
         scale = abs(m.a * m.d - m.b * m.c) ** 0.5
         upright = m.a > 0 and m.d > 0 and abs(m.b) + abs(m.c) < 0.05 * scale
         size = pdfium.FPDFText_GetFontSize(self.textpage, index) * (scale or 1.0)
-        return size, self._bold(obj), upright
+        return size, self._bold(obj), upright, self._clip_box(obj)
 
     def _bold(self, obj) -> bool:
         if not obj:
@@ -168,7 +184,7 @@ def _page_runs(page, number: int, census: _Census, name: str) -> PageRuns:
             if pdfium.FPDFText_IsGenerated(textpage, index) or ch in _SPACES or ch in _LINE_BREAKS:
                 close()
                 continue
-            size, bold, upright = style_of(index)
+            size, bold, upright, clip = style_of(index)
             if not upright:                                          # seals, watermarks
                 continue
             census.chars += 1
@@ -186,10 +202,13 @@ def _page_runs(page, number: int, census: _Census, name: str) -> PageRuns:
             if ch in _HYPHENS and pdfium.FPDFText_IsHyphen(textpage, index):   # a word broken at the line end
                 continue
             pdfium.FPDFText_GetLooseCharBox(textpage, index, rect)
+            if clip is not None and not (clip[0] <= (rect.left + rect.right) / 2 <= clip[2]
+                                         and clip[1] <= (rect.top + rect.bottom) / 2 <= clip[3]):
+                continue                      # clipped away: a neighbouring page's edge line, hidden
             x0, x1 = rect.left - left, rect.right - left
             y0, y1 = top - rect.top, top - rect.bottom
-            if y1 - y0 <= 0:
-                continue
+            if y1 - y0 <= 0 or not (0 <= (x0 + x1) / 2 <= width and 0 <= (y0 + y1) / 2 <= height):
+                continue                      # off the page: clipped away, as a page's neighbours' edge lines
             size = size or (y1 - y0)
             if current:
                 same_line = abs(y1 - current[3]) < 0.3 * size and abs(y0 - current[1]) < 0.5 * size
