@@ -43,7 +43,7 @@ _IDENTITY_FONT = (b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Garbled /En
                   b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
                   b"/FontDescriptor << /Type /FontDescriptor /FontName /ABCDEF+Garbled /Flags 4 "
                   b"/FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >> "
-                  b"/DW 1000 >>]%s >>")
+                  b"/DW 1000 /W [32 126 500] >>]%s >>")
 
 
 def _escape_hex(text: str) -> bytes:

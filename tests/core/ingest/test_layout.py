@@ -168,3 +168,21 @@ def test_empty_pages_give_empty_text_and_share_the_next_start():
     result = rebuild([page(1, *body), page(2), page(3, *body)])
     assert result.pages[1] == result.pages[2]
     assert rebuild([]).text == "" and rebuild([page(1)]).pages == [0]
+
+
+def test_a_line_ending_where_the_next_word_would_have_fit_ends_its_paragraph_even_at_a_page_break():
+    above, _ = paragraph(FIRST, 720)
+    first = line("在切实做好各项工作中推进法治政府建设再上新台阶", 780)      # short by six characters
+    second = line("有效提升行政决策科学化、民主化、法治化水平，全面落实决策程序规定", 80)
+    result = rebuild([page(1, *above, first), page(2, second)])
+    assert paragraphs_of(result.text) == [FIRST, "在切实做好各项工作中推进法治政府建设再上新台阶",
+                                          "有效提升行政决策科学化、民主化、法治化水平，全面落实决策程序规定"]
+
+
+def test_a_full_line_ending_a_sentence_before_a_numbered_heading_ends_its_paragraph():
+    full = line("为建设法治社会筑牢法治基础，推动领导干部带头尊法学法守法用法落到实处。", 780)
+    heading = line("（二）积极参与市域治理现代化试点，打造共建共治共享的社会治理格局并取得成效", 80)
+    result = rebuild([page(1, full), page(2, heading)])
+    assert len(paragraphs_of(result.text)) == 2
+    wrapped_sentence = line("为建设法治社会筑牢法治基础，推动领导干部带头尊法学法守法用法落到实处", 780)
+    assert len(paragraphs_of(rebuild([page(1, wrapped_sentence), page(2, heading)]).text)) == 1

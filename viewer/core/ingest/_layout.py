@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from statistics import median
 from typing import Sequence
 
@@ -62,6 +63,7 @@ _WIDE_RE = re.compile(f"[{_WIDE}]")
 _GAP = " \t\u00a0\u2002\u2003\u2009\u3000"
 # a visual gap next to a wide (CJK) character is no text: `增长 5.2%`, `115 家`, `通  知`
 _WIDE_GAP_RE = re.compile(f"(?<=[{_WIDE}])[{_GAP}]+(?=\\S)|(?<=\\S)[{_GAP}]+(?=[{_WIDE}])")
+_GAP_RE = re.compile(f"[{_GAP}]")
 _SENTENCE_END = tuple("。：:；;！!？?")
 
 _PAGE_NUMBER_RE = re.compile(
@@ -102,7 +104,7 @@ class _Cell:
     x1: float
     pieces: list[tuple[str, bool]]     # (text, bold)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return tidy("".join(t for t, _ in self.pieces))
 
@@ -118,7 +120,7 @@ class _Line:
     bold: bool
     cells: list[_Cell]
 
-    @property
+    @cached_property
     def text(self) -> str:
         return tidy(" ".join(c.text for c in self.cells)) if len(self.cells) > 1 else self.cells[0].text
 
@@ -453,8 +455,19 @@ class _Builder:
 
 def _tidy_pieces(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """tidy() of a line's (text, bold) pieces, the bold state kept per character."""
+    raw = NONCHAR_RE.sub("", "".join(text for text, _ in pieces))
+    if not _GAP_RE.search(raw):                      # nothing to squeeze: the pieces as they are
+        out: list[tuple[str, bool]] = []
+        for text, bold in pieces:
+            text = NONCHAR_RE.sub("", text)
+            if not text:
+                continue
+            if out and out[-1][1] == bold:
+                out[-1] = (out[-1][0] + text, bold)
+            else:
+                out.append((text, bold))
+        return out
     chars = [(ch, bold) for text, bold in pieces for ch in NONCHAR_RE.sub("", text)]
-    raw = "".join(ch for ch, _ in chars)
     keep = [True] * len(chars)
     for m in _WIDE_GAP_RE.finditer(raw):
         keep[m.start():m.end()] = [False] * (m.end() - m.start())
@@ -555,6 +568,17 @@ def _wraps_heading(prev: _Line, ln: _Line, frame: _Frame) -> bool:
             and ln.top - prev.bottom < frame.gap + 0.4 * frame.size + (ln.size - frame.size))
 
 
+_NUMBERED_RE = re.compile(r"(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[)）]|[（(]\d{1,2}[)）]"
+                          r"|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百零〇\d]+[编章节条])")
+_LATIN_WORD_RE = re.compile(r"[A-Za-z0-9.,:;%()\[\]'\"/+\-]+")
+
+
+def _first_word_width(text: str, size: float) -> float:
+    """About how wide the first word of `text` is: one CJK character, or a Latin word at half a size per letter."""
+    word = _LATIN_WORD_RE.match(text)
+    return len(word.group(0)) * size / 2 if word else size
+
+
 def _starts_paragraph(prev: _Line, ln: _Line, prev_frame: _Frame, frame: _Frame) -> bool:
     """Whether `ln` starts a new paragraph after `prev` (its page-wrapped predecessor otherwise)."""
     size = frame.size
@@ -566,8 +590,10 @@ def _starts_paragraph(prev: _Line, ln: _Line, prev_frame: _Frame, frame: _Frame)
     room = prev_frame.right - prev.x1
     if room > 1.5 * size and prev.text.endswith(_SENTENCE_END):
         return True
-    if room > 0.3 * (prev_frame.right - prev_frame.left):
-        return True
+    if prev.text.endswith(_SENTENCE_END) and _NUMBERED_RE.match(ln.text):   # a sentence ends, a numbered
+        return True                                                     # heading starts (across a page too)
+    if room > 0.3 * (prev_frame.right - prev_frame.left) or room > _first_word_width(ln.text, size) + 2 * size:
+        return True                                             # the next line's first word would have fit
     if ln.page == prev.page and ln.top - prev.bottom > frame.gap + 0.4 * size:
         return True
     return abs(ln.size - prev.size) > 0.2 * size

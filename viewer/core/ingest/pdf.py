@@ -56,6 +56,8 @@ def sniff(probe: registry.Probe) -> int:
 
 
 def _is_garbage(code: int) -> bool:
+    if 0x20 <= code < 0x7F or 0x4E00 <= code <= 0x9FFF:
+        return False
     if code in (0, 0xFFFD) or 0xE000 <= code <= 0xF8FF or code >= 0xF0000:
         return True
     category = unicodedata.category(chr(code))
@@ -149,11 +151,27 @@ class _Styles:
         return bold
 
 
+class _Run:
+    """The run being gathered: its box, style, and characters (`hidden` runs gather nothing)."""
+
+    __slots__ = ("x0", "top", "x1", "bottom", "raw_size", "weight", "size", "bold", "chars", "hidden")
+
+    def __init__(self, x0, top, x1, bottom, raw_size, weight, size, bold, hidden) -> None:
+        self.x0, self.top, self.x1, self.bottom = x0, top, x1, bottom
+        self.raw_size, self.weight, self.size, self.bold, self.hidden = raw_size, weight, size, bold, hidden
+        self.chars: list[str] = []
+
+
 def _page_runs(page, number: int, census: _Census, name: str) -> PageRuns:
-    """The page's characters grouped into runs (one font size, boldness and line, no gap inside)."""
+    """The page's characters grouped into runs (one line, font size and weight, no gap inside).
+
+    A character's size and weight are read for each character; the rest of its text object's
+    style (matrix, bold, clip) once per run, where a run starts."""
     left, bottom, right, top = page.get_bbox()
     width, height = right - left, top - bottom
     textpage = page.get_textpage()
+    get_unicode, get_box = pdfium.FPDFText_GetUnicode, pdfium.FPDFText_GetLooseCharBox
+    get_size, get_weight = pdfium.FPDFText_GetFontSize, pdfium.FPDFText_GetFontWeight
     try:
         count = pdfium.FPDFText_CountChars(textpage)
         if count > MAX_CHARS_PER_PAGE:
@@ -161,37 +179,28 @@ def _page_runs(page, number: int, census: _Census, name: str) -> PageRuns:
         runs: list[TextRun] = []
         rect = pdfium.FS_RECTF()
         style_of = _Styles(textpage)
-        current: list = []        # [x0, top, x1, bottom, size, bold, chars]
+        run: _Run | None = None
         drawn = 0
-
-        def close() -> None:
-            if current and current[6]:
-                runs.append(TextRun(current[0], current[1], current[2] - current[0], current[3] - current[1],
-                                    "".join(current[6]), current[4], current[5]))
-            current.clear()
-
+        codes = _page_codes(textpage, count)
         i = 0
         while i < count:
-            code = pdfium.FPDFText_GetUnicode(textpage, i)
+            code = codes[i] if codes is not None else get_unicode(textpage, i)
             index = i
             i += 1
             if 0xD800 <= code < 0xDC00 and i < count:             # a UTF-16 pair (Windows builds)
-                low = pdfium.FPDFText_GetUnicode(textpage, i)
+                low = get_unicode(textpage, i)
                 if 0xDC00 <= low < 0xE000:
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     i += 1
             ch = chr(code) if code < 0x110000 else "\ufffd"
-            if pdfium.FPDFText_IsGenerated(textpage, index) or ch in _SPACES or ch in _LINE_BREAKS:
-                close()
-                continue
-            size, bold, upright, clip = style_of(index)
-            if not upright:                                          # seals, watermarks
+            if ch in _SPACES or ch in _LINE_BREAKS:      # what PDFium generates between words and lines
+                run = _close(run, runs)
                 continue
             census.chars += 1
             drawn += 1
             if _is_garbage(code):
                 census.garbage += 1
-                close()
+                run = _close(run, runs)
                 continue
             if code in _RADICALS:
                 ch = unicodedata.normalize("NFKC", ch)
@@ -201,26 +210,28 @@ def _page_runs(page, number: int, census: _Census, name: str) -> PageRuns:
                 census.foreign += 1
             if ch in _HYPHENS and pdfium.FPDFText_IsHyphen(textpage, index):   # a word broken at the line end
                 continue
-            pdfium.FPDFText_GetLooseCharBox(textpage, index, rect)
-            if clip is not None and not (clip[0] <= (rect.left + rect.right) / 2 <= clip[2]
-                                         and clip[1] <= (rect.top + rect.bottom) / 2 <= clip[3]):
-                continue                      # clipped away: a neighbouring page's edge line, hidden
+            get_box(textpage, index, rect)
             x0, x1 = rect.left - left, rect.right - left
             y0, y1 = top - rect.top, top - rect.bottom
-            if y1 - y0 <= 0 or not (0 <= (x0 + x1) / 2 <= width and 0 <= (y0 + y1) / 2 <= height):
-                continue                      # off the page: clipped away, as a page's neighbours' edge lines
-            size = size or (y1 - y0)
-            if current:
-                same_line = abs(y1 - current[3]) < 0.3 * size and abs(y0 - current[1]) < 0.5 * size
-                gap = x0 - current[2]
-                if (same_line and -0.3 * size < gap < 0.3 * size and abs(size - current[4]) < 0.5
-                        and bold == current[5]):
-                    current[2] = max(current[2], x1)
-                    current[6].append(ch)
+            if y1 - y0 <= 0:
+                continue
+            raw_size, weight = get_size(textpage, index), get_weight(textpage, index)
+            if run is not None and raw_size == run.raw_size and weight == run.weight:
+                tolerance = 0.3 * run.size
+                if (abs(y1 - run.bottom) < tolerance and abs(y0 - run.top) < 0.5 * run.size
+                        and -tolerance < x0 - run.x1 < tolerance):
+                    run.x1 = max(run.x1, x1)
+                    run.chars.append(ch)
                     continue
-                close()
-            current.extend([x0, y0, x1, y1, size, bold, [ch]])
-        close()
+            run = _close(run, runs)
+            size, bold, upright, clip = style_of(index)
+            centre_x, centre_y = (rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2
+            hidden = (not upright                                    # seals, watermarks
+                      or not (0 <= centre_x - left <= width and 0 <= top - centre_y <= height)    # off the page
+                      or (clip is not None and not (clip[0] <= centre_x <= clip[2] and clip[1] <= centre_y <= clip[3])))
+            run = _Run(x0, y0, x1, y1, raw_size, weight, size or (y1 - y0), bold, hidden)
+            run.chars.append(ch)
+        _close(run, runs)
     finally:
         textpage.close()
     if drawn:
@@ -228,6 +239,27 @@ def _page_runs(page, number: int, census: _Census, name: str) -> PageRuns:
     else:
         _census_of_empty_page(page, width * height, census)
     return PageRuns(number, width, height, tuple(runs))
+
+
+def _page_codes(textpage, count: int) -> list[int] | None:
+    """Every character's code point in one call (one UTF-16 unit per character); None when the page
+    holds characters beyond the BMP, whose units would not line up with the character indices."""
+    if count <= 0:
+        return []
+    buffer = ctypes.create_string_buffer(2 * (count + 1))
+    written = pdfium.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    units = memoryview(buffer.raw[:2 * max(0, written - 1)]).cast("H").tolist()
+    if len(units) != count or any(0xD800 <= unit < 0xE000 for unit in units):
+        return None
+    return units
+
+
+def _close(run: _Run | None, runs: list[TextRun]) -> None:
+    """Add the run gathered so far (unless hidden: clipped away, off the page, rotated); None for the next."""
+    if run is not None and run.chars and not run.hidden:
+        runs.append(TextRun(run.x0, run.top, run.x1 - run.x0, run.bottom - run.top, "".join(run.chars),
+                            run.size, run.bold))
+    return None
 
 
 def _census_of_empty_page(page, area: float, census: _Census) -> None:
