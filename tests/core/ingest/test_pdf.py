@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from viewer.core.errors import IngestError
 from viewer.core.ingest import ingest_bytes, pdf, registry
 from viewer.core.messages import render
-from viewer.core.model import page_of
+from viewer.core.model import iter_sections, page_of
 from viewer.core.report import parse_bytes
 
 from tests.core.ingest.pdf_support import (PAGE_W, Page, Text, build_pdf, identity_cmap, latin1_cmap,
@@ -200,3 +200,33 @@ def test_random_or_truncated_bytes_after_a_pdf_signature_give_a_document_or_an_i
 
 _REPORT = build_pdf([Page([Text(72, 80, "报告标题", 18), Text(72, 120, "正文第一段。")]),
                      Page([Text(72, 80, "正文第二段。")])], compress=False)
+
+
+# --- a PDF written by LibreOffice (tests/fixtures/pdf/libreoffice-report.fodt, exported by soffice) --
+
+LO_P2 = "一是持续深化改革。全年出台改革方案二十余项，营商环境持续优化，市场主体活力不断增强，新登记企业数量创历史新高，" \
+        "群众和企业办事更加便利，政务服务满意度位居全市前列。"
+LO_P3 = "二是加强民生保障。城镇新增就业3.6万人，新建改建学校12所，新增养老床位800张，基本医疗保险参保率稳定在95%以上，" \
+        "困难群众基本生活得到有效保障，社会大局和谐稳定。"
+
+
+def test_a_libreoffice_notice_imports_with_its_red_header_as_metadata_and_its_paragraphs_and_table():
+    report = parse_bytes((FIXTURES / "libreoffice-report.pdf").read_bytes(), "通知.pdf")
+    doc = report.source
+    assert doc.metadata["doc_number"] == "某政发〔2025〕5号" and doc.metadata["issuer"] == "某某市人民政府"
+    assert doc.text.rstrip("\n").split("\n\n") == [
+        "关于2024年工作情况的报告",
+        "各区县人民政府，市政府各部门：",
+        "今年以来，全市经济运行总体平稳，地区生产总值增长5.2%，115家企业新增上市，2023年以来累计新增就业岗位十二万个，"
+        "居民人均可支配收入稳步提高，各项工作取得新进展。",
+        "指标\t2024年\t增长\n地区生产总值\t1200亿元\t5.2%\n一般公共预算收入\t86亿元\t3.1%",
+        LO_P2, LO_P3,
+        *[f"（{n}）" + LO_P2 + LO_P3 for n in "一二三四五六"],
+        "特此报告。",
+    ]
+    assert "办公室" not in doc.text and "—" not in doc.text
+    assert len(doc.pages) == 2 and page_of(doc.pages, doc.text.index("特此报告")) == 2
+    numbers = [node.number for node in iter_sections(report.sections)]          # in document order
+    assert numbers[:2] == ["一是", "二是"] and [n for n in numbers if n.startswith("（")] == [
+        "（一）", "（二）", "（三）", "（四）", "（五）", "（六）"]
+    assert {"5.2%", "115家", "3.6万人", "95%以上"} <= {fig.text for fig in report.figures}
