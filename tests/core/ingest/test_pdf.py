@@ -111,6 +111,16 @@ def test_a_scan_is_refused_saying_its_pages_are_images_and_ocr_is_not_supported(
     assert "扫描件" in render(excinfo.value, "zh") and "不支持文字识别" in render(excinfo.value, "zh")
 
 
+def test_a_report_with_scanned_annex_pages_imports_its_text_pages_and_a_scan_with_a_text_cover_is_a_scan():
+    body, _ = wrapped(OPENING, 120)
+    text_page = Page([Text(200, 80, "工作报告", 20)] + body)
+    doc = ingest_bytes(build_pdf([text_page, text_page, Page(image=(0, 0, 595, 842))]), "annex.pdf")
+    assert "各项工作取得新进展" in doc.text and len(doc.pages) == 3
+    with pytest.raises(IngestError) as excinfo:
+        ingest_bytes(build_pdf([text_page] + [Page(image=(0, 0, 595, 842))] * 4), "covered.pdf")
+    assert_ingest_error(excinfo, "covered.pdf", "ingest.pdf_scanned")
+
+
 def test_text_drawn_as_outlines_or_small_images_is_refused():
     for pages in ([Page(outlines=True)], [Page(image=(72, 72, 300, 200)), Page(outlines=True)]):
         with pytest.raises(IngestError) as excinfo:

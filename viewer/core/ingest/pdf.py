@@ -75,7 +75,7 @@ def _is_foreign_letter(code: int) -> bool:
 
 def _open(data: bytes, name: str):
     """The PDFium document of `data`; encrypted or damaged files are refused here."""
-    tail = data[-2048:]
+    tail = data[-8192:]
     if b"%%EOF" not in tail:          # cut off on the way: PDFium would "repair" what is missing
         raise fail("ingest.pdf_damaged", name)
     try:
@@ -279,7 +279,7 @@ def _census_of_empty_page(page, area: float, census: _Census) -> None:
 
 def _refusal(census: _Census, pages: int, name: str):
     """The IngestError for a document without a usable text layer, or None when its text can be read."""
-    if census.scanned_pages and census.scanned_pages * 2 >= pages:
+    if census.scanned_pages and census.text_pages * 4 <= pages:       # mostly scans (a text cover at most)
         return fail("ingest.pdf_scanned", name)
     if census.chars == 0:
         return fail("ingest.pdf_text_as_images", name) if census.drawn_pages else None
