@@ -315,6 +315,36 @@ def bench_share(notes: int = 5000) -> dict[str, float]:
                                                                  if c.writes) / notes}
 
 
+def bench_pdf_import(pages: int = 50, runs: int = 5) -> dict[str, float]:
+    """A PDF of about `pages` pages (the sample's body repeated, written by the app's Save as PDF):
+    its page count, and the median seconds to import it (ingest and parse)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.ui.exports.report_printer import build_print_document, write_pdf
+
+    QApplication.instance() or QApplication([])
+    sample = parse_path(paths.sample_report_path())
+    head, body = sample.text.split("\n", 1)
+    copies = max(1, round(pages / 3.5))          # the sample's body fills 3.5 A4 pages
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "report.pdf"
+        text = head + "\n" + body * copies
+        source = parse_bytes(text.encode("utf-8"), "report.txt")
+        painted = write_pdf(build_print_document(source.title, source.text, source.sections, [], {}),
+                            str(pdf), title=source.title)
+        data = pdf.read_bytes()
+    parse_bytes(data, "report.pdf")
+    times, cpu = [], []
+    for _ in range(runs):
+        t0, c0 = time.perf_counter(), time.process_time()
+        report = parse_bytes(data, "report.pdf")
+        times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    return {"pages": painted.total, "mb": len(data) / 1e6, "seconds": statistics.median(times),
+            "cpu_seconds": statistics.median(cpu), "same_text": float(report.text == source.text)}
+
+
 def bench_large_report() -> dict[str, float]:
     """A ~2 MB report: parse+import seconds, first screen seconds, worst page-scroll milliseconds."""
 
@@ -391,6 +421,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"share file of {share['notes']:,} notes ({share['mb']:.1f} MB) into a shifted copy: write "
           f"{share['write_s']:.2f} s, read {share['read_s']:.2f} s, plan {share['plan_s']:.2f} s, "
           f"apply {share['apply_s']:.2f} s; {share['placed']:.1%} placed")
+    pdf = bench_pdf_import()
+    print(f"import a {pdf['pages']}-page PDF ({pdf['mb']:.1f} MB, written by Save as PDF): "
+          f"{pdf['seconds'] * 1000:.0f} ms median, CPU {pdf['cpu_seconds'] * 1000:.0f} ms (target < 1 s); "
+          "body text the same as the source: "
+          f"{'yes' if pdf['same_text'] else 'no'}")
     if not args.skip_gui:
         large = bench_large_report()
         print(f"large report {large['bytes'] / 1e6:.1f} MB: parse+import {large['import_s']:.2f} s, "

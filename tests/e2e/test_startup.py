@@ -12,7 +12,7 @@ from viewer.store import LibraryStore
 
 #: Modules (and packages, with their submodules) the window's first paint must not need.
 NOT_AT_FIRST_PAINT = (
-    "lxml", "rapidfuzz", "sqlite_utils", "PySide6.QtPrintSupport",
+    "lxml", "rapidfuzz", "sqlite_utils", "pypdfium2", "pypdfium2_raw", "PySide6.QtPrintSupport",
     "viewer.core.ingest", "viewer.core.structure", "viewer.core.figures", "viewer.core.report",
     "viewer.core.anchors", "viewer.core.share", "viewer.core.pdf_text",
     "viewer.ui.exports.report_printer", "viewer.ui.annotations.note_card", "viewer.ui.annotations.note_editor",
