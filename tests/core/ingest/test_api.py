@@ -57,7 +57,7 @@ def test_png_error_message_names_file_problem_and_remedy():
     with pytest.raises(IngestError) as excinfo:
         ingest_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64), "report.txt")
     assert str(excinfo.value) == (
-        "report.txt: not a text or HTML file (looks like a PNG image); choose a .txt, .html or .docx report")
+        "report.txt: not a text or HTML file (looks like a PNG image); choose a .txt, .html, .docx or .ofd report")
 
 
 def test_empty_bytes_are_an_ingest_error():

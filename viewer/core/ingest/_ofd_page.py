@@ -1,0 +1,168 @@
+"""One OFD page's content (GB/T 33190 Content.xml) -> positioned text runs in points, seals and images left out."""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass
+
+from viewer.core.ingest._layout import TextRun
+
+MM_TO_PT = 72 / 25.4
+ASCENT = 0.88              # share of the font size above the baseline (TextCode Y is the baseline)
+SPLIT_GAP = 1.0            # a jump of more than this many font sizes past a glyph's advance starts a new run
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+class BadValue(ValueError):
+    """An attribute that is not what the standard allows (a number list with a word in it…)."""
+
+
+@dataclass(frozen=True)
+class Font:
+    """What a run needs from a font resource: whether it is bold."""
+
+    bold: bool = False
+
+
+def numbers(value: str | None, what: str) -> list[float]:
+    """A space-separated list of finite numbers (ST_Array of doubles)."""
+    if not value:
+        return []
+    try:
+        out = [float(part) for part in value.split()]
+    except ValueError:
+        raise BadValue(what) from None
+    if not all(math.isfinite(n) for n in out):
+        raise BadValue(what)
+    return out
+
+
+def box(value: str | None, what: str) -> tuple[float, float, float, float] | None:
+    """An ST_Box `x y w h` in millimetres, or None when absent."""
+    parts = numbers(value, what)
+    if not parts:
+        return None
+    if len(parts) != 4:
+        raise BadValue(what)
+    return parts[0], parts[1], parts[2], parts[3]
+
+
+def deltas(value: str | None, count: int, what: str) -> list[float | None]:
+    """The `count` glyph offsets of a DeltaX/DeltaY list, expanding `g n d` (n times d); None where
+    the list gives none (the glyph then advances by its own width)."""
+    out: list[float | None] = []
+    parts = (value or "").split()
+    i = 0
+    while i < len(parts) and len(out) < count:
+        if parts[i] == "g":
+            if i + 2 >= len(parts):
+                raise BadValue(what)
+            repeat, step = numbers(parts[i + 1], what), numbers(parts[i + 2], what)
+            if repeat[0] < 0 or repeat[0] != int(repeat[0]):
+                raise BadValue(what)
+            out.extend(step * min(int(repeat[0]), count - len(out)))
+            i += 3
+        else:
+            out.append(numbers(parts[i], what)[0])
+            i += 1
+    return out + [None] * (count - len(out))
+
+
+def _advance(char: str, size: float) -> float:
+    """A glyph's usual advance: a full em for CJK and full-width forms, half for the rest."""
+    return size if unicodedata.east_asian_width(char) in ("W", "F") else size * 0.5
+
+
+def _apply(ctm: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = ctm
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _object_ctm(text_object, what: str) -> tuple[float, ...]:
+    values = numbers(text_object.get("CTM"), what)
+    if not values:
+        return _IDENTITY
+    if len(values) != 6:
+        raise BadValue(what)
+    return tuple(values)
+
+
+def _local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _is_bold(text_object, fonts: dict[str, Font]) -> bool:
+    weight = numbers(text_object.get("Weight"), "Weight")
+    return (weight[0] >= 600 if weight else False) or fonts.get(text_object.get("Font") or "", Font()).bold
+
+
+def text_object_runs(text_object, fonts: dict[str, Font], part: str) -> list[TextRun]:
+    """The runs of one TextObject: glyphs placed by X, Y, DeltaX, DeltaY, the CTM and the Boundary,
+    split where the text jumps (a gap wider than a glyph, a new baseline)."""
+    bounds = box(text_object.get("Boundary"), f"{part}: Boundary") or (0.0, 0.0, 0.0, 0.0)
+    ctm = _object_ctm(text_object, f"{part}: CTM")
+    sizes = numbers(text_object.get("Size"), f"{part}: Size")
+    size = sizes[0] if sizes else 0.0
+    scale = math.sqrt(abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]))
+    bold = _is_bold(text_object, fonts)
+    runs: list[TextRun] = []
+    pen: tuple[float, float] | None = None
+    for code in text_object:
+        if _local(code.tag) != "TextCode":
+            continue
+        text = "".join(ch for ch in (code.text or "") if ch not in "\r\n")
+        if not text:
+            continue
+        x_attr, y_attr = numbers(code.get("X"), f"{part}: X"), numbers(code.get("Y"), f"{part}: Y")
+        x = x_attr[0] if x_attr else (pen[0] if pen else 0.0)
+        y = y_attr[0] if y_attr else (pen[1] if pen else 0.0)
+        dx = deltas(code.get("DeltaX"), len(text) - 1, f"{part}: DeltaX")
+        dy = deltas(code.get("DeltaY"), len(text) - 1, f"{part}: DeltaY")
+        glyphs: list[tuple[str, float, float]] = []
+        for i, char in enumerate(text):
+            glyphs.append((char, x, y))
+            if i < len(text) - 1:
+                x += dx[i] if dx[i] is not None else _advance(char, size)
+                y += dy[i] if dy[i] is not None else 0.0
+        pen = (x + _advance(text[-1], size), y)
+        runs.extend(_group(glyphs, size, scale, bounds, ctm, bold))
+    return runs
+
+
+def _group(glyphs: list[tuple[str, float, float]], size: float, scale: float,
+           bounds: tuple[float, float, float, float], ctm: tuple[float, ...], bold: bool) -> list[TextRun]:
+    """Glyphs in object space -> runs in page points: consecutive glyphs on one baseline, close together."""
+    runs: list[TextRun] = []
+    start = 0
+    for i in range(1, len(glyphs) + 1):
+        if i < len(glyphs):
+            prev_char, px, py = glyphs[i - 1]
+            _, gx, gy = glyphs[i]
+            step = gx - px
+            if gy == py and 0 <= step <= _advance(prev_char, size) + SPLIT_GAP * size:
+                continue
+        chunk = glyphs[start:i]
+        start = i
+        last_char, lx, ly = chunk[-1]
+        x0, y0 = _apply(ctm, chunk[0][1], chunk[0][2])
+        x1, _ = _apply(ctm, lx + _advance(last_char, size), ly)
+        height = size * scale
+        left, right = sorted((x0, x1))
+        runs.append(TextRun(
+            x=(bounds[0] + left) * MM_TO_PT, y=(bounds[1] + y0 - ASCENT * height) * MM_TO_PT,
+            width=(right - left) * MM_TO_PT, height=height * MM_TO_PT,
+            text="".join(char for char, _, _ in chunk), font_size=height * MM_TO_PT, bold=bold))
+    return runs
+
+
+def page_runs(content_root, fonts: dict[str, Font], part: str) -> list[TextRun]:
+    """Every text run of a page's Content (layers and page blocks, in document order), in reading
+    order (top to bottom, then left to right); paths, images and composite objects carry no text."""
+    runs: list[TextRun] = []
+    for text_object in content_root.iter("{*}TextObject"):
+        if text_object.get("Visible", "true").strip().lower() == "false":
+            continue
+        runs.extend(text_object_runs(text_object, fonts, part))
+    runs.sort(key=lambda run: (round(run.y + run.height, 1), run.x))
+    return runs
