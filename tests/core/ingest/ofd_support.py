@@ -109,7 +109,7 @@ class Block:
     """A block of the report: its text, how it is set, and whether lines go through a CTM."""
 
     text: str
-    kind: str = "body"            # title | heading | subheading | body
+    kind: str = "body"            # masthead | centred | title | heading | subheading | row (cells by tabs) | body
     scale: float = 1.0
 
 
@@ -143,6 +143,24 @@ def typeset(blocks: list[Block], footer: bool = True) -> Typeset:
             x = LEFT + (BODY_W - sum(steps)) / 2
             place(lambda b: text_object(block.text, x, b + 1.5, size=size, font=XBS, steps=steps), block.text)
             line_no += 1
+            continue
+        if block.kind == "row":                          # table cells at even column stops
+            cells = block.text.split("\t")
+            stops = [LEFT + k * BODY_W / len(cells) for k in range(len(cells))]
+            place(lambda b: "".join(text_object(cell, x, b, steps=advances(cell, SIZE))
+                                    for cell, x in zip(cells, stops)), block.text)
+            continue
+        if block.kind == "masthead":                     # 发文机关标志: red, large, centred
+            size = 15.0
+            steps = advances(block.text, size)
+            x = LEFT + (BODY_W - sum(steps)) / 2
+            place(lambda b: text_object(block.text, x, b + size - SIZE, size=size, font=XBS, steps=steps), block.text)
+            line_no += 1
+            continue
+        if block.kind == "centred":                      # 发文字号
+            steps = advances(block.text, SIZE)
+            x = LEFT + (BODY_W - sum(steps)) / 2
+            place(lambda b: text_object(block.text, x, b, steps=steps), block.text)
             continue
         font = {"heading": HEI, "subheading": KAI}.get(block.kind, FANGSONG)
         for i, (text, x, steps) in enumerate(wrap(block.text, 2 * SIZE)):
@@ -289,3 +307,21 @@ REPORT_BLOCKS = [
 BILLION_LAUGHS_OFD = ('<?xml version="1.0"?><!DOCTYPE ofd:OFD [<!ENTITY lol "lol">'
                       + "".join(f'<!ENTITY lol{i} "{("&lol" + str(i - 1 if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
                       + f']><ofd:OFD xmlns:ofd="{OFD_NS}"><ofd:DocBody><ofd:DocRoot>&lol9;</ofd:DocRoot></ofd:DocBody></ofd:OFD>')
+
+
+RED_HEADED_BLOCKS = [
+    Block("某市人民政府文件", "masthead"),
+    Block("某政发〔2025〕5号", "centred"),
+    Block("某市人民政府关于2024年行政复议工作情况的通报", "title"),
+    Block("各县（市、区）人民政府，市政府各部门：现将2024年全市行政复议工作情况通报如下。"),
+    Block("一、基本情况", "heading"),
+    Block("全年共收到行政复议申请115件，依法受理109件，审结103件。主要指标见下表。"),
+    Block("项目\t2023年\t2024年", "row"),
+    Block("收到申请（件）\t98\t115", "row"),
+    Block("审结案件（件）\t90\t103", "row"),
+    Block("二、存在的问题", "heading"),
+    Block("一是部分单位对行政复议工作重视不够，答复不及时；二是个别案件办理质量不高，"
+          "说理不够充分；三是基层复议人员力量薄弱，专业化水平有待提升。" * 3),
+    Block("三、工作要求", "heading"),
+    Block("各地各部门要进一步提高认识，压实责任，切实提升行政复议工作质量和效率。"),
+]

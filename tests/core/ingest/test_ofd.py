@@ -17,8 +17,9 @@ from viewer.core.ingest._ofd_page import MM_TO_PT, BadValue, deltas
 from viewer.core.model import page_of
 from viewer.core.report import parse_bytes
 
-from tests.core.ingest.ofd_support import (BILLION_LAUGHS_OFD, OFD_NS, RED_RULE, REPORT_BLOCKS, SEAL_IMAGE, SEAL_TEXT,
-                                           SIZE, make_ofd, ofd_xml, page_xml, text_object, typeset)
+from tests.core.ingest.ofd_support import (BILLION_LAUGHS_OFD, LEFT, OFD_NS, RED_HEADED_BLOCKS, RED_RULE, REPORT_BLOCKS,
+                                           SEAL_IMAGE, SEAL_TEXT, SONG, make_ofd, ofd_xml, page_xml, text_object,
+                                           typeset)
 from tests.core.ingest.support import assert_ingest_error
 
 
@@ -69,6 +70,20 @@ def test_the_report_has_its_numbered_sections_with_the_heavy_headings_as_hints(r
     ]
     text = report.text
     assert [text[h.start:h.end] for h in report.source.hints if h.kind == "heading"] == ["一、主要工作", "二、下一步打算"]
+
+
+def test_a_red_headed_notice_gives_its_document_number_issuer_title_and_table_and_no_running_head():
+    laid = typeset(RED_HEADED_BLOCKS)
+    running_head = page_xml([text_object("某市人民政府行政复议办公室", LEFT, 24, size=3.7, font=SONG)])
+    doc = ingest_bytes(make_ofd([page_xml(p, template="8") for p in laid.pages], template=running_head), "notice.ofd")
+    body, rows = RED_HEADED_BLOCKS[2:], [b.text for b in RED_HEADED_BLOCKS if b.kind == "row"]
+    paragraphs = [b.text for b in body if b.kind != "row"]
+    paragraphs.insert(paragraphs.index("二、存在的问题"), "\n".join(rows))
+    assert doc.text == "\n\n".join(paragraphs) + "\n"
+    assert (doc.title, doc.metadata["doc_number"], doc.metadata["issuer"]) == (
+        "某市人民政府关于2024年行政复议工作情况的通报", "某政发〔2025〕5号", "某市人民政府")
+    assert [doc.text[t.start:t.end] for t in doc.tables] == ["\n".join(rows)]
+    assert doc.pages == [0, doc.text.index(laid.page_first_lines[1])]
 
 
 # --------------------------------------------------------------------------- positions
