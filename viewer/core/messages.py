@@ -130,6 +130,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ingest.ofd_damaged": {
         "zh": "{file}：OFD 文件已损坏（{part} 无法解压）" + _RESEND_ZH,
         "en": "{file}: damaged OFD document ({part} cannot be unpacked)" + _RESEND_EN},
+    "ingest.ofd_garbled_text": {
+        "zh": "{file}：OFD 文件的文字无法读取（字体把文字映射成了私用区或未分配的字符，不是中文文本；"
+              "不支持文字识别），未导入任何内容。",
+        "en": "{file}: the OFD document's text cannot be read (its fonts map it to private-use or unassigned "
+              "characters, not Chinese text; OCR is not supported); nothing was imported"},
     "ingest.ofd_no_text": {
         "zh": "{file}：OFD 文件没有可读的文字（页面只有图片，例如扫描件；不支持文字识别），未导入任何内容。",
         "en": "{file}: the OFD document has no readable text (its pages hold only images, such as a scan; "

@@ -126,6 +126,13 @@ def test_deltax_lists_expand_the_g_shorthand_and_stop_at_the_text_length():
             deltas(bad, 3, "DeltaX")
 
 
+def test_text_without_a_size_takes_the_height_of_its_boundary():
+    obj = ('<ofd:TextObject ID="1" Boundary="20 30 100 6"><ofd:TextCode X="0" Y="5">无字号</ofd:TextCode></ofd:TextObject>')
+    (run,) = _runs(_one_object_page(obj))
+    assert run.text == "无字号" and run.font_size == pytest.approx(6 * MM_TO_PT)
+    assert ingest_bytes(_one_object_page(obj), "t.ofd").text == "无字号\n"
+
+
 def test_runs_are_in_reading_order_whatever_the_order_of_the_objects():
     lower = text_object("第二行正文", 28, 60)
     upper_right = text_object("右边", 100, 50)
@@ -271,6 +278,12 @@ def test_an_ofd_of_images_only_has_no_text():
     error = _error(make_ofd([page_xml([SEAL_IMAGE, RED_RULE])]), "scan.ofd")
     assert error.code == "ingest.ofd_no_text"
     assert "OCR" in str(error)
+
+
+def test_an_ofd_whose_text_is_glyph_codes_in_the_private_use_area_is_refused():
+    garbage = "".join(chr(0xE000 + i) for i in range(20)) + "的"
+    error = _error(make_ofd([page_xml([text_object(garbage, 28, 50)])]), "glyphs.ofd")
+    assert error.code == "ingest.ofd_garbled_text" and "OCR" in str(error)
 
 
 def test_a_truncated_ofd_is_a_damaged_zip(report_ofd):

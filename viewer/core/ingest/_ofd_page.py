@@ -11,6 +11,7 @@ from viewer.core.ingest._layout import TextRun
 MM_TO_PT = 72 / 25.4
 ASCENT = 0.88              # share of the font size above the baseline (TextCode Y is the baseline)
 SPLIT_GAP = 1.0            # a jump of more than this many font sizes past a glyph's advance starts a new run
+DEFAULT_SIZE_MM = 3.5      # the size of text whose object gives neither a Size nor a Boundary height
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
@@ -103,7 +104,7 @@ def text_object_runs(text_object, fonts: dict[str, Font], part: str) -> list[Tex
     bounds = box(text_object.get("Boundary"), f"{part}: Boundary") or (0.0, 0.0, 0.0, 0.0)
     ctm = _object_ctm(text_object, f"{part}: CTM")
     sizes = numbers(text_object.get("Size"), f"{part}: Size")
-    size = sizes[0] if sizes else 0.0
+    size = sizes[0] if sizes and sizes[0] > 0 else (bounds[3] or DEFAULT_SIZE_MM)   # Size is required, but…
     scale = math.sqrt(abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]))
     bold = _is_bold(text_object, fonts)
     runs: list[TextRun] = []

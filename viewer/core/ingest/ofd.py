@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import unicodedata
 import zipfile
 import zlib
 
@@ -22,6 +23,7 @@ MAX_PART_BYTES = 64 * 1024 * 1024       # a part that unpacks to more is refused
 MAX_TOTAL_BYTES = 256 * 1024 * 1024     # so are parts that together unpack to more
 MAX_MEMBERS = 20_000                    # a zip listing more members is refused
 ENTRY = "OFD.xml"
+GARBLED_SHARE = 0.3                     # text with more private-use/unassigned characters is refused
 _A4_MM = (0.0, 0.0, 210.0, 297.0)
 _BOLD_FONT_WORDS = ("bold", "黑体", "hei", "粗")
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
@@ -183,11 +185,20 @@ def read_pages(data: bytes, name: str) -> tuple[list[PageRuns], dict[str, str]]:
             raise fail("ingest.ofd_bad_value", name, part=ENTRY) from None
 
 
+def garbled(pages: list[PageRuns]) -> bool:
+    """Whether the text is mostly private-use or unassigned code points (glyph ids, not characters)."""
+    chars = [ch for page in pages for run in page.runs for ch in run.text if not ch.isspace()]
+    bad = sum(1 for ch in chars if unicodedata.category(ch) in ("Co", "Cn"))
+    return bad > GARBLED_SHARE * len(chars)
+
+
 def read(data: bytes, name: str) -> IngestedDocument:
     """The body text of an OFD's pages, rebuilt into lines and paragraphs, with its page map."""
     pages, metadata = read_pages(data, name)
     if not any(page.runs for page in pages):
         raise advise("ingest.ofd_no_text", name)
+    if garbled(pages):
+        raise fail("ingest.ofd_garbled_text", name)
     rebuilt = rebuild(pages)
     text = rebuilt.text
     metadata = {**metadata, **rebuilt.metadata, "format": "ofd"}
