@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from viewer.core.ingest._layout import TextRun
 
@@ -70,9 +71,14 @@ def deltas(value: str | None, count: int, what: str) -> list[float | None]:
     return out + [None] * (count - len(out))
 
 
+@lru_cache(maxsize=8192)
+def _em_share(char: str) -> float:
+    return 1.0 if unicodedata.east_asian_width(char) in ("W", "F") else 0.5
+
+
 def _advance(char: str, size: float) -> float:
     """A glyph's usual advance: a full em for CJK and full-width forms, half for the rest."""
-    return size if unicodedata.east_asian_width(char) in ("W", "F") else size * 0.5
+    return size * _em_share(char)
 
 
 def _apply(ctm: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
@@ -120,41 +126,29 @@ def text_object_runs(text_object, fonts: dict[str, Font], part: str) -> list[Tex
         y = y_attr[0] if y_attr else (pen[1] if pen else 0.0)
         dx = deltas(code.get("DeltaX"), len(text) - 1, f"{part}: DeltaX")
         dy = deltas(code.get("DeltaY"), len(text) - 1, f"{part}: DeltaY")
-        glyphs: list[tuple[str, float, float]] = []
-        for i, char in enumerate(text):
-            glyphs.append((char, x, y))
-            if i < len(text) - 1:
-                x += dx[i] if dx[i] is not None else _advance(char, size)
-                y += dy[i] if dy[i] is not None else 0.0
-        pen = (x + _advance(text[-1], size), y)
-        runs.extend(_group(glyphs, size, scale, bounds, ctm, bold))
+        widths = [_advance(char, size) for char in text]
+        first, first_x, first_y = 0, x, y
+        for i in range(len(text) - 1):
+            step_x = dx[i] if dx[i] is not None else widths[i]
+            step_y = dy[i] if dy[i] is not None else 0.0
+            if step_y or not 0 <= step_x <= widths[i] + SPLIT_GAP * size:     # the text jumps: a new run
+                runs.append(_run(text[first:i + 1], first_x, first_y, x + widths[i], bounds, ctm, size * scale, bold))
+                first, first_x, first_y = i + 1, x + step_x, y + step_y
+            x, y = x + step_x, y + step_y
+        runs.append(_run(text[first:], first_x, first_y, x + widths[-1], bounds, ctm, size * scale, bold))
+        pen = (x + widths[-1], y)
     return runs
 
 
-def _group(glyphs: list[tuple[str, float, float]], size: float, scale: float,
-           bounds: tuple[float, float, float, float], ctm: tuple[float, ...], bold: bool) -> list[TextRun]:
-    """Glyphs in object space -> runs in page points: consecutive glyphs on one baseline, close together."""
-    runs: list[TextRun] = []
-    start = 0
-    for i in range(1, len(glyphs) + 1):
-        if i < len(glyphs):
-            prev_char, px, py = glyphs[i - 1]
-            _, gx, gy = glyphs[i]
-            step = gx - px
-            if gy == py and 0 <= step <= _advance(prev_char, size) + SPLIT_GAP * size:
-                continue
-        chunk = glyphs[start:i]
-        start = i
-        last_char, lx, ly = chunk[-1]
-        x0, y0 = _apply(ctm, chunk[0][1], chunk[0][2])
-        x1, _ = _apply(ctm, lx + _advance(last_char, size), ly)
-        height = size * scale
-        left, right = sorted((x0, x1))
-        runs.append(TextRun(
-            x=(bounds[0] + left) * MM_TO_PT, y=(bounds[1] + y0 - ASCENT * height) * MM_TO_PT,
-            width=(right - left) * MM_TO_PT, height=height * MM_TO_PT,
-            text="".join(char for char, _, _ in chunk), font_size=height * MM_TO_PT, bold=bold))
-    return runs
+def _run(text: str, x: float, y: float, end_x: float, bounds: tuple[float, float, float, float],
+         ctm: tuple[float, ...], height: float, bold: bool) -> TextRun:
+    """Glyphs from (x, y) on one baseline to end_x, in object space -> a run in page points."""
+    x0, y0 = _apply(ctm, x, y)
+    x1, _ = _apply(ctm, end_x, y)
+    left, right = min(x0, x1), max(x0, x1)
+    return TextRun(x=(bounds[0] + left) * MM_TO_PT, y=(bounds[1] + y0 - ASCENT * height) * MM_TO_PT,
+                   width=(right - left) * MM_TO_PT, height=height * MM_TO_PT, text=text,
+                   font_size=height * MM_TO_PT, bold=bold)
 
 
 def page_runs(content_root, fonts: dict[str, Font], part: str) -> list[TextRun]:
