@@ -105,6 +105,39 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ingest.docx_damaged": {
         "zh": "{file}：.docx 文件已损坏（正文无法解压）；" + _RESAVE_ZH,
         "en": "{file}: damaged .docx file (its text cannot be unpacked); " + _RESAVE_EN},
+    "ingest.not_pdf": {
+        "zh": "{file}：不是 PDF 文件（看起来是{kind}）；" + _CHINESE_ADVICE,
+        "en": "{file}: not a PDF file (looks like {kind}); " + _ENGLISH_ADVICE},
+    "ingest.pdf_damaged": {
+        "zh": "{file}：PDF 文件已损坏或不完整（可能只下载或复制了一部分）；请向发送者重新索取文件。",
+        "en": "{file}: damaged or incomplete PDF file (perhaps only part of it was downloaded or copied); "
+              "ask the sender for the file again"},
+    "ingest.pdf_encrypted": {
+        "zh": "{file}：PDF 设有打开密码（已加密），无法读取其文字；请向发送者索取未加密的 PDF。",
+        "en": "{file}: the PDF is password-protected (encrypted), so its text cannot be read; "
+              "ask the sender for an unencrypted PDF"},
+    "ingest.pdf_too_many_pages": {
+        "zh": "{file}：PDF 页数过多（{pages} 页，上限为 {limit} 页）；请选择报告本身。",
+        "en": "{file}: too many pages ({pages}; the limit is {limit}); choose the report itself"},
+    "ingest.pdf_scanned": {
+        "zh": "{file}：这是扫描件（PDF 的页面是图片，没有文字层），本软件不支持文字识别；"
+              "请索取可复制文字的 PDF，或 .docx、.txt 版本。",
+        "en": "{file}: a scan (the PDF's pages are images with no text layer), and OCR is not supported; "
+              "ask for a PDF whose text can be copied, or a .docx or .txt version"},
+    "ingest.pdf_text_as_images": {
+        "zh": "{file}：PDF 的文字是以图片或图形绘制的，没有文字层，本软件不支持文字识别；"
+              "请索取可复制文字的 PDF，或 .docx、.txt 版本。",
+        "en": "{file}: the PDF's text is drawn as images or outlines with no text layer, and OCR is not supported; "
+              "ask for a PDF whose text can be copied, or a .docx or .txt version"},
+    "ingest.pdf_garbled_text": {
+        "zh": "{file}：PDF 的文字层无法还原成文字（字体映射到私用区、未分配的字符或乱码），"
+              "本软件不支持文字识别；请索取可正确复制文字的 PDF，或 .docx、.txt 版本。",
+        "en": "{file}: the PDF's text layer does not map to real text (its fonts map to private-use, unassigned "
+              "or garbled characters), and OCR is not supported; ask for a PDF whose text copies correctly, "
+              "or a .docx or .txt version"},
+    "ingest.blank_pdf": {
+        "zh": "{file}：没有可读的正文（PDF 只有页眉、页脚或页码）；" + _CHINESE_ADVICE,
+        "en": "{file}: has no readable text (the PDF holds only headers, footers or page numbers); " + _ENGLISH_ADVICE},
     "ingest.not_ofd": {
         "zh": "{file}：不是 OFD 版式文件（看起来是{kind}）；" + _CHINESE_ADVICE,
         "en": "{file}: not an OFD document (looks like {kind}); " + _ENGLISH_ADVICE},
@@ -169,6 +202,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "format.text": {"zh": "文本", "en": "Text"},
     "format.html": {"zh": "网页", "en": "Web pages"},
     "format.docx": {"zh": "Word 文档", "en": "Word documents"},
+    "format.pdf": {"zh": "PDF 文档", "en": "PDF documents"},
     "format.ofd": {"zh": "OFD 版式文档", "en": "OFD documents"},
 
     # --- sizes -----------------------------------------------------------------------------

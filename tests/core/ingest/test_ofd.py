@@ -199,8 +199,9 @@ def test_a_plain_zip_named_ofd_is_not_an_ofd():
 
 def test_a_file_named_ofd_that_is_not_a_zip_says_so():
     with pytest.raises(IngestError) as excinfo:
-        ingest_bytes(b"%PDF-1.7\n" + bytes(40), "report.ofd")
+        ingest_bytes(b"\x89PNG\r\n\x1a\n" + bytes(40), "report.ofd")
     assert_ingest_error(excinfo, "report.ofd", "ingest.not_ofd")
+    assert excinfo.value.params["kind"] == Phrase("kind.png")
 
 
 # --------------------------------------------------------------------------- broken and hostile packages

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from viewer.core.errors import IngestError, Phrase
 from viewer.core.ingest import ingest_bytes, registry
-from viewer.core.messages import render
+from viewer.core.messages import or_list, render
 from viewer.core.model import IngestedDocument
 
 from tests.conftest import REPO
@@ -54,10 +54,10 @@ def _zip(members: dict[str, str]) -> bytes:
 # --------------------------------------------------------------------------- the built-in formats
 
 
-def test_the_built_in_formats_are_text_html_docx_and_ofd_in_that_order():
-    assert [imp.name for imp in registry.importers()] == ["txt", "html", "docx", "ofd"]
-    assert registry.advertised_extensions() == (".txt", ".html", ".htm", ".docx", ".ofd")
-    assert registry.advice_extensions() == (".txt", ".html", ".docx", ".ofd")
+def test_the_built_in_formats_are_text_html_docx_pdf_and_ofd_in_that_order():
+    assert [imp.name for imp in registry.importers()] == ["txt", "html", "docx", "pdf", "ofd"]
+    assert registry.advertised_extensions() == (".txt", ".html", ".htm", ".docx", ".pdf", ".ofd")
+    assert registry.advice_extensions() == (".txt", ".html", ".docx", ".pdf", ".ofd")
     assert {".text", ".md", ".xhtml", ".shtml"} <= registry.supported_extensions()
 
 
@@ -96,7 +96,8 @@ def test_a_registered_format_is_used_by_ingest_bytes_and_listed_everywhere(fake_
     assert ("format.text", ("*.rvfake",)) in registry.open_dialog_filters()
     with pytest.raises(IngestError) as excinfo:
         ingest_bytes(b" \n\n", "blank.txt")
-    assert render(excinfo.value, "en").endswith("choose a .txt, .html, .docx, .ofd or .rvfake report")
+    assert render(excinfo.value, "en").endswith(f"choose a {or_list(registry.advice_extensions(), 'en')} report")
+    assert registry.advice_extensions()[-1] == ".rvfake"
     assert "或 .rvfake 格式的报告" in render(excinfo.value, "zh")
 
 
@@ -108,7 +109,8 @@ def test_an_unregistered_format_is_gone_from_every_list(fake_format):
     assert doc.metadata["format"] == "txt"                      # plain text again
     with pytest.raises(IngestError) as excinfo:
         ingest_bytes(b" \n\n", "blank.txt")
-    assert render(excinfo.value, "en").endswith("choose a .txt, .html, .docx or .ofd report")
+    assert render(excinfo.value, "en").endswith(f"choose a {or_list(registry.advice_extensions(), 'en')} report")
+    assert ".rvfake" not in registry.advice_extensions()
 
 
 def test_registering_a_format_again_replaces_it_in_its_place(fake_format):
@@ -142,9 +144,10 @@ def test_a_zip_that_is_not_a_docx_is_one_clear_error_whatever_its_name(members, 
     assert_ingest_error(excinfo, name, "ingest.unsupported_zip")
     assert excinfo.value.params["kind"] == Phrase(kind)
     english, chinese = render(excinfo.value, "en"), render(excinfo.value, "zh")
-    assert "not a supported document" in english and "only .txt, .html, .docx or .ofd files are read" in english
+    formats = registry.advice_extensions()
+    assert "not a supported document" in english and f"only {or_list(formats, 'en')} files are read" in english
     assert "unpack it and choose the report inside" in english
-    assert "不是支持的文档" in chinese and "只读取 .txt、.html、.docx 或 .ofd 文件" in chinese and "请解压后" in chinese
+    assert "不是支持的文档" in chinese and f"只读取 {or_list(formats, 'zh')} 文件" in chinese and "请解压后" in chinese
 
 
 def test_a_zip_that_cannot_be_opened_is_a_damaged_zip():

@@ -34,6 +34,7 @@ MAX_SOURCE_BYTES = 50 * 1024 * 1024
 from viewer.core.ingest import text  # noqa: E402,F401
 from viewer.core.ingest import html  # noqa: E402,F401
 from viewer.core.ingest import docx  # noqa: E402,F401
+from viewer.core.ingest import pdf  # noqa: E402,F401
 from viewer.core.ingest import ofd  # noqa: E402,F401
 
 

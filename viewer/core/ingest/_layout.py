@@ -84,11 +84,15 @@ def tidy(text: str) -> str:
     return "".join(t for t, _ in _tidy_pieces([(text, False)]))
 
 
+_WORD_END = re.compile(r"[A-Za-z0-9,.;:!?)\]}'\"]")
+_WORD_START = re.compile(r"[A-Za-z0-9(\[{'\"]")
+
+
 def _joiner(left: str, right: str) -> str:
     """What goes between two pieces of text that the layout set apart: a space between Latin words only."""
-    if not left or not right or is_wide(left[-1]) or is_wide(right[0]) or left[-1].isspace() or right[0].isspace():
-        return ""
-    return " "
+    if left and right and _WORD_END.fullmatch(left[-1]) and _WORD_START.fullmatch(right[0]):
+        return " "
+    return ""
 
 
 # --- lines ------------------------------------------------------------------------------
@@ -127,7 +131,7 @@ class _Line:
         return out
 
 
-CELL_GAP = 1.2   # a horizontal gap wider than this many character heights separates table cells
+CELL_GAP = 0.5   # a horizontal gap wider than this many character sizes may separate table cells
 
 
 def _run_size(run: TextRun) -> float:
@@ -303,9 +307,22 @@ def _is_heading(ln: _Line, frame: _Frame) -> bool:
     return (bigger or (ln.bold and short) or centred) and len(ln.text) <= 60
 
 
+def _gutters(ln: _Line) -> list[tuple[float, float]]:
+    return [(a.x1, b.x0) for a, b in zip(ln.cells, ln.cells[1:])]
+
+
+def _aligned(a: _Line, b: _Line) -> bool:
+    """Whether two lines of several cells are rows of one table: no cell of one crosses a gap
+    between the cells of the other."""
+    def crosses(row: _Line, gaps: list[tuple[float, float]]) -> bool:
+        return any(c.x0 < g0 and g1 < c.x1 for c in row.cells for g0, g1 in gaps)
+
+    return not crosses(a, _gutters(b)) and not crosses(b, _gutters(a))
+
+
 def _table_blocks(lines: list[_Line], size: float) -> list[tuple[int, int]]:
-    """(first, last+1) index ranges of lines that are table rows: runs of two or more lines with
-    several cells, and the lines that wrap a cell's text between them."""
+    """(first, last+1) index ranges of lines that are table rows: runs of two or more aligned lines
+    of several cells, and the lines that wrap a cell's text between them."""
     blocks = []
     i = 0
     while i < len(lines):
@@ -313,18 +330,20 @@ def _table_blocks(lines: list[_Line], size: float) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        rows = 1
+        rows, last_row = 1, lines[i]
         while j < len(lines):
             ln, prev = lines[j], lines[j - 1]
             wraps = ln.page == prev.page and ln.top - prev.bottom < 0.45 * size and prev.x0 <= ln.x0 + size
-            if len(ln.cells) >= 2:
-                rows += 1
+            if len(ln.cells) >= 2 and _aligned(last_row, ln):
+                rows, last_row = rows + 1, ln
             elif not (wraps and _overlaps_columns(ln, lines[i:j])):
                 break
             j += 1
         if rows >= 2:
             blocks.append((i, j))
-        i = j
+            i = j
+        else:
+            i += 1
     return blocks
 
 

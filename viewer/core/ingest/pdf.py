@@ -1,0 +1,267 @@
+"""PDF documents (.pdf): each page's text layer read with PDFium (pypdfium2), rebuilt into paragraphs by _layout.
+
+A PDF without a usable text layer (a scan, text drawn as images or outlines, fonts that map to
+garbage) is refused with one line saying which, since the app does no OCR; so are encrypted,
+damaged and truncated files.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+import pypdfium2
+import pypdfium2.raw as pdfium
+
+from viewer.core.ingest import registry
+from viewer.core.ingest._cleanup import make_document
+from viewer.core.ingest._errors import fail
+from viewer.core.ingest._layout import PageRuns, TextRun, rebuild
+from viewer.core.model import IngestedDocument
+from viewer.core.tables import valid_tables
+
+MAX_PAGES = 2000              # a report has tens or hundreds of pages; more is refused
+MAX_CHARS_PER_PAGE = 50_000   # a page's text layer beyond this is not a report's page
+SIGNATURE = b"%PDF-"
+_SIGNATURE_WITHIN = 1024      # PDF readers accept the signature anywhere in the first kilobyte
+
+# one PDFium at a time: the library is not thread-safe, and imports may run on a worker thread
+_LOCK = threading.Lock()
+_SPACES = frozenset(" \u00a0\u2002\u2003\u2009\u3000\t")
+_LINE_BREAKS = frozenset("\r\n\x02\x03\ufffe")
+_RADICALS = range(0x2E80, 0x2FE0)   # fonts name 工 as ⼯ (U+2F2F); text gives the ideograph (NFKC)
+
+
+@dataclass
+class _Census:
+    """What a document's text layer holds: usable and unusable characters, and what pages without text hold."""
+
+    chars: int = 0         # characters drawn (not spaces)
+    garbage: int = 0       # private-use, unassigned, control or replacement characters
+    cjk: int = 0
+    foreign: int = 0       # letters neither CJK nor ASCII: the sign of a font mapped to the wrong code page
+    scanned_pages: int = 0     # no text, and an image covering most of the page
+    drawn_pages: int = 0       # no text, but smaller images or vector outlines
+    text_pages: int = 0
+
+
+def sniff(probe: registry.Probe) -> int:
+    """CERTAIN when the file starts with %PDF-, LIKELY when the signature is within its first kilobyte."""
+    if probe.head.startswith(SIGNATURE):
+        return registry.CERTAIN
+    return registry.LIKELY if SIGNATURE in probe.head[:_SIGNATURE_WITHIN] else registry.NO
+
+
+def _is_garbage(code: int) -> bool:
+    if code in (0, 0xFFFD) or 0xE000 <= code <= 0xF8FF or code >= 0xF0000:
+        return True
+    category = unicodedata.category(chr(code))
+    return category in ("Cn", "Co", "Cs") or (category == "Cc" and code not in (9, 10, 13))
+
+
+def _is_cjk(code: int) -> bool:
+    return (0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
+            or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF)
+
+
+def _is_foreign_letter(code: int) -> bool:
+    return code > 0x7F and not _is_cjk(code) and chr(code).isalpha() and not 0x2E80 <= code <= 0x2FDF
+
+
+def _open(data: bytes, name: str):
+    """The PDFium document of `data`; encrypted or damaged files are refused here."""
+    tail = data[-2048:]
+    if b"%%EOF" not in tail:          # cut off on the way: PDFium would "repair" what is missing
+        raise fail("ingest.pdf_damaged", name)
+    try:
+        return pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:
+        if pdfium.FPDF_GetLastError() == pdfium.FPDF_ERR_PASSWORD:
+            raise fail("ingest.pdf_encrypted", name) from None
+        raise fail("ingest.pdf_damaged", name) from None
+
+
+class _Bold:
+    """Whether a text object is bold: a bold font (weight, name) or a fill-and-stroke synthetic bold."""
+
+    def __init__(self) -> None:
+        self.fonts: dict[int, bool] = {}
+        self.name = ctypes.create_string_buffer(256)
+
+    def __call__(self, obj) -> bool:
+        if not obj:
+            return False
+        if pdfium.FPDFTextObj_GetTextRenderMode(obj) == pdfium.FPDF_TEXTRENDERMODE_FILL_STROKE:
+            return True
+        font = pdfium.FPDFTextObj_GetFont(obj)
+        if not font:
+            return False
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        bold = self.fonts.get(key)
+        if bold is None:
+            length = pdfium.FPDFFont_GetBaseFontName(font, self.name, len(self.name))
+            base = self.name.raw[:max(0, min(length, len(self.name)) - 1)].decode("latin-1").lower()
+            bold = pdfium.FPDFFont_GetWeight(font) >= 600 or any(
+                word in base for word in ("bold", "heavy", "black", "semibold", "demi"))
+            self.fonts[key] = bold
+        return bold
+
+
+def _page_runs(page, number: int, census: _Census, bold_of: _Bold, name: str) -> PageRuns:
+    """The page's characters grouped into runs (one font size, boldness and line, no gap inside)."""
+    left, bottom, right, top = page.get_bbox()
+    width, height = right - left, top - bottom
+    textpage = page.get_textpage()
+    try:
+        count = pdfium.FPDFText_CountChars(textpage)
+        if count > MAX_CHARS_PER_PAGE:
+            raise fail("ingest.pdf_damaged", name)
+        runs: list[TextRun] = []
+        rect = pdfium.FS_RECTF()
+        current: list = []        # [x0, top, x1, bottom, size, bold, chars]
+        drawn = 0
+
+        def close() -> None:
+            if current and current[6]:
+                runs.append(TextRun(current[0], current[1], current[2] - current[0], current[3] - current[1],
+                                    "".join(current[6]), current[4], current[5]))
+            current.clear()
+
+        i = 0
+        while i < count:
+            code = pdfium.FPDFText_GetUnicode(textpage, i)
+            index = i
+            i += 1
+            if 0xD800 <= code < 0xDC00 and i < count:             # a UTF-16 pair (Windows builds)
+                low = pdfium.FPDFText_GetUnicode(textpage, i)
+                if 0xDC00 <= low < 0xE000:
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    i += 1
+            ch = chr(code) if code < 0x110000 else "\ufffd"
+            if pdfium.FPDFText_IsGenerated(textpage, index) or ch in _SPACES or ch in _LINE_BREAKS:
+                close()
+                continue
+            if abs(pdfium.FPDFText_GetCharAngle(textpage, index)) > 0.05:   # seals, watermarks
+                continue
+            census.chars += 1
+            drawn += 1
+            if _is_garbage(code):
+                census.garbage += 1
+                close()
+                continue
+            if code in _RADICALS:
+                ch = unicodedata.normalize("NFKC", ch)
+            if _is_cjk(code):
+                census.cjk += 1
+            elif _is_foreign_letter(code):
+                census.foreign += 1
+            if pdfium.FPDFText_IsHyphen(textpage, index):
+                continue
+            pdfium.FPDFText_GetLooseCharBox(textpage, index, rect)
+            x0, x1 = rect.left - left, rect.right - left
+            y0, y1 = top - rect.top, top - rect.bottom
+            if y1 - y0 <= 0:
+                continue
+            size = pdfium.FPDFText_GetFontSize(textpage, index) or (y1 - y0)
+            bold = bold_of(pdfium.FPDFText_GetTextObject(textpage, index))
+            if current:
+                same_line = abs(y1 - current[3]) < 0.3 * size and abs(y0 - current[1]) < 0.5 * size
+                gap = x0 - current[2]
+                if (same_line and -0.3 * size < gap < 0.3 * size and abs(size - current[4]) < 0.5
+                        and bold == current[5]):
+                    current[2] = max(current[2], x1)
+                    current[6].append(ch)
+                    continue
+                close()
+            current.extend([x0, y0, x1, y1, size, bold, [ch]])
+        close()
+    finally:
+        textpage.close()
+    if drawn:
+        census.text_pages += 1
+    else:
+        _census_of_empty_page(page, width * height, census)
+    return PageRuns(number, width, height, tuple(runs))
+
+
+def _census_of_empty_page(page, area: float, census: _Census) -> None:
+    """Count a page without text as a scan (an image over most of it) or as drawn text (other images, outlines)."""
+    covered = 0.0
+    drawn = False
+    for obj in page.get_objects(filter=[pdfium.FPDF_PAGEOBJ_IMAGE, pdfium.FPDF_PAGEOBJ_PATH], max_depth=3):
+        drawn = True
+        if obj.type == pdfium.FPDF_PAGEOBJ_IMAGE:
+            x0, y0, x1, y1 = obj.get_bounds()
+            covered = max(covered, abs(x1 - x0) * abs(y1 - y0))
+    if area > 0 and covered >= 0.5 * area:
+        census.scanned_pages += 1
+    elif drawn:
+        census.drawn_pages += 1
+
+
+def _refusal(census: _Census, pages: int, name: str):
+    """The IngestError for a document without a usable text layer, or None when its text can be read."""
+    if census.scanned_pages and census.scanned_pages * 2 >= pages:
+        return fail("ingest.pdf_scanned", name)
+    if census.chars == 0:
+        return fail("ingest.pdf_text_as_images", name) if census.drawn_pages else None
+    if census.chars >= 10:
+        if census.garbage * 10 > census.chars * 3:
+            return fail("ingest.pdf_garbled_text", name)
+        if census.cjk * 10 < census.chars and census.foreign * 10 > census.chars * 3:
+            return fail("ingest.pdf_garbled_text", name)
+    if census.drawn_pages and census.drawn_pages * 2 > pages and census.chars < 20 * census.text_pages:
+        return fail("ingest.pdf_text_as_images", name)
+    return None
+
+
+def read_pages(data: bytes, name: str) -> list[PageRuns]:
+    """Every page's text runs; raises IngestError for a file without a usable text layer."""
+    with _LOCK:
+        document = _open(data, name)
+        try:
+            try:
+                count = len(document)
+            except pypdfium2.PdfiumError:
+                raise fail("ingest.pdf_damaged", name) from None
+            if count > MAX_PAGES:
+                raise fail("ingest.pdf_too_many_pages", name, pages=count, limit=MAX_PAGES)
+            if count == 0:
+                raise fail("ingest.pdf_damaged", name)
+            census = _Census()
+            bold_of = _Bold()
+            pages = []
+            for index in range(count):
+                try:
+                    page = document[index]
+                except pypdfium2.PdfiumError:
+                    raise fail("ingest.pdf_damaged", name) from None
+                try:
+                    pages.append(_page_runs(page, index + 1, census, bold_of, name))
+                finally:
+                    page.close()
+        finally:
+            document.close()
+    refusal = _refusal(census, count, name)
+    if refusal is not None:
+        raise refusal
+    return pages
+
+
+def read(data: bytes, name: str) -> IngestedDocument:
+    """The body text of a PDF's text layer: paragraphs rebuilt from positions, with its page map."""
+    rebuilt = rebuild(read_pages(data, name))
+    metadata = dict(rebuilt.metadata)
+    metadata["format"] = "pdf"
+    title = rebuilt.text.split("\n", 1)[0]
+    document = make_document(rebuilt.text, title, metadata, rebuilt.hints, name, data, "ingest.blank_pdf",
+                             valid_tables(rebuilt.text, rebuilt.tables))
+    document.pages = rebuilt.pages
+    return document
+
+
+IMPORTER = registry.register(registry.Importer(
+    name="pdf", extensions=(".pdf",), media_label="format.pdf", sniff=sniff, read=read,
+    wrong_content_code="ingest.not_pdf"))
