@@ -152,12 +152,16 @@ def _run(text: str, x: float, y: float, end_x: float, bounds: tuple[float, float
 
 
 def page_runs(content_root, fonts: dict[str, Font], part: str) -> list[TextRun]:
-    """Every text run of a page's Content (layers and page blocks, in document order), in reading
-    order (top to bottom, then left to right); paths, images and composite objects carry no text."""
+    """Every text run of a page's Content (layers and page blocks, in document order); paths, images
+    and composite objects carry no text."""
     runs: list[TextRun] = []
     for text_object in content_root.iter("{*}TextObject"):
         if text_object.get("Visible", "true").strip().lower() == "false":
             continue
         runs.extend(text_object_runs(text_object, fonts, part))
-    runs.sort(key=lambda run: (round(run.y + run.height, 1), run.x))
     return runs
+
+
+def reading_order(runs: list[TextRun]) -> list[TextRun]:
+    """Runs top to bottom by baseline, then left to right (the layout does not need it; people reading tests do)."""
+    return sorted(runs, key=lambda run: (round(run.y + run.height, 1), run.x))

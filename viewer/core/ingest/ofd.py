@@ -15,7 +15,7 @@ from viewer.core.ingest import registry
 from viewer.core.ingest._cleanup import make_document
 from viewer.core.ingest._errors import advise, fail
 from viewer.core.ingest._layout import PageRuns, rebuild
-from viewer.core.ingest._ofd_page import MM_TO_PT, BadValue, Font, box, page_runs
+from viewer.core.ingest._ofd_page import MM_TO_PT, BadValue, Font, box, page_runs, reading_order
 from viewer.core.model import IngestedDocument
 from viewer.core.tables import valid_tables
 
@@ -120,8 +120,8 @@ def _read_pages(package: _Package) -> tuple[list[PageRuns], dict[str, str]]:
     body = next(ofd.iterfind("{*}DocBody"), None)
     if body is None:
         raise fail("ingest.ofd_missing_part", package.name, part="DocBody")
-    metadata = {key: value for key, value in (("author", _text(_child(body, "DocInfo"), "Author")),)
-                if value}
+    author = _text(_child(body, "DocInfo"), "Author")
+    metadata = {"author": author} if author else {}
     doc_member = package.resolve(_text(body, "DocRoot"), ENTRY, "DocRoot")
     document = package.xml(doc_member)
     fonts = _fonts(package, document, doc_member)
@@ -145,9 +145,8 @@ def _read_pages(package: _Package) -> tuple[list[PageRuns], dict[str, str]]:
                     template_runs[tpl_member] = _content_runs(package.xml(tpl_member), fonts, tpl_member)
                 runs.extend(template_runs[tpl_member])
         runs.extend(_content_runs(root, fonts, member))
-        runs.sort(key=lambda run: (round(run.y + run.height, 1), run.x))
         pages.append(PageRuns(number=number, width=width * MM_TO_PT, height=height * MM_TO_PT,
-                              runs=tuple(runs)))
+                              runs=tuple(reading_order(runs))))
     return pages, metadata
 
 
