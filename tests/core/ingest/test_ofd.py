@@ -17,9 +17,9 @@ from viewer.core.ingest._ofd_page import MM_TO_PT, BadValue, deltas
 from viewer.core.model import page_of
 from viewer.core.report import parse_bytes
 
-from tests.core.ingest.ofd_support import (BILLION_LAUGHS_OFD, LEFT, OFD_NS, RED_HEADED_BLOCKS, RED_RULE, REPORT_BLOCKS,
-                                           SEAL_IMAGE, SEAL_TEXT, SONG, make_ofd, ofd_xml, page_xml, text_object,
-                                           typeset)
+from tests.core.ingest.ofd_support import (BILLION_LAUGHS_OFD, FANGSONG, HEI, LEFT, OFD_NS, PITCH, RED_HEADED_BLOCKS,
+                                           RED_RULE, REPORT_BLOCKS, SEAL_IMAGE, SEAL_TEXT, SIZE, SONG, TOP, XBS,
+                                           advances, make_ofd, ofd_xml, page_xml, text_object, typeset)
 from tests.core.ingest.support import assert_ingest_error
 
 
@@ -84,6 +84,23 @@ def test_a_red_headed_notice_gives_its_document_number_issuer_title_and_table_an
         "某市人民政府关于2024年行政复议工作情况的通报", "某政发〔2025〕5号", "某市人民政府")
     assert [doc.text[t.start:t.end] for t in doc.tables] == ["\n".join(rows)]
     assert doc.pages == [0, doc.text.index(laid.page_first_lines[1])]
+
+
+def _one_object_per_glyph(text: str, x: float, baseline: float, font: str) -> tuple[list[str], float]:
+    objects = []
+    for char, step in zip(text, advances(text, SIZE)):
+        objects.append(text_object(char, x, baseline, font=font))
+        x += step
+    return objects, x
+
+
+def test_a_line_written_one_glyph_per_object_reads_whole_with_its_heavy_run_in_as_a_bold_hint():
+    title = text_object("关于某项工作的报告", LEFT + 30, TOP + 7.8, size=7.761, font=XBS)
+    run_in, x = _one_object_per_glyph("一是健全机制。", LEFT + 2 * SIZE, TOP + 3 * PITCH, HEI)
+    rest, _ = _one_object_per_glyph("全年召开会议12次。", x, TOP + 3 * PITCH, FANGSONG)
+    doc = ingest_bytes(make_ofd([page_xml([title, *rest, *run_in])]), "glyphs.ofd")
+    assert doc.text == "关于某项工作的报告\n\n一是健全机制。全年召开会议12次。\n"
+    assert [(h.kind, doc.text[h.start:h.end]) for h in doc.hints] == [("bold", "一是健全机制。")]
 
 
 # --------------------------------------------------------------------------- positions
