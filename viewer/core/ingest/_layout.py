@@ -333,10 +333,11 @@ def _table_blocks(lines: list[_Line], size: float) -> list[tuple[int, int]]:
         rows, last_row = 1, lines[i]
         while j < len(lines):
             ln, prev = lines[j], lines[j - 1]
-            wraps = ln.page == prev.page and ln.top - prev.bottom < 0.45 * size and prev.x0 <= ln.x0 + size
+            wraps = (ln.page == prev.page and ln.top - prev.bottom < 0.45 * size
+                     and _aligned(last_row, ln) and _overlaps_columns(ln, lines[i:j]))
             if len(ln.cells) >= 2 and _aligned(last_row, ln):
                 rows, last_row = rows + 1, ln
-            elif not (wraps and _overlaps_columns(ln, lines[i:j])):
+            elif not wraps:
                 break
             j += 1
         if rows >= 2:
@@ -524,8 +525,11 @@ def rebuild(pages: Sequence[PageRuns]) -> RebuiltText:
             i = blocks[i]
             continue
         level = levels.get(id(ln))
-        new = (prev is None or level is not None or id(prev) in levels
-               or _starts_paragraph(prev, ln, frames[prev.page], frames[ln.page]))
+        if prev is not None and level is not None and levels.get(id(prev)) == level:
+            new = not _wraps_heading(prev, ln, frames[prev.page])
+        else:
+            new = (prev is None or level is not None or id(prev) in levels
+                   or _starts_paragraph(prev, ln, frames[prev.page], frames[ln.page]))
         builder.add_line(ln.pieces(), ln.page, new, level)
         prev = ln
         i += 1
@@ -545,6 +549,12 @@ def rebuild(pages: Sequence[PageRuns]) -> RebuiltText:
                        tables=table_spans, metadata=metadata)
 
 
+def _wraps_heading(prev: _Line, ln: _Line, frame: _Frame) -> bool:
+    """Whether heading line `ln` goes on with heading line `prev`: same size, `prev` filled the line."""
+    return (ln.page == prev.page and abs(ln.size - prev.size) <= 0.5 and prev.x1 > frame.right - 2 * prev.size
+            and ln.top - prev.bottom < frame.gap + 0.4 * frame.size + (ln.size - frame.size))
+
+
 def _starts_paragraph(prev: _Line, ln: _Line, prev_frame: _Frame, frame: _Frame) -> bool:
     """Whether `ln` starts a new paragraph after `prev` (its page-wrapped predecessor otherwise)."""
     size = frame.size
@@ -558,6 +568,6 @@ def _starts_paragraph(prev: _Line, ln: _Line, prev_frame: _Frame, frame: _Frame)
         return True
     if room > 0.3 * (prev_frame.right - prev_frame.left):
         return True
-    if ln.page == prev.page and ln.top - prev.bottom > frame.gap + 0.6 * size:
+    if ln.page == prev.page and ln.top - prev.bottom > frame.gap + 0.4 * size:
         return True
     return abs(ln.size - prev.size) > 0.2 * size

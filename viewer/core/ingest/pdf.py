@@ -31,6 +31,7 @@ _SIGNATURE_WITHIN = 1024      # PDF readers accept the signature anywhere in the
 _LOCK = threading.Lock()
 _SPACES = frozenset(" \u00a0\u2002\u2003\u2009\u3000\t")
 _LINE_BREAKS = frozenset("\r\n\x02\x03\ufffe")
+_HYPHENS = frozenset("-\u00ad\u2010")
 _RADICALS = range(0x2E80, 0x2FE0)   # fonts name 工 as ⼯ (U+2F2F); text gives the ideograph (NFKC)
 
 
@@ -83,14 +84,53 @@ def _open(data: bytes, name: str):
         raise fail("ingest.pdf_damaged", name) from None
 
 
-class _Bold:
-    """Whether a text object is bold: a bold font (weight, name) or a fill-and-stroke synthetic bold."""
+class _Styles:
+    """Each text object's font size as printed (its matrix applied), boldness, and whether it is upright.
 
-    def __init__(self) -> None:
+    Bold is a bold font (weight, name) or fill-and-stroke, as writers fake bold; a rotated object
+    (a seal's ring, a diagonal watermark) is not body text."""
+
+    def __init__(self, textpage) -> None:
+        self.textpage = textpage
+        self.objects: dict[int, tuple[float, bool, bool, tuple[float, float, float, float] | None]] = {}
         self.fonts: dict[int, bool] = {}
         self.name = ctypes.create_string_buffer(256)
+        self.matrix = pdfium.FS_MATRIX()
 
-    def __call__(self, obj) -> bool:
+    def __call__(self, index: int) -> tuple[float, bool, bool, tuple[float, float, float, float] | None]:
+        obj = pdfium.FPDFText_GetTextObject(self.textpage, index)
+        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        style = self.objects.get(key)
+        if style is None:
+            style = self.objects[key] = self._style(obj, index)
+        return style
+
+    @staticmethod
+    def _clip_box(obj) -> tuple[float, float, float, float] | None:
+        """The box (left, bottom, right, top, page space) of the object's clip path; None when unclipped."""
+        clip = pdfium.FPDFPageObj_GetClipPath(obj) if obj else None
+        if not clip:
+            return None
+        xs, ys = [], []
+        x, y = ctypes.c_float(), ctypes.c_float()
+        for path in range(pdfium.FPDFClipPath_CountPaths(clip)):
+            for index in range(pdfium.FPDFClipPath_CountPathSegments(clip, path)):
+                segment = pdfium.FPDFClipPath_GetPathSegment(clip, path, index)
+                if segment and pdfium.FPDFPathSegment_GetPoint(segment, x, y):
+                    xs.append(x.value)
+                    ys.append(y.value)
+        return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+    def _style(self, obj, index: int):
+        m = self.matrix
+        if not pdfium.FPDFText_GetMatrix(self.textpage, index, m):
+            m.a, m.b, m.c, m.d = 1.0, 0.0, 0.0, 1.0
+        scale = abs(m.a * m.d - m.b * m.c) ** 0.5
+        upright = m.a > 0 and m.d > 0 and abs(m.b) + abs(m.c) < 0.05 * scale
+        size = pdfium.FPDFText_GetFontSize(self.textpage, index) * (scale or 1.0)
+        return size, self._bold(obj), upright, self._clip_box(obj)
+
+    def _bold(self, obj) -> bool:
         if not obj:
             return False
         if pdfium.FPDFTextObj_GetTextRenderMode(obj) == pdfium.FPDF_TEXTRENDERMODE_FILL_STROKE:
@@ -109,7 +149,7 @@ class _Bold:
         return bold
 
 
-def _page_runs(page, number: int, census: _Census, bold_of: _Bold, name: str) -> PageRuns:
+def _page_runs(page, number: int, census: _Census, name: str) -> PageRuns:
     """The page's characters grouped into runs (one font size, boldness and line, no gap inside)."""
     left, bottom, right, top = page.get_bbox()
     width, height = right - left, top - bottom
@@ -120,6 +160,7 @@ def _page_runs(page, number: int, census: _Census, bold_of: _Bold, name: str) ->
             raise fail("ingest.pdf_damaged", name)
         runs: list[TextRun] = []
         rect = pdfium.FS_RECTF()
+        style_of = _Styles(textpage)
         current: list = []        # [x0, top, x1, bottom, size, bold, chars]
         drawn = 0
 
@@ -143,7 +184,8 @@ def _page_runs(page, number: int, census: _Census, bold_of: _Bold, name: str) ->
             if pdfium.FPDFText_IsGenerated(textpage, index) or ch in _SPACES or ch in _LINE_BREAKS:
                 close()
                 continue
-            if abs(pdfium.FPDFText_GetCharAngle(textpage, index)) > 0.05:   # seals, watermarks
+            size, bold, upright, clip = style_of(index)
+            if not upright:                                          # seals, watermarks
                 continue
             census.chars += 1
             drawn += 1
@@ -157,15 +199,17 @@ def _page_runs(page, number: int, census: _Census, bold_of: _Bold, name: str) ->
                 census.cjk += 1
             elif _is_foreign_letter(code):
                 census.foreign += 1
-            if pdfium.FPDFText_IsHyphen(textpage, index):
+            if ch in _HYPHENS and pdfium.FPDFText_IsHyphen(textpage, index):   # a word broken at the line end
                 continue
             pdfium.FPDFText_GetLooseCharBox(textpage, index, rect)
+            if clip is not None and not (clip[0] <= (rect.left + rect.right) / 2 <= clip[2]
+                                         and clip[1] <= (rect.top + rect.bottom) / 2 <= clip[3]):
+                continue                      # clipped away: a neighbouring page's edge line, hidden
             x0, x1 = rect.left - left, rect.right - left
             y0, y1 = top - rect.top, top - rect.bottom
-            if y1 - y0 <= 0:
-                continue
-            size = pdfium.FPDFText_GetFontSize(textpage, index) or (y1 - y0)
-            bold = bold_of(pdfium.FPDFText_GetTextObject(textpage, index))
+            if y1 - y0 <= 0 or not (0 <= (x0 + x1) / 2 <= width and 0 <= (y0 + y1) / 2 <= height):
+                continue                      # off the page: clipped away, as a page's neighbours' edge lines
+            size = size or (y1 - y0)
             if current:
                 same_line = abs(y1 - current[3]) < 0.3 * size and abs(y0 - current[1]) < 0.5 * size
                 gap = x0 - current[2]
@@ -231,7 +275,6 @@ def read_pages(data: bytes, name: str) -> list[PageRuns]:
             if count == 0:
                 raise fail("ingest.pdf_damaged", name)
             census = _Census()
-            bold_of = _Bold()
             pages = []
             for index in range(count):
                 try:
@@ -239,7 +282,7 @@ def read_pages(data: bytes, name: str) -> list[PageRuns]:
                 except pypdfium2.PdfiumError:
                     raise fail("ingest.pdf_damaged", name) from None
                 try:
-                    pages.append(_page_runs(page, index + 1, census, bold_of, name))
+                    pages.append(_page_runs(page, index + 1, census, name))
                 finally:
                     page.close()
         finally:
