@@ -18,9 +18,9 @@ CODE_RE = re.compile(r"(?:ingest|store|share|cli|gui|print|kind|format|size|wher
 #: The only Latin words a Chinese line may hold: formats, file types, options, commands, JSON terms.
 TECHNICAL_WORDS = {
     "Annotation", "DOC", "DTD", "EPUB", "Excel", "FILE", "GB18030", "GBK", "GIF", "ISO", "JPEG", "JSON", "KB",
-    "MB", "Markdown", "NUL", "OUT", "OpenDocument", "PDF", "PNG", "PowerPoint", "RAR", "RTF", "SQLite", "T10", "TIFF",
+    "MB", "Markdown", "NUL", "OFD", "OUT", "OpenDocument", "PDF", "PNG", "PowerPoint", "RAR", "RTF", "SQLite", "T10", "TIFF",
     "TextQuoteSelector", "TextualBody", "UTF-8", "UUID", "WPS", "Web", "WebP", "Word", "XML", "ZIP", "Zip",
-    "add", "db", "doc", "docx", "end", "exact", "false", "goto", "gzip", "help", "html", "import", "json",
+    "add", "db", "doc", "docx", "end", "exact", "false", "goto", "gzip", "help", "html", "import", "json", "ofd",
     "list", "markdown", "md", "notes", "null", "o", "pdf", "plain", "png", "report-viewer", "rvshare", "screenshot", "sha256", "size",
     "start", "text", "tree", "true", "txt", "urn", "uuid", "wps", "x", "x900",
 }

@@ -143,6 +143,40 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ingest.blank_pdf": {
         "zh": "{file}：没有可读的正文（PDF 只有页眉、页脚或页码）；" + _CHINESE_ADVICE,
         "en": "{file}: has no readable text (the PDF holds only headers, footers or page numbers); " + _ENGLISH_ADVICE},
+    "ingest.not_ofd": {
+        "zh": "{file}：不是 OFD 版式文件（看起来是{kind}）；" + _CHINESE_ADVICE,
+        "en": "{file}: not an OFD document (looks like {kind}); " + _ENGLISH_ADVICE},
+    "ingest.ofd_missing_part": {
+        "zh": "{file}：OFD 文件不完整（缺少 {part}）" + _RESEND_ZH,
+        "en": "{file}: incomplete OFD document ({part} is missing)" + _RESEND_EN},
+    "ingest.ofd_bad_xml": {
+        "zh": "{file}：OFD 文件已损坏（{part} 不是有效的 XML）" + _RESEND_ZH,
+        "en": "{file}: damaged OFD document ({part} is not valid XML)" + _RESEND_EN},
+    "ingest.ofd_bad_value": {
+        "zh": "{file}：OFD 文件已损坏（{part} 的取值不符合 OFD 标准）" + _RESEND_ZH,
+        "en": "{file}: damaged OFD document ({part} holds a value the OFD standard does not allow)" + _RESEND_EN},
+    "ingest.ofd_declares_dtd": {
+        "zh": "{file}：已拒绝：{part} 声明了 DTD 或实体，而 OFD 文件从不包含这些内容" + _RESEND_ZH,
+        "en": "{file}: refused: {part} declares a DTD or entities, which OFD documents never hold" + _RESEND_EN},
+    "ingest.ofd_part_too_big": {
+        "zh": "{file}：内部内容过大（{part} 解压后超过 {limit_mb} MB，或各部分合计过大）；" + _CHINESE_ADVICE,
+        "en": "{file}: too large inside ({part} unpacks to more than {limit_mb} MB, or all parts together "
+              "to too much); " + _ENGLISH_ADVICE},
+    "ingest.ofd_too_many_parts": {
+        "zh": "{file}：已拒绝：OFD 文件内有 {count} 个部分，超过上限 {limit} 个" + _RESEND_ZH,
+        "en": "{file}: refused: the OFD document holds {count} parts, more than the limit of {limit}" + _RESEND_EN},
+    "ingest.ofd_damaged": {
+        "zh": "{file}：OFD 文件已损坏（{part} 无法解压）" + _RESEND_ZH,
+        "en": "{file}: damaged OFD document ({part} cannot be unpacked)" + _RESEND_EN},
+    "ingest.ofd_garbled_text": {
+        "zh": "{file}：OFD 文件的文字无法读取（字体把文字映射成了私用区或未分配的字符，不是中文文本；"
+              "不支持文字识别），未导入任何内容。",
+        "en": "{file}: the OFD document's text cannot be read (its fonts map it to private-use or unassigned "
+              "characters, not Chinese text; OCR is not supported); nothing was imported"},
+    "ingest.ofd_no_text": {
+        "zh": "{file}：OFD 文件没有可读的文字（页面只有图片，例如扫描件；不支持文字识别），未导入任何内容。",
+        "en": "{file}: the OFD document has no readable text (its pages hold only images, such as a scan; "
+              "OCR is not supported); nothing was imported"},
 
     # --- what a file looks like (the {kind} of ingest messages) ----------------------------
     "kind.png": {"zh": "PNG图片", "en": "a PNG image"},
@@ -175,6 +209,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "format.html": {"zh": "网页", "en": "Web pages"},
     "format.docx": {"zh": "Word 文档", "en": "Word documents"},
     "format.pdf": {"zh": "PDF 文档", "en": "PDF documents"},
+    "format.ofd": {"zh": "OFD 版式文档", "en": "OFD documents"},
     "format.markdown": {"zh": "Markdown 文档", "en": "Markdown documents"},
 
     # --- sizes -----------------------------------------------------------------------------

@@ -54,10 +54,10 @@ def _zip(members: dict[str, str]) -> bytes:
 # --------------------------------------------------------------------------- the built-in formats
 
 
-def test_the_built_in_formats_are_text_html_docx_pdf_and_markdown_in_that_order():
-    assert [imp.name for imp in registry.importers()] == ["txt", "html", "docx", "pdf", "markdown"]
-    assert registry.advertised_extensions() == (".txt", ".html", ".htm", ".docx", ".pdf", ".md", ".markdown")
-    assert registry.advice_extensions() == (".txt", ".html", ".docx", ".pdf", ".md")
+def test_the_built_in_formats_are_text_html_docx_pdf_ofd_and_markdown_in_that_order():
+    assert [imp.name for imp in registry.importers()] == ["txt", "html", "docx", "pdf", "ofd", "markdown"]
+    assert registry.advertised_extensions() == (".txt", ".html", ".htm", ".docx", ".pdf", ".ofd", ".md", ".markdown")
+    assert registry.advice_extensions() == (".txt", ".html", ".docx", ".pdf", ".ofd", ".md")
     assert {".text", ".md", ".xhtml", ".shtml"} <= registry.supported_extensions()
 
 

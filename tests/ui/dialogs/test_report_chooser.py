@@ -64,8 +64,9 @@ def test_open_dialog_starts_where_the_last_report_came_from(window, tmp_path, mo
     window.open_action.trigger()
     assert [folder for folder, _ in asked] == [str(Path.home()), str(report.parent)]
     _, filters = asked[-1]
-    assert filters == ["报告 (*.txt *.html *.htm *.docx *.pdf *.md *.markdown)", "文本 (*.txt)", "网页 (*.html *.htm)",
-                       "Word 文档 (*.docx)", "PDF 文档 (*.pdf)", "Markdown 文档 (*.md *.markdown)", "所有文件 (*)"]
+    assert filters == ["报告 (*.txt *.html *.htm *.docx *.pdf *.ofd *.md *.markdown)", "文本 (*.txt)",
+                       "网页 (*.html *.htm)", "Word 文档 (*.docx)", "PDF 文档 (*.pdf)", "OFD 版式文档 (*.ofd)",
+                       "Markdown 文档 (*.md *.markdown)", "所有文件 (*)"]
     assert make_file_dialog(None, "", "", ";;".join(filters), save=False).selectedNameFilter() \
         == filters[0]                                   # the dialog offers 报告 first
 
@@ -95,7 +96,7 @@ def test_the_open_dialog_lists_a_newly_registered_format_with_the_others(qapp):
         filters = report_chooser.report_filters()
     finally:
         registry.unregister(fake.name)
-    assert filters[0] == "报告 (*.txt *.html *.htm *.docx *.pdf *.md *.markdown *.rvfake *.rvf)"
+    assert filters[0] == "报告 (*.txt *.html *.htm *.docx *.pdf *.ofd *.md *.markdown *.rvfake *.rvf)"
     assert "Word 文档 (*.rvfake *.rvf)" in filters and filters[-1] == "所有文件 (*)"
     assert "*.rvfake" not in " ".join(report_chooser.report_filters())
 
@@ -106,9 +107,10 @@ def test_the_open_dialog_file_types_are_translated_with_the_ui(window, qtbot):
     try:
         window.lang_en_action.trigger()
         qtbot.waitUntil(lambda: window.file_menu.title() == "&File")
-        assert report_chooser.report_filters() == ["Reports (*.txt *.html *.htm *.docx *.pdf *.md *.markdown)",
+        assert report_chooser.report_filters() == ["Reports (*.txt *.html *.htm *.docx *.pdf *.ofd *.md *.markdown)",
                                                    "Text (*.txt)", "Web pages (*.html *.htm)", "Word documents (*.docx)",
-                                                   "PDF documents (*.pdf)", "Markdown documents (*.md *.markdown)",
+                                                   "PDF documents (*.pdf)", "OFD documents (*.ofd)",
+                                                   "Markdown documents (*.md *.markdown)",
                                                    "All files (*)"]
     finally:
         window.lang_zh_action.trigger()

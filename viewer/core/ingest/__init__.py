@@ -35,6 +35,7 @@ from viewer.core.ingest import text  # noqa: E402,F401
 from viewer.core.ingest import html  # noqa: E402,F401
 from viewer.core.ingest import docx  # noqa: E402,F401
 from viewer.core.ingest import pdf  # noqa: E402,F401
+from viewer.core.ingest import ofd  # noqa: E402,F401
 from viewer.core.ingest import markdown  # noqa: E402,F401
 
 
