@@ -3,6 +3,8 @@ colour, quote, body, path, times), in a list view with a hint in its empty viewp
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 from PySide6.QtCore import (QEvent, QModelIndex, QObject, QPersistentModelIndex,
                             QRect, QSize, QSortFilterProxyModel, Qt, Signal)
@@ -36,6 +38,22 @@ class _Metrics:
         self.small_fm = QFontMetrics(self.small)
         self.line = self.fm.lineSpacing()
         self.small_line = self.small_fm.lineSpacing()
+
+
+@dataclass(frozen=True)
+class _Card:
+    """One card being painted: its metrics, row, annotation, layout, frame and text geometry and colours."""
+
+    m: "_Metrics"
+    index: QModelIndex
+    ann: Annotation
+    parts: dict
+    frame: QRect
+    top: int
+    left: int
+    inner: int
+    text: QColor          # the body's colour (the selection's text colour when selected)
+    muted: QColor         # quote and meta (grey, or the selection's text colour)
 
 
 class NoteCardDelegate(QStyledItemDelegate):
@@ -134,38 +152,53 @@ class NoteCardDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         parts = self._layout(opt, index)
+        painter.save()
+        painter.setClipRect(opt.rect)
+        card = self._paint_card(painter, opt, index, parts)
+        self._paint_header(painter, card)
+        if "quote" in parts:
+            self._paint_quote(painter, card)
+        if "body" in parts and parts["body_lines"] is not None:
+            self._paint_body(painter, card)
+        self._paint_meta(painter, card)
+        if opt.state & QStyle.StateFlag.State_HasFocus and self._view.hasFocus():
+            painter.setPen(QColor("#1f78b4"))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(card.frame.adjusted(0, 0, -1, -1))
+        painter.restore()
+
+    def _paint_card(self, painter: QPainter, opt: QStyleOptionViewItem, index: QModelIndex, parts: dict) -> "_Card":
+        """The 未定位 heading above the first unplaced card, the card's background and colour stripe."""
         m: _Metrics = parts["m"]
         rect = opt.rect
         ann: Annotation = index.data(AnnotationRole)
-        painter.save()
-        painter.setClipRect(rect)
-        pal = opt.palette
         if "heading" in parts:
             painter.setFont(m.bold)
             painter.setPen(QColor(palette.NOTE_COLOURS[1]))
             painter.drawText(QRect(rect.left() + m.PAD, rect.top() + parts["heading"], rect.width() - 2 * m.PAD,
                                    m.line), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              self.unplaced_title)
-        card = QRect(rect.left(), rect.top() + parts["card_top"], rect.width(), rect.height() - parts["card_top"])
+        frame = QRect(rect.left(), rect.top() + parts["card_top"], rect.width(), rect.height() - parts["card_top"])
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         if selected:
-            painter.fillRect(card, pal.color(QPalette.ColorRole.Highlight))
+            painter.fillRect(frame, opt.palette.color(QPalette.ColorRole.Highlight))
         elif opt.state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(card, QColor("#f3f6fa"))
-        line_colour = palette.annotation_line(ann.kind, ann.colour)
-        painter.fillRect(QRect(card.left(), card.top() + 2, m.STRIPE, card.height() - 4), line_colour)
+            painter.fillRect(frame, QColor("#f3f6fa"))
+        painter.fillRect(QRect(frame.left(), frame.top() + 2, m.STRIPE, frame.height() - 4),
+                         palette.annotation_line(ann.kind, ann.colour))
         painter.setPen(QColor("#e2e2e2"))
-        painter.drawLine(card.bottomLeft(), card.bottomRight())
-        left = rect.left() + m.STRIPE + m.PAD
-        inner = parts["inner"]
-        text_colour = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        grey = QColor("#5f5f5f")
+        painter.drawLine(frame.bottomLeft(), frame.bottomRight())
+        text = opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        return _Card(m, index, ann, parts, frame, rect.top(), rect.left() + m.STRIPE + m.PAD, parts["inner"],
+                     text, QColor("#5f5f5f") if not selected else text)
 
-        # header: a chip with the kind (and the colour's meaning), the section path on the right
+    def _paint_header(self, painter: QPainter, card: "_Card") -> None:
+        """A chip with the kind (and the colour's meaning), the section path on the right."""
+        m, ann = card.m, card.ann
         painter.setFont(m.small)
-        label = index.data(LabelRole)
-        chip_w = min(inner, m.small_fm.horizontalAdvance(label) + 12)
-        chip = QRect(left, rect.top() + parts["header"], chip_w, m.small_line)
+        label = card.index.data(LabelRole)
+        chip_w = min(card.inner, m.small_fm.horizontalAdvance(label) + 12)
+        chip = QRect(card.left, card.top + card.parts["header"], chip_w, m.small_line)
         tint = (palette.annotation_background(ann.kind, ann.colour) if ann.kind != "bookmark"
                 else QColor(palette.BOOKMARK_COLOURS[0]))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -175,52 +208,52 @@ class NoteCardDelegate(QStyledItemDelegate):
         painter.setPen(QColor("#1a1a1a"))
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter,
                          m.small_fm.elidedText(label, Qt.TextElideMode.ElideRight, chip_w - 8))
-        path = index.data(PathRole) or ""
+        path = card.index.data(PathRole) or ""
         if path:
-            room = inner - chip_w - 10
-            painter.setPen(grey)
-            painter.drawText(QRect(left + chip_w + 10, chip.top(), room, m.small_line),
+            room = card.inner - chip_w - 10
+            painter.setPen(QColor("#5f5f5f"))
+            painter.drawText(QRect(card.left + chip_w + 10, chip.top(), room, m.small_line),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              m.small_fm.elidedText(path, Qt.TextElideMode.ElideLeft, room))
 
-        # the quote, one line
-        if "quote" in parts:
-            painter.setFont(m.font)
-            painter.setPen(grey if not selected else text_colour)
-            quote = " ".join(index.data(QuoteRole).split())
-            painter.drawText(QRect(left, rect.top() + parts["quote"], inner, m.line),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             m.fm.elidedText(f"“{quote}”", Qt.TextElideMode.ElideRight, inner))
-
-        # the body, wrapped (plain text, drawn line by line)
-        if "body" in parts and parts["body_lines"] is not None:
-            painter.setFont(m.bold if ann.kind == "bookmark" else m.font)
-            y = rect.top() + parts["body"]
-            lines = parts["body_lines"]
-            if not lines and ann.kind == "note" and QPersistentModelIndex(index) != self._editing:
-                painter.setPen(QColor("#8a8a8a"))
-                italic = QFont(m.font)
-                italic.setItalic(True)
-                painter.setFont(italic)
-                painter.drawText(QRect(left, y, inner, m.line),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.empty_body)
-            painter.setPen(text_colour)
-            for line in lines:
-                painter.drawText(QRect(left, y, inner, m.line),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
-                y += m.line
-
-        # author · date
-        painter.setFont(m.small)
-        painter.setPen(grey if not selected else text_colour)
-        painter.drawText(QRect(left, rect.top() + parts["meta"], inner, m.small_line),
+    def _paint_quote(self, painter: QPainter, card: "_Card") -> None:
+        """The quoted text, on one line."""
+        m = card.m
+        painter.setFont(m.font)
+        painter.setPen(card.muted)
+        quote = " ".join(card.index.data(QuoteRole).split())
+        painter.drawText(QRect(card.left, card.top + card.parts["quote"], card.inner, m.line),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         m.small_fm.elidedText(index.data(MetaRole) or "", Qt.TextElideMode.ElideRight, inner))
-        if opt.state & QStyle.StateFlag.State_HasFocus and self._view.hasFocus():
-            painter.setPen(QColor("#1f78b4"))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(card.adjusted(0, 0, -1, -1))
-        painter.restore()
+                         m.fm.elidedText(f"“{quote}”", Qt.TextElideMode.ElideRight, card.inner))
+
+    def _paint_body(self, painter: QPainter, card: "_Card") -> None:
+        """The body, wrapped (plain text, drawn line by line); an empty note says so, in italics."""
+        m, ann = card.m, card.ann
+        painter.setFont(m.bold if ann.kind == "bookmark" else m.font)
+        y = card.top + card.parts["body"]
+        lines = card.parts["body_lines"]
+        if not lines and ann.kind == "note" and QPersistentModelIndex(card.index) != self._editing:
+            painter.setPen(QColor("#8a8a8a"))
+            italic = QFont(m.font)
+            italic.setItalic(True)
+            painter.setFont(italic)
+            painter.drawText(QRect(card.left, y, card.inner, m.line),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.empty_body)
+        painter.setPen(card.text)
+        for line in lines:
+            painter.drawText(QRect(card.left, y, card.inner, m.line),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+            y += m.line
+
+    def _paint_meta(self, painter: QPainter, card: "_Card") -> None:
+        """Page, author and times, on one line."""
+        m = card.m
+        painter.setFont(m.small)
+        painter.setPen(card.muted)
+        painter.drawText(QRect(card.left, card.top + card.parts["meta"], card.inner, m.small_line),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         m.small_fm.elidedText(card.index.data(MetaRole) or "", Qt.TextElideMode.ElideRight,
+                                               card.inner))
 
     # -- editing --------------------------------------------------------------------------------
 
