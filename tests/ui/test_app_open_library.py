@@ -37,10 +37,20 @@ def test_the_app_ends_with_status_2_when_its_library_cannot_be_opened(qapp, tmp_
     path.write_bytes(b"\x00" * 8192)
     shown: list[str] = []
     answer_the_message_box(shown)
-    args = parse_app_args(["--db", str(path), "--screenshot", str(tmp_path / "shot.png"), "--lang", "zh"])
-    assert run_app(args) == 2
+    assert run_app(parse_app_args(["--db", str(path), "--lang", "zh"])) == 2
     assert len(shown) == 1 and "restore-backup" in shown[0] and str(path) in shown[0]
     assert path.read_bytes() == b"\x00" * 8192
+
+
+def test_a_screenshot_run_on_a_library_it_cannot_open_ends_with_status_2_without_waiting_on_a_box(
+        qapp, tmp_path, capsys):
+    path = tmp_path / "lib.sqlite3"
+    path.write_bytes(b"\x00" * 8192)
+    args = parse_app_args(["--db", str(path), "--screenshot", str(tmp_path / "shot.png"), "--lang", "en"])
+    assert run_app(args) == 2
+    line = capsys.readouterr().err
+    assert line.startswith("error: ") and str(path) in line and "restore-backup" in line
+    assert not (tmp_path / "shot.png").exists() and path.read_bytes() == b"\x00" * 8192
 
 
 def test_a_library_that_opens_is_returned_ready(qapp, tmp_path):

@@ -105,9 +105,10 @@ def open_initial_report(window, store, file: str | None) -> None:
     window.import_and_open(paths.sample_report_path())
 
 
-def open_library(app, db_path: str | os.PathLike, language: str):
+def open_library(app, db_path: str | os.PathLike, language: str, *, interactive: bool = True):
     """The library, backed up when a day has passed; None when it cannot be opened (damaged, from a
-    newer version, read-only, locked), after a message box saying so with the choices (also on stderr)."""
+    newer version, read-only, locked), after saying so with the choices on stderr and, when a user
+    is there to answer (not a screenshot run), in a message box."""
     from viewer.core.errors import StoreError
     from viewer.core.messages import render
     from viewer.store import LibraryStore
@@ -120,6 +121,8 @@ def open_library(app, db_path: str | os.PathLike, language: str):
 
         text = render(exc, language)
         sys.stderr.write(render_code("cli.error_line", language, message=text) + "\n")
+        if not interactive:
+            return None
         box = QMessageBox(QMessageBox.Icon.Critical, app.applicationDisplayName(), text)
         box.exec()
         return None
@@ -162,7 +165,8 @@ def run_app(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QIcon
 
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "report-viewer.png"))))
-    store = open_library(app, db_path, args.lang or language_from_environment())
+    store = open_library(app, db_path, args.lang or language_from_environment(),
+                         interactive=not (args.screenshot or args.exit_after_show))
     if store is None:
         return 2
     try:
