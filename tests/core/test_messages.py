@@ -21,7 +21,7 @@ TECHNICAL_WORDS = {
     "MB", "Markdown", "NUL", "OFD", "OUT", "OpenDocument", "PDF", "PNG", "PowerPoint", "RAR", "RTF", "SQLite", "T10", "TIFF",
     "TextQuoteSelector", "TextualBody", "UTF-8", "UUID", "WPS", "Web", "WebP", "Word", "XML", "ZIP", "Zip",
     "add", "db", "doc", "docx", "end", "exact", "false", "goto", "gzip", "help", "html", "import", "json", "ofd",
-    "list", "markdown", "md", "notes", "null", "o", "pdf", "plain", "png", "report-viewer", "rvshare", "screenshot", "sha256", "size",
+    "list", "markdown", "md", "notes", "null", "o", "pdf", "plain", "png", "report-viewer", "restore-backup", "rvshare", "screenshot", "sha256", "size",
     "start", "text", "tree", "true", "txt", "urn", "uuid", "wps", "x", "x900",
 }
 

@@ -89,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
     q = share.add_parser("import", parents=[common], help=f"import a {SHARE_SUFFIX} file")
     q.add_argument("target", metavar="FILE")
     q.add_argument("--dry-run", action="store_true", help="only print what the import would do")
+    p = sub.add_parser("backup", parents=[common],
+                       help="back the library up (into the backups folder beside it, or to -o FILE)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the backup to FILE")
+    p = sub.add_parser("restore-backup", parents=[common],
+                       help="check a backup, keep the current library aside and restore the backup in its place")
+    p.add_argument("file", metavar="FILE")
     return parser
 
 

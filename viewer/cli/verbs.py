@@ -24,12 +24,26 @@ EXIT_BAD_INPUT = 2
 # --- helpers shared by verbs -------------------------------------------------------------------
 
 
-def open_store(args: argparse.Namespace):
-    """The library named by --db, or the default one in the user data dir."""
+def library_path(args: argparse.Namespace) -> str:
+    """The library file named by --db, or the default one in the user data dir."""
     from viewer import paths
-    from viewer.store import LibraryStore
 
-    return LibraryStore(args.db or paths.default_db_path())
+    return str(args.db or paths.default_db_path())
+
+
+def open_store(args: argparse.Namespace, *, daily_backup: bool = True):
+    """The library named by --db, or the default one in the user data dir (backed up first when a day has passed)."""
+    from viewer.store import LibraryStore
+    from viewer.store.backup import backup_if_due
+
+    store = LibraryStore(library_path(args))
+    if daily_backup:
+        try:
+            backup_if_due(store)
+        except BaseException:
+            store.close()
+            raise
+    return store
 
 
 def format_tree(title: str, sections: Sequence[SectionNode]) -> str:
@@ -289,6 +303,30 @@ def cmd_share(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Write a backup of the library (to -o FILE, or into its backups folder) and say where."""
+    from viewer.store.backup import back_up
+
+    with open_store(args, daily_backup=False) as store:
+        written = back_up(store, args.output)
+    _out(render_code("cli.backup_written", args.language, library=store.path, path=written))
+    return EXIT_OK
+
+
+def cmd_restore_backup(args: argparse.Namespace) -> int:
+    """Check a backup, keep the current library aside and make the backup the library (which is
+    never opened here: it may be the damaged one)."""
+    from viewer.store.backup import restore_backup
+
+    done = restore_backup(library_path(args), args.file)
+    if done.aside is None:
+        _out(render_code("cli.backup_restored_new", args.language, library=done.library, backup=done.backup))
+    else:
+        _out(render_code("cli.backup_restored", args.language, library=done.library, backup=done.backup,
+                         aside=done.aside))
+    return EXIT_OK
+
+
 def print_where() -> int:
     """`--where`: which rule chose the data folder (portable, environment or user) and the paths."""
     from viewer import paths
@@ -324,4 +362,6 @@ VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
     "reimport": cmd_reimport,
     "export": cmd_export,
     "share": cmd_share,
+    "backup": cmd_backup,
+    "restore-backup": cmd_restore_backup,
 }

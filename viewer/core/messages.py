@@ -221,17 +221,51 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "store.cannot_create_folder": {
         "zh": "{path}：无法创建资料库文件夹（{reason}）；请用 --db 另选资料库路径。",
         "en": "{path}: cannot create the library folder ({reason}); choose another --db path"},
+    "store.open_choices": {
+        "zh": "可以用 'report-viewer restore-backup FILE' 恢复最新的备份（备份在 {backups}），"
+              "用 --db 打开另一个资料库，或者退出。",
+        "en": "restore the newest backup (in {backups}) with 'report-viewer restore-backup FILE', "
+              "open another library with --db, or quit"},
     "store.not_a_library": {
-        "zh": "{path}：不是报告阅览器的资料库（{reason}）；请用 --db 另选资料库路径。",
-        "en": "{path}: not a Report Viewer library ({reason}); choose another --db path"},
+        "zh": "{path}：不是报告阅览器的资料库（{reason}），文件未被改动；{choices}。",
+        "en": "{path}: not a Report Viewer library ({reason}); the file was left as it is; {choices}"},
+    "store.damaged": {
+        "zh": "{path}：资料库已损坏（{reason}），文件未被改动；{choices}。",
+        "en": "{path}: the library is damaged ({reason}); the file was left as it is; {choices}"},
+    "store.read_only": {
+        "zh": "{path}：资料库是只读的，无法保存更改；请为它或它所在的文件夹加上写权限，或者{choices}。",
+        "en": "{path}: the library is read-only, so nothing could be saved; make it and its folder writable, "
+              "or {choices}"},
+    "store.locked": {
+        "zh": "{path}：资料库被另一个程序锁住，无法打开；未做任何更改，请关闭那个程序后重试，或者{choices}。",
+        "en": "{path}: the library is locked by another program; nothing was changed; close that program and "
+              "try again, or {choices}"},
     "store.busy": {
         "zh": "{path}：资料库被另一个报告阅览器窗口占用已超过 {seconds} 秒；未做任何更改，请稍后重试。",
         "en": "{path}: the library is busy in another Report Viewer window for over {seconds} s; "
               "nothing was changed, try again"},
     "store.newer_schema": {
-        "zh": "{path}：资料库由更新版本的报告阅览器写入（结构版本 {found}，本版本只认识到 {known}）；请升级本软件。",
+        "zh": "{path}：资料库由更新版本的报告阅览器写入（结构版本 {found}，本版本只认识到 {known}），文件未被改动；"
+              "请升级本软件，或者{choices}。",
         "en": "{path}: library was written by a newer Report Viewer (schema {found}, this version knows {known}); "
-              "update the app"},
+              "the file was left as it is; update the app, or {choices}"},
+    "store.bad_backup": {
+        "zh": "{path}：不能用作备份（{reason}）；当前资料库未做任何更改，请选择 {backups} 中的另一个备份。",
+        "en": "{path}: cannot be restored ({reason}); the current library was not changed; "
+              "choose another backup in {backups}"},
+    "store.backup_failed": {
+        "zh": "{path}：无法写入备份（{reason}）；资料库未做任何更改，请检查磁盘空间和文件夹权限。",
+        "en": "{path}: cannot write the backup ({reason}); the library was not changed; "
+              "check the disk space and the folder's permissions"},
+    "store.restore_failed": {
+        "zh": "{path}：无法恢复备份（{reason}）；请检查磁盘空间和文件夹权限。",
+        "en": "{path}: cannot restore the backup ({reason}); check the disk space and the folder's permissions"},
+    "store.why_missing": {"zh": "文件不存在", "en": "there is no such file"},
+    "store.why_not_a_library": {"zh": "不是 SQLite 数据库", "en": "not an SQLite database"},
+    "store.why_damaged": {"zh": "完整性检查未通过：{problems}", "en": "integrity check failed: {problems}"},
+    "store.why_no_reports": {"zh": "里面没有报告表", "en": "it has no reports table"},
+    "store.why_newer": {"zh": "由更新版本写入，结构版本 {found}，本版本只认识到 {known}",
+                        "en": "written by a newer version, schema {found}, this version knows {known}"},
     "store.no_such_id": {
         "zh": "资料库 {library} 中没有编号为 {id} 的报告；请运行 'report-viewer list' 查看已有报告。",
         "en": "no report with id {id} in {library}; run 'report-viewer list'"},
@@ -373,6 +407,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.already_imported": {"zh": "已在资料库中：{name}：{title}（{sections} 个章节，{figures} 个数据，编号 {id}）",
                              "en": "already in library: {name}: {title} ({sections} sections, {figures} figures, "
                                    "id {id})"},
+    "cli.backup_written": {"zh": "已备份资料库 {library} 到 {path}",
+                           "en": "backed up the library {library} to {path}"},
+    "cli.backup_restored": {"zh": "已用备份 {backup} 恢复资料库 {library}；原来的资料库保存在 {aside}",
+                            "en": "restored the library {library} from {backup}; the library it replaced is kept as {aside}"},
+    "cli.backup_restored_new": {"zh": "已用备份 {backup} 恢复资料库 {library}（原来没有资料库）",
+                                "en": "restored the library {library} from {backup} (there was no library before)"},
     "cli.library_empty": {"zh": "资料库是空的：请用 'report-viewer import FILE' 添加报告。",
                           "en": "The library is empty: add a report with 'report-viewer import FILE'."},
     "cli.no_notes": {"zh": "这份报告还没有批注、书签或高亮。",

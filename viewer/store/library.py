@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from viewer.core.errors import StoreError
 from viewer.core.model import Annotation, DocumentInfo, Figure, ImportResult, SectionNode, StoredDocument, TextTable
-from viewer.store import clock, fts, migrations, report_rows
+from viewer.store import backup, clock, fts, health, migrations, report_rows
 from viewer.store.annotations import AnnotationStore
 from viewer.store.settings import SettingsStore
 
@@ -53,10 +53,16 @@ class LibraryStore(AnnotationStore, SettingsStore):
         try:
             self._conn = sqlite3.connect(self.path, timeout=busy_timeout_ms / 1000,
                                          isolation_level=None, check_same_thread=False)
+            if self.path != ":memory:":      # refused before anything is written to it
+                health.check_existing_library(self._conn, self.path, migrations.SCHEMA_VERSION)
             self._configure()
-            migrations.migrate(self)
+            migrations.migrate(self, before_migrating=lambda: backup.back_up(self))
         except sqlite3.DatabaseError as exc:
-            raise StoreError("store.not_a_library", path=self.path, reason=str(exc)) from None
+            self._close_quietly()
+            raise health.refusal_for(exc, self.path) from None
+        except BaseException:
+            self._close_quietly()
+            raise
 
     # -- connection ---------------------------------------------------------------------------
 
@@ -78,6 +84,13 @@ class LibraryStore(AnnotationStore, SettingsStore):
 
     def close(self) -> None:
         self._conn.close()
+
+    def _close_quietly(self) -> None:
+        """After a refused open: the connection, if any, is closed (the file stays as it was)."""
+        conn = getattr(self, "_conn", None)
+        if conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
 
     def __enter__(self) -> "LibraryStore":
         return self

@@ -5,8 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING, Callable, ContextManager, Protocol
 
-from viewer.core.errors import StoreError
-from viewer.store import clock
+from viewer.store import clock, health
 from viewer.store.report_rows import insert_tables
 
 if TYPE_CHECKING:
@@ -138,11 +137,17 @@ MIGRATIONS: list[tuple[int, str, Callable[["sqlite_utils.Database"], None]]] = [
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
-def migrate(store: MigratingStore) -> None:
-    """Bring the store's library up to SCHEMA_VERSION; a library from a newer version is refused."""
+def migrate(store: MigratingStore, before_migrating: Callable[[], object] | None = None) -> None:
+    """Bring the store's library up to SCHEMA_VERSION; a library from a newer version is refused.
+
+    `before_migrating` runs once before the first migration of a library that already existed
+    (its version is older, not 0): the backup taken before its schema changes.
+    """
     current = store.schema_version()
     if current > SCHEMA_VERSION:
-        raise StoreError("store.newer_schema", path=store.path, found=current, known=SCHEMA_VERSION)
+        raise health.refuse("store.newer_schema", store.path, found=current, known=SCHEMA_VERSION)
+    if 0 < current < SCHEMA_VERSION and before_migrating is not None:
+        before_migrating()
     for version, name, apply in MIGRATIONS:
         if version <= current:
             continue

@@ -51,13 +51,15 @@ SIDE_TAB = Setting("side_tab", (int, _NONE), None, "the side panel's current tab
 HIGHLIGHT_NAMES = Setting("highlight_names", (dict,), {}, "the user's names for highlight colours, by colour key")
 LAST_HIGHLIGHT = Setting("last_highlight", (str,), DEFAULT_HIGHLIGHT, "the colour key of the last highlight made")
 OPEN_FOLDER = Setting("open_folder", (str, _NONE), None, "the folder the Open dialog starts in")
+LAST_BACKUP = Setting("last_backup", (str, _NONE), None,
+                      "when the last automatic backup was written (UTC, ISO 8601; None: never)")
 READING_POSITION = Setting("position", (int,), 0, "where reading stopped: the offset at the top of the pane",
                            scope="report")
 
 #: Every setting, by key.
 SETTINGS: dict[str, Setting] = {s.name: s for s in (
     LANGUAGE, AUTHOR, LAST_DOCUMENT, ZOOM, WINDOW_GEOMETRY, WINDOW_STATE, SIDE_TAB, HIGHLIGHT_NAMES,
-    LAST_HIGHLIGHT, OPEN_FOLDER)}
+    LAST_HIGHLIGHT, OPEN_FOLDER, LAST_BACKUP)}
 #: Every per-report setting, by key.
 REPORT_SETTINGS: dict[str, Setting] = {s.name: s for s in (READING_POSITION,)}
 

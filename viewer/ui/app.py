@@ -105,6 +105,34 @@ def open_initial_report(window, store, file: str | None) -> None:
     window.import_and_open(paths.sample_report_path())
 
 
+def open_library(app, db_path: str | os.PathLike, language: str, *, interactive: bool = True):
+    """The library, backed up when a day has passed; None when it cannot be opened (damaged, from a
+    newer version, read-only, locked), after saying so with the choices on stderr and, when a user
+    is there to answer (not a screenshot run), in a message box."""
+    from viewer.core.errors import StoreError
+    from viewer.core.messages import render
+    from viewer.store import LibraryStore
+    from viewer.store.backup import backup_if_due
+
+    try:
+        store = LibraryStore(db_path)
+    except StoreError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        text = render(exc, language)
+        sys.stderr.write(render_code("cli.error_line", language, message=text) + "\n")
+        if not interactive:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Critical, app.applicationDisplayName(), text)
+        box.exec()
+        return None
+    try:
+        backup_if_due(store)
+    except StoreError as exc:          # a missed daily backup does not keep the user from reading
+        sys.stderr.write(render_code("cli.error_line", language, message=render(exc, language)) + "\n")
+    return store
+
+
 def run_app(args: argparse.Namespace) -> int:
     """The GUI entry point behind `report-viewer [FILE] [--lang] [--screenshot OUT.png] …`, with the options
     as viewer.cli.args.parse_app_args parsed them."""
@@ -137,7 +165,10 @@ def run_app(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QIcon
 
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "report-viewer.png"))))
-    store = LibraryStore(db_path)
+    store = open_library(app, db_path, args.lang or language_from_environment(),
+                         interactive=not (args.screenshot or args.exit_after_show))
+    if store is None:
+        return 2
     try:
         translations = Translations(app)
         language = args.lang or store.get_setting(LANGUAGE)
