@@ -22,7 +22,7 @@ TECHNICAL_WORDS = {
     "TextQuoteSelector", "TextualBody", "UTF-8", "UUID", "WPS", "Web", "WebP", "Word", "XML", "ZIP", "Zip",
     "add", "db", "doc", "docx", "end", "exact", "false", "goto", "gzip", "help", "html", "import", "json", "ofd",
     "list", "markdown", "md", "notes", "null", "o", "pdf", "plain", "png", "report-viewer", "rvshare", "screenshot", "sha256", "size",
-    "start", "text", "tree", "true", "txt", "urn", "uuid", "wps", "x", "x900",
+    "restore", "start", "text", "tree", "true", "txt", "urn", "uuid", "wps", "x", "x900",
 }
 
 

@@ -247,6 +247,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "store.no_such_annotation": {
         "zh": "资料库 {library} 中没有批注 {uuid}；它可能已被删除，请刷新后重试。",
         "en": "no annotation {uuid} in {library}; it may have been deleted, refresh and try again"},
+    "store.report_removed": {
+        "zh": "报告 {id}《{title}》在回收站中；请先用 'report-viewer restore {id}' 恢复。",
+        "en": "report {id} 《{title}》 is in the trash (回收站); restore it first with 'report-viewer restore {id}'"},
     "store.already_in_library": {
         "zh": "{file}：这份文本已是资料库中的报告 {id}；未做任何更改。",
         "en": "{file}: this text is already report {id} in the library; nothing was changed"},
