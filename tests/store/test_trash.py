@@ -3,6 +3,8 @@
 import sqlite3
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from viewer.core.errors import StoreError
 from viewer.core.report import parse_bytes
@@ -128,3 +130,27 @@ def test_importing_a_report_that_is_in_the_trash_restores_it_with_its_notes(two)
     assert not store.is_removed(first) and store.annotations(first, include_deleted=True) == notes
     again = store.import_report(parse_bytes(SMALL.encode("utf-8"), "again.txt"))
     assert (again.created, again.restored) == (False, False)
+
+
+@settings(max_examples=40, deadline=None)
+@given(steps=st.lists(st.tuples(st.sampled_from(["remove", "restore"]), st.integers(0, 2)), max_size=12))
+def test_any_sequence_of_removes_and_restores_keeps_every_note_and_lists_exactly_the_live_reports(steps):
+    with LibraryStore(":memory:") as store:
+        ids = [store.import_report(parse_bytes(f"{SMALL}第{n}份\n".encode("utf-8"), f"{n}.txt")).document_id
+               for n in range(3)]
+        assert len(set(ids)) == 3
+        for doc_id in ids:
+            store.add_annotation(doc_id, "note", 0, 4, body=f"批注{doc_id}")
+        notes = {doc_id: store.annotations(doc_id, include_deleted=True) for doc_id in ids}
+        removed: set[int] = set()
+        for action, index in steps:
+            doc_id = ids[index]
+            if action == "remove":
+                assert store.remove_report(doc_id) is (doc_id not in removed)
+                removed.add(doc_id)
+            else:
+                assert store.restore_report(doc_id) is (doc_id in removed)
+                removed.discard(doc_id)
+        assert [d.id for d in store.documents()] == [i for i in ids if i not in removed]
+        assert {r.info.id for r in store.removed_documents()} == removed
+        assert {doc_id: store.annotations(doc_id, include_deleted=True) for doc_id in ids} == notes
