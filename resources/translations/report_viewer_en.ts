@@ -834,143 +834,143 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="352"/>
+        <location filename="../../viewer/ui/main_window.py" line="356"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="353"/>
+        <location filename="../../viewer/ui/main_window.py" line="357"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="354"/>
+        <location filename="../../viewer/ui/main_window.py" line="358"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="355"/>
+        <location filename="../../viewer/ui/main_window.py" line="359"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="356"/>
+        <location filename="../../viewer/ui/main_window.py" line="360"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="357"/>
+        <location filename="../../viewer/ui/main_window.py" line="361"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="358"/>
+        <location filename="../../viewer/ui/main_window.py" line="362"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="359"/>
+        <location filename="../../viewer/ui/main_window.py" line="363"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="360"/>
+        <location filename="../../viewer/ui/main_window.py" line="364"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="361"/>
+        <location filename="../../viewer/ui/main_window.py" line="365"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="362"/>
+        <location filename="../../viewer/ui/main_window.py" line="366"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="363"/>
+        <location filename="../../viewer/ui/main_window.py" line="367"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="364"/>
+        <location filename="../../viewer/ui/main_window.py" line="368"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="365"/>
+        <location filename="../../viewer/ui/main_window.py" line="369"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="366"/>
+        <location filename="../../viewer/ui/main_window.py" line="370"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="367"/>
+        <location filename="../../viewer/ui/main_window.py" line="371"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="368"/>
+        <location filename="../../viewer/ui/main_window.py" line="372"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="369"/>
+        <location filename="../../viewer/ui/main_window.py" line="373"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="375"/>
+        <location filename="../../viewer/ui/main_window.py" line="379"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="376"/>
+        <location filename="../../viewer/ui/main_window.py" line="380"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="381"/>
+        <location filename="../../viewer/ui/main_window.py" line="385"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="350"/>
-        <location filename="../../viewer/ui/main_window.py" line="394"/>
+        <location filename="../../viewer/ui/main_window.py" line="354"/>
+        <location filename="../../viewer/ui/main_window.py" line="398"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="447"/>
+        <location filename="../../viewer/ui/main_window.py" line="451"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="451"/>
+        <location filename="../../viewer/ui/main_window.py" line="455"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="474"/>
+        <location filename="../../viewer/ui/main_window.py" line="478"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="529"/>
+        <location filename="../../viewer/ui/main_window.py" line="533"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="556"/>
+        <location filename="../../viewer/ui/main_window.py" line="560"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="557"/>
+        <location filename="../../viewer/ui/main_window.py" line="561"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -979,7 +979,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="636"/>
+        <location filename="../../viewer/ui/main_window.py" line="640"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>
@@ -1248,6 +1248,38 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
         <location filename="../../viewer/ui/dialogs/help_dialogs.py" line="96"/>
         <source>按键</source>
         <translation>Keys</translation>
+    </message>
+</context>
+<context>
+    <name>TrashActions</name>
+    <message>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="32"/>
+        <source>移到回收站(&amp;D)…</source>
+        <translation>Move to Tras&amp;h…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="41"/>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="45"/>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="54"/>
+        <source>移到回收站</source>
+        <translation>Move to Trash</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="42"/>
+        <source>《{0}》是资料库中唯一的报告，打开时不能移到回收站；请先导入另一份报告。</source>
+        <translation>《{0}》 is the only report in the library and cannot be moved to the trash while open; import another report first.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="46"/>
+        <source>把《{0}》及其 {1} 条批注、书签和高亮移到回收站？
+可随时恢复：再次导入同一文件，或运行 report-viewer restore {2}；批注不会丢失。</source>
+        <translation>Move 《{0}》 and its {1} notes, bookmarks and highlights to the trash?
+You can restore it at any time: import the same file again, or run report-viewer restore {2}; no note is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="57"/>
+        <source>已移到回收站：{0}</source>
+        <translation>Moved to the trash: {0}</translation>
     </message>
 </context>
 </TS>

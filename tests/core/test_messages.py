@@ -20,9 +20,9 @@ TECHNICAL_WORDS = {
     "Annotation", "DOC", "DTD", "EPUB", "Excel", "FILE", "GB18030", "GBK", "GIF", "ISO", "JPEG", "JSON", "KB",
     "MB", "Markdown", "NUL", "OFD", "OUT", "OpenDocument", "PDF", "PNG", "PowerPoint", "RAR", "RTF", "SQLite", "T10", "TIFF",
     "TextQuoteSelector", "TextualBody", "UTF-8", "UUID", "WPS", "Web", "WebP", "Word", "XML", "ZIP", "Zip",
-    "add", "db", "doc", "docx", "end", "exact", "false", "goto", "gzip", "help", "html", "import", "json", "ofd",
+    "add", "all", "db", "doc", "docx", "end", "exact", "false", "goto", "gzip", "help", "html", "import", "json", "ofd",
     "list", "markdown", "md", "notes", "null", "o", "pdf", "plain", "png", "report-viewer", "restore-backup", "rvshare", "screenshot", "sha256", "size",
-    "start", "text", "tree", "true", "txt", "urn", "uuid", "wps", "x", "x900",
+    "reimport", "restore", "start", "text", "tree", "true", "txt", "urn", "uuid", "wps", "x", "x900",
 }
 
 

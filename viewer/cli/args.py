@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p = sub.add_parser("list", parents=[common], help="list the library's reports")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--removed", action="store_true", help="list the reports in the trash (回收站) instead")
     p = sub.add_parser("parse", parents=[common], help="parse a file without storing it")
     p.add_argument("path", metavar="PATH")
     p.add_argument("--json", action="store_true", help="print the full parse as JSON")
@@ -70,8 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--colour", choices=HIGHLIGHT_KEYS, help="highlight colour: " + ", ".join(HIGHLIGHT_KEYS))
     p = sub.add_parser("reimport", parents=[common],
                        help="re-parse a report (newer parser, or a corrected source); notes are re-anchored")
-    p.add_argument("document", metavar="PATH-OR-ID")
+    p.add_argument("document", metavar="PATH-OR-ID", nargs="?")
     p.add_argument("--source", metavar="PATH", help="a corrected source file for this report")
+    p.add_argument("--all", action="store_true",
+                   help="re-parse every report in the library from its kept source (after a parser upgrade)")
+    p = sub.add_parser("remove", parents=[common],
+                       help="move a report into the trash (回收站); it and its notes can be restored")
+    p.add_argument("document", metavar="PATH-OR-ID")
+    p = sub.add_parser("restore", parents=[common], help="bring a report back from the trash (回收站), with its notes")
+    p.add_argument("document", metavar="ID")
     p = sub.add_parser("export", parents=[common],
                        help="export a report's notes, bookmarks and highlights, or print the report to PDF")
     p.add_argument("document", metavar="PATH-OR-ID")

@@ -101,16 +101,20 @@ def cmd_import(args: argparse.Namespace) -> int:
         with open_store(args) as store:
             for name, report in parsed:
                 result = import_parsed(store, report, name)
-                _out(render_code("cli.imported" if result.created else "cli.already_imported", args.language,
+                code = ("cli.imported" if result.created else
+                        "cli.restored_on_import" if result.restored else "cli.already_imported")
+                _out(render_code(code, args.language,
                                  name=name, title=result.title, sections=result.sections,
                                  figures=result.figures, id=result.document_id))
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    """The library's reports, one line each, or as JSON."""
+    """The library's reports, one line each, or as JSON (those in the 回收站 with --removed)."""
     from viewer.services.library import list_reports
 
+    if args.removed:
+        return list_removed(args)
     with open_store(args) as store:
         docs = list_reports(store)
     if args.json:
@@ -121,6 +125,23 @@ def cmd_list(args: argparse.Namespace) -> int:
     for d in docs:
         _out(f"{d.id:>4}  {d.title}  [{d.sections} sections, {d.figures} figures]  "
              f"{d.source_path or d.source_name}  {d.fingerprint[:12]}")
+    return EXIT_OK
+
+
+def list_removed(args: argparse.Namespace) -> int:
+    """`list --removed`: the reports in the 回收站, most recently removed first."""
+    from viewer.services.library import list_removed as removed_reports
+
+    with open_store(args) as store:
+        removed = removed_reports(store)
+    if args.json:
+        _out(json.dumps([r.to_dict() for r in removed], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not removed:
+        _out(render_code("cli.trash_empty", args.language))
+    for r in removed:
+        _out(f"{r.info.id:>4}  {r.info.title}  [{r.annotations} notes]  removed {local_time(r.removed_at)}  "
+             f"{r.info.source_path or r.info.source_name}")
     return EXIT_OK
 
 
@@ -209,9 +230,14 @@ def cmd_notes(args: argparse.Namespace) -> int:
 
 
 def cmd_reimport(args: argparse.Namespace) -> int:
-    """Re-parse a stored report (from its kept source bytes, or a corrected file); notes follow."""
+    """Re-parse a stored report (from its kept source bytes, or a corrected file), or every report
+    with --all; notes follow."""
     from viewer.services.library import reimport
 
+    if args.all == bool(args.document) or (args.all and args.source):
+        raise UsageError("cli.reimport_target")
+    if args.all:
+        return reimport_everything(args)
     with open_store(args) as store:
         doc_id = store.resolve_document(args.document)
         result = reimport(store, doc_id, args.source)
@@ -219,6 +245,56 @@ def cmd_reimport(args: argparse.Namespace) -> int:
     _out(f"reimported report {doc_id}: {result.sections} sections, {result.figures} figures; "
          f"annotations: {counts['position']} in place, {counts['exact']} moved by quote, "
          f"{counts['fuzzy']} by approximate quote, {counts['unplaced']} unplaced (未定位)")
+    return EXIT_OK
+
+
+def reimport_everything(args: argparse.Namespace) -> int:
+    """`reimport --all`: one progress line per report, then the totals; 2 if any report failed."""
+    from viewer.services.library import PLACEMENTS, reimport_all
+
+    def progress(n: int, total: int, title: str) -> None:
+        _out(render_code("cli.reimport_progress", args.language, n=n, total=total, title=title))
+        sys.stdout.flush()
+
+    with open_store(args) as store:
+        result = reimport_all(store, progress)
+    for doc_id, title, exc in result.failed:
+        _err(render_code("cli.reimport_one_failed", args.language, id=doc_id, title=title,
+                         reason=render(exc, args.language)))
+    counts = {method: sum(r.counts()[method] for r in result.reimported) for method in PLACEMENTS}
+    _out(render_code("cli.reimported_all", args.language, count=len(result.reimported),
+                     failed=len(result.failed), **counts))
+    return EXIT_BAD_INPUT if result.failed else EXIT_OK
+
+
+def _report_id(store, name: str, *, in_trash: bool) -> int:
+    """The report a trash verb names: an id (one in the 回收站 too), or for `remove` a path it was imported from."""
+    if name.strip().isdigit():
+        return store.document_info(int(name)).id
+    if in_trash:
+        raise UsageError("cli.bad_id", value=name)
+    return store.resolve_document(name)
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Move a report into the 回收站; it and its notes can be restored."""
+    from viewer.services.library import remove_report
+
+    with open_store(args) as store:
+        change = remove_report(store, _report_id(store, args.document, in_trash=False))
+    _out(render_code("cli.removed" if change.changed else "cli.already_removed", args.language,
+                     id=change.document_id, title=change.title, notes=change.annotations))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Bring a report back from the 回收站 with its notes."""
+    from viewer.services.library import restore_report
+
+    with open_store(args) as store:
+        change = restore_report(store, _report_id(store, args.document, in_trash=True))
+    _out(render_code("cli.restored" if change.changed else "cli.not_removed", args.language,
+                     id=change.document_id, title=change.title, notes=change.annotations))
     return EXIT_OK
 
 
@@ -360,6 +436,8 @@ VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
     "figures": cmd_figures,
     "notes": cmd_notes,
     "reimport": cmd_reimport,
+    "remove": cmd_remove,
+    "restore": cmd_restore,
     "export": cmd_export,
     "share": cmd_share,
     "backup": cmd_backup,

@@ -281,6 +281,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "store.no_such_annotation": {
         "zh": "资料库 {library} 中没有批注 {uuid}；它可能已被删除，请刷新后重试。",
         "en": "no annotation {uuid} in {library}; it may have been deleted, refresh and try again"},
+    "store.report_removed": {
+        "zh": "报告 {id}《{title}》在回收站中；请先用 'report-viewer restore {id}' 恢复。",
+        "en": "report {id} 《{title}》 is in the trash (回收站); restore it first with 'report-viewer restore {id}'"},
     "store.already_in_library": {
         "zh": "{file}：这份文本已是资料库中的报告 {id}；未做任何更改。",
         "en": "{file}: this text is already report {id} in the library; nothing was changed"},
@@ -413,6 +416,38 @@ CATALOGUE: dict[str, dict[str, str]] = {
                             "en": "restored the library {library} from {backup}; the library it replaced is kept as {aside}"},
     "cli.backup_restored_new": {"zh": "已用备份 {backup} 恢复资料库 {library}（原来没有资料库）",
                                 "en": "restored the library {library} from {backup} (there was no library before)"},
+    "cli.restored_on_import": {
+        "zh": "已从回收站恢复：{name}：{title}（{sections} 个章节，{figures} 个数据，编号 {id}），批注随之恢复",
+        "en": "restored from the trash (回收站): {name}: {title} ({sections} sections, {figures} figures, id {id}), "
+              "with its notes"},
+    "cli.removed": {
+        "zh": "已移到回收站：报告 {id}《{title}》及其 {notes} 条批注、书签和高亮；可用 'report-viewer restore {id}' 恢复。",
+        "en": "moved to the trash (回收站): report {id} 《{title}》 with its {notes} notes, bookmarks and highlights; "
+              "'report-viewer restore {id}' brings it back"},
+    "cli.already_removed": {
+        "zh": "报告 {id}《{title}》已在回收站中；未做任何更改。",
+        "en": "report {id} 《{title}》 is already in the trash (回收站); nothing was changed"},
+    "cli.restored": {
+        "zh": "已从回收站恢复：报告 {id}《{title}》及其 {notes} 条批注、书签和高亮。",
+        "en": "restored from the trash (回收站): report {id} 《{title}》 with its {notes} notes, bookmarks and highlights"},
+    "cli.not_removed": {
+        "zh": "报告 {id}《{title}》不在回收站中，已在资料库里；未做任何更改。",
+        "en": "report {id} 《{title}》 is not in the trash (回收站), it is in the library; nothing was changed"},
+    "cli.bad_id": {
+        "zh": "{value}：不是报告编号（应为数字）；请运行 'report-viewer list' 查看编号。",
+        "en": "{value}: not a report id (a number); run 'report-viewer list --removed' to see them"},
+    "cli.reimport_target": {
+        "zh": "report-viewer reimport：请给出一份报告（路径或编号）或 --all，二者选一。",
+        "en": "report-viewer reimport: give one report (PATH-OR-ID) or --all, not both and not neither"},
+    "cli.reimport_progress": {"zh": "[{n}/{total}] 重新解析：{title}", "en": "[{n}/{total}] re-parsing: {title}"},
+    "cli.reimport_one_failed": {"zh": "未能重新解析报告 {id}《{title}》，保持原样：{reason}",
+                                "en": "report {id} 《{title}》 could not be re-parsed and is left as it was: {reason}"},
+    "cli.reimported_all": {
+        "zh": "已重新解析 {count} 份报告，{failed} 份失败；批注：{position} 条原位，{exact} 条按原文移动，"
+              "{fuzzy} 条按近似原文移动，{unplaced} 条未定位",
+        "en": "re-parsed {count} reports, {failed} failed; annotations: {position} in place, {exact} moved by quote, "
+              "{fuzzy} by approximate quote, {unplaced} unplaced (未定位)"},
+    "cli.trash_empty": {"zh": "回收站是空的。", "en": "The trash (回收站) is empty."},
     "cli.library_empty": {"zh": "资料库是空的：请用 'report-viewer import FILE' 添加报告。",
                           "en": "The library is empty: add a report with 'report-viewer import FILE'."},
     "cli.no_notes": {"zh": "这份报告还没有批注、书签或高亮。",

@@ -266,10 +266,24 @@ class Annotation:
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What `import_report` did: `created` is False when the fingerprint was already there."""
+    """What `import_report` did: `created` is False when the fingerprint was already there;
+    `restored` is True when it was in the 回收站 and the import brought it back."""
 
     document_id: int
     title: str
     created: bool
     sections: int
     figures: int
+    restored: bool = False
+
+
+@dataclass(frozen=True)
+class RemovedReport:
+    """A report in the 回收站 (trash): its library entry, when it was removed, how many notes wait with it."""
+
+    info: DocumentInfo
+    removed_at: str
+    annotations: int
+
+    def to_dict(self) -> dict:
+        return {**self.info.to_dict(), "removed_at": self.removed_at, "annotations": self.annotations}

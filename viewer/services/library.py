@@ -1,7 +1,9 @@
-"""Library use cases: import a report file, re-import a stored report, list the reports.
+"""Library use cases: import a report file, re-import one or all stored reports, list them, move one
+into the 回收站 (trash) and back.
 
     result = import_file(store, "report.txt")      # ImportResult: created False if already there
     moved = reimport(store, result.document_id)    # ReimportResult: where each annotation went
+    removal = remove_report(store, result.document_id)   # TrashChange: its notes wait with it
 """
 
 from __future__ import annotations
@@ -9,9 +11,10 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
-from viewer.core.model import Annotation, DocumentInfo, ImportResult
+from viewer.core.errors import ReportViewerError
+from viewer.core.model import Annotation, DocumentInfo, ImportResult, RemovedReport
 
 if TYPE_CHECKING:
     from viewer.core.model import Report
@@ -66,3 +69,60 @@ def reimport(store: "LibraryStore", doc_id: int, source: str | os.PathLike | Non
 def list_reports(store: "LibraryStore") -> list[DocumentInfo]:
     """Every report in the library, oldest import first."""
     return store.documents()
+
+
+def list_removed(store: "LibraryStore") -> list[RemovedReport]:
+    """The reports in the 回收站, most recently removed first."""
+    return store.removed_documents()
+
+
+@dataclass(frozen=True)
+class TrashChange:
+    """What remove_report or restore_report did: `changed` False when the report was already where asked."""
+
+    document_id: int
+    title: str
+    changed: bool
+    annotations: int          # its live notes, bookmarks and highlights (never touched by either)
+
+
+def _trash_change(store: "LibraryStore", doc_id: int, changed: bool) -> TrashChange:
+    return TrashChange(doc_id, store.document_info(doc_id).title, changed, len(store.annotations(doc_id)))
+
+
+def remove_report(store: "LibraryStore", doc_id: int) -> TrashChange:
+    """Move a report into the 回收站 in one transaction; it and its notes can be restored."""
+    return _trash_change(store, doc_id, store.remove_report(doc_id))
+
+
+def restore_report(store: "LibraryStore", doc_id: int) -> TrashChange:
+    """Bring a report back from the 回收站 in one transaction, its notes as they were."""
+    return _trash_change(store, doc_id, store.restore_report(doc_id))
+
+
+@dataclass(frozen=True)
+class ReimportAllResult:
+    """What reimport_all did: a ReimportResult per report re-parsed, and (id, title, error) per one that failed."""
+
+    reimported: tuple[ReimportResult, ...]
+    failed: tuple[tuple[int, str, ReportViewerError], ...]
+
+
+#: progress(n, total, title): called before the n-th report (1-based) of `total` is re-parsed.
+Progress = Callable[[int, int, str], None]
+
+
+def reimport_all(store: "LibraryStore", progress: Progress | None = None) -> ReimportAllResult:
+    """Re-parse every report in the library (not the 回收站) from its kept source bytes, each in its
+    own transaction, notes re-anchored; one that no longer parses is left as it was and reported."""
+    docs = store.documents()
+    done: list[ReimportResult] = []
+    failed: list[tuple[int, str, ReportViewerError]] = []
+    for n, info in enumerate(docs, 1):
+        if progress is not None:
+            progress(n, len(docs), info.title)
+        try:
+            done.append(reimport(store, info.id))
+        except ReportViewerError as exc:
+            failed.append((info.id, info.title, exc))
+    return ReimportAllResult(tuple(done), tuple(failed))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
-from viewer.core.errors import ShareError
+from viewer.core.errors import ShareError, StoreError
 from viewer.core.model import Annotation
 from viewer.core.share import (
     ONLY_CHOICES, ImportPlan, KnownReport, ShareFile, is_stale, plan_merge, planned_writes, read_share,
@@ -30,6 +30,9 @@ def build_share(store: "LibraryStore", doc_ids: Sequence[int], *, only: str = "a
         Path("批注.rvshare.json").write_bytes(share_bytes(data))
     """
     kinds = ONLY_CHOICES[only]
+    for doc_id in doc_ids:                  # a report in the 回收站 is not shared until it is restored
+        if store.is_removed(doc_id):
+            raise StoreError("store.report_removed", id=doc_id, title=store.document_info(doc_id).title)
     reports = [(store.document(doc_id), store.annotations(doc_id, include_deleted=include_deleted, kinds=kinds))
                for doc_id in doc_ids]
     return share_collection(reports, include_report=include_report)
@@ -50,7 +53,8 @@ class StoreFacts:
         return None if doc_id is None else self._known(doc_id)
 
     def reports_titled(self, title: str) -> list[KnownReport]:
-        return [self._known(info.id) for info in self.store.documents_titled(title)]
+        # (those in the 回收站 too: a share for a removed report still reaches it and its notes)
+        return [self._known(info.id) for info in self.store.documents_titled(title, include_removed=True)]
 
     def annotation(self, uuid: str) -> Annotation | None:
         return self.store.find_annotation(uuid)

@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from viewer.core.errors import StoreError
-from viewer.core.model import Annotation, DocumentInfo, Figure, ImportResult, SectionNode, StoredDocument, TextTable
+from viewer.core.model import (
+    Annotation, DocumentInfo, Figure, ImportResult, RemovedReport, SectionNode, StoredDocument, TextTable,
+)
 from viewer.store import backup, clock, fts, health, migrations, report_rows
 from viewer.store.annotations import AnnotationStore
 from viewer.store.settings import SettingsStore
@@ -27,6 +29,7 @@ _DOCUMENT_INFO = ("SELECT d.id, d.title, d.fingerprint, d.source_name, d.source_
                   " (SELECT count(*) FROM sections s WHERE s.document_id = d.id),"
                   " (SELECT count(*) FROM figures f WHERE f.document_id = d.id)"
                   " FROM documents d")
+_LIVE = "d.removed_at IS NULL"
 
 
 class LibraryStore(AnnotationStore, SettingsStore):
@@ -177,14 +180,16 @@ class LibraryStore(AnnotationStore, SettingsStore):
         return row[0] if row else None
 
     def import_report(self, report: "Report", source_path: str | os.PathLike | None = None) -> ImportResult:
-        """Store a parsed report in one transaction; a report already in the library adds nothing.
+        """Store a parsed report in one transaction; a report already in the library adds nothing,
+        and one in the 回收站 is restored (with its notes) rather than added again.
 
         Annotations waiting for this report (received in a share file before it) attach to it.
         """
         existing = self.find_by_fingerprint(report.fingerprint)
         if existing is not None:
+            restored = self.is_removed(existing) and self.restore_report(existing)
             info = self.document_info(existing)
-            return ImportResult(existing, info.title, False, info.sections, info.figures)
+            return ImportResult(existing, info.title, False, info.sections, info.figures, restored=restored)
         with self.transaction():
             doc_id, section_count = self.insert_report(report, source_path)
             self.attach_pending(doc_id, report.fingerprint, report.title, report.text)
@@ -251,10 +256,11 @@ class LibraryStore(AnnotationStore, SettingsStore):
         return [DocumentInfo(*row) for row in rows]
 
     def documents(self) -> list[DocumentInfo]:
-        """Every report in the library, oldest import first."""
-        return self._document_infos("1", ())
+        """Every report in the library (not those in the 回收站), oldest import first."""
+        return self._document_infos(_LIVE, ())
 
     def document_info(self, doc_id: int) -> DocumentInfo:
+        """A report's library entry, whether in the library or in the 回收站."""
         for info in self._document_infos("d.id = ?", (doc_id,)):
             return info
         raise StoreError("store.no_such_id", id=doc_id, library=self.path)
@@ -262,22 +268,61 @@ class LibraryStore(AnnotationStore, SettingsStore):
     def has_document(self, doc_id: int) -> bool:
         return self._conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
 
-    def documents_titled(self, title: str) -> list[DocumentInfo]:
-        """The reports with exactly this title, oldest import first."""
-        return self._document_infos("d.title = ?", (title,))
+    def documents_titled(self, title: str, *, include_removed: bool = False) -> list[DocumentInfo]:
+        """The reports with exactly this title (and those in the 回收站 if asked), oldest import first."""
+        return self._document_infos("d.title = ?" if include_removed else f"d.title = ? AND {_LIVE}", (title,))
 
     def documents_imported_from(self, path: str | os.PathLike) -> list[DocumentInfo]:
-        """The reports imported from this file (its resolved path), oldest import first."""
-        return self._document_infos("d.source_path = ?", (str(Path(path).resolve()),))
+        """The reports in the library imported from this file (its resolved path), oldest import first."""
+        return self._document_infos(f"d.source_path = ? AND {_LIVE}", (str(Path(path).resolve()),))
 
     def resolve_document(self, name: str) -> int:
-        """A document named by its id or by the path it was imported from."""
+        """A report in the library named by its id or by the path it was imported from (one in the
+        回收站 is refused, saying how to restore it)."""
         if name.strip().isdigit():
-            return self.document_info(int(name)).id
+            doc_id = self.document_info(int(name)).id
+            if self.is_removed(doc_id):
+                raise StoreError("store.report_removed", id=doc_id, title=self.document_info(doc_id).title)
+            return doc_id
         found = self.documents_imported_from(name)
         if found:
             return found[-1].id
         raise StoreError("store.not_in_library", name=name, library=self.path)
+
+    # -- the 回收站 (trash) ---------------------------------------------------------------------
+
+    def is_removed(self, doc_id: int) -> bool:
+        """The report is in the 回收站 (an unknown id is a clear error)."""
+        row = self._conn.execute("SELECT removed_at FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise StoreError("store.no_such_id", id=doc_id, library=self.path)
+        return row[0] is not None
+
+    def removed_documents(self) -> list[RemovedReport]:
+        """The reports in the 回收站, most recently removed first, each with its count of notes."""
+        rows = self._conn.execute(
+            "SELECT d.id, d.removed_at,"
+            " (SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted = 0)"
+            " FROM documents d WHERE d.removed_at IS NOT NULL ORDER BY d.removed_at DESC, d.id DESC").fetchall()
+        return [RemovedReport(self.document_info(doc_id), removed_at, count) for doc_id, removed_at, count in rows]
+
+    def remove_report(self, doc_id: int) -> bool:
+        """Move a report into the 回收站 in one transaction; its text, rows and notes stay untouched.
+        Returns False (nothing written) when it was there already."""
+        with self.transaction():
+            if self.is_removed(doc_id):
+                return False
+            self._conn.execute("UPDATE documents SET removed_at = ? WHERE id = ?", (clock.now(), doc_id))
+        return True
+
+    def restore_report(self, doc_id: int) -> bool:
+        """Bring a report back from the 回收站 in one transaction, with its notes as they were.
+        Returns False (nothing written) when it was in the library already."""
+        with self.transaction():
+            if not self.is_removed(doc_id):
+                return False
+            self._conn.execute("UPDATE documents SET removed_at = NULL WHERE id = ?", (doc_id,))
+        return True
 
     def document(self, doc_id: int) -> StoredDocument:
         row = self._conn.execute(
@@ -311,5 +356,7 @@ class LibraryStore(AnnotationStore, SettingsStore):
         return report_rows.read_pages(self._conn, doc_id)
 
     def search_documents(self, query: str) -> list[int]:
-        """Ids of documents whose title or text contains `query` (FTS5 trigram, 3+ characters)."""
-        return fts.search_documents(self._conn, query)
+        """Ids of reports in the library (not the 回收站) whose title or text contains `query`
+        (FTS5 trigram, 3+ characters)."""
+        removed = {row[0] for row in self._conn.execute("SELECT id FROM documents WHERE removed_at IS NOT NULL")}
+        return [doc_id for doc_id in fts.search_documents(self._conn, query) if doc_id not in removed]

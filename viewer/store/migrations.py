@@ -126,6 +126,13 @@ def _migration_6_pages(db: "sqlite_utils.Database") -> None:
                     " number INTEGER NOT NULL, start INTEGER NOT NULL, PRIMARY KEY (document_id, number))")
 
 
+def _migration_7_removed_reports(db: "sqlite_utils.Database") -> None:
+    """The 回收站 (trash): a removed report keeps its rows and notes and gets `removed_at`
+    (NULL: in the library); restoring it clears that."""
+    db["documents"].add_column("removed_at", str)
+    db["documents"].create_index(["removed_at"])
+
+
 MIGRATIONS: list[tuple[int, str, Callable[["sqlite_utils.Database"], None]]] = [
     (1, "initial schema", _migration_1_initial),
     (2, "unplaced annotations", _migration_2_unplaced_annotations),
@@ -133,6 +140,7 @@ MIGRATIONS: list[tuple[int, str, Callable[["sqlite_utils.Database"], None]]] = [
     (4, "tables of HTML and .docx sources", _migration_4_tables),
     (5, "per-report state (reading position) in its own table", _migration_5_report_state),
     (6, "page maps of paged sources", _migration_6_pages),
+    (7, "the trash: removed reports", _migration_7_removed_reports),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

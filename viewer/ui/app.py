@@ -95,7 +95,7 @@ def open_initial_report(window, store, file: str | None) -> None:
     from viewer.store.settings import LAST_DOCUMENT
 
     last = window.session.get_setting(LAST_DOCUMENT)
-    if last is not None and store.has_document(last):
+    if last is not None and store.has_document(last) and not store.is_removed(last):   # (not in the 回收站)
         window.open_document(last)
         return
     docs = store.documents()

@@ -22,6 +22,7 @@ from viewer.ui import palette, ui_language
 from viewer.ui.annotations.annotation_actions import AnnotationActions
 from viewer.ui.exports.export_actions import ExportActions, is_share_file
 from viewer.ui.dialogs.help_actions import HelpActions
+from viewer.ui.dialogs.trash_actions import TrashActions
 from viewer.ui.first_paint import AfterFirstPaint
 from viewer.ui.reader.section_tree import SectionTreePanel
 from viewer.ui.reader.text_pane import ReportView
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.annotating = AnnotationActions(self.session, self.view, self.tree_panel, self)
         self.exports = ExportActions(self.session, self, self.annotating.colour_names)
         self.help = HelpActions(self)
+        self.trash = TrashActions(self)
         # Start-up: the side tabs' panels are built after the first paint, or when first asked for.
         self.after_first_paint.later(self._build_side_panels)
         self._init_menus()
@@ -254,6 +256,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.exports.print_action)
         self.file_menu.addAction(self.exports.print_preview_action)
         self.file_menu.addAction(self.exports.pdf_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.trash.remove_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")

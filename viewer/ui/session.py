@@ -27,6 +27,7 @@ from viewer.store.settings import LAST_DOCUMENT, READING_POSITION, Setting, decl
 
 if TYPE_CHECKING:
     from viewer.core.share import ImportPlan
+    from viewer.services.library import TrashChange
     from viewer.services.sharing import ImportOutcome
 
 _SESSIONS: "weakref.WeakSet[ReportSession]" = weakref.WeakSet()
@@ -95,6 +96,12 @@ class ReportSession(QObject):
         from viewer.services.library import import_file     # the parsers load only when a file is imported
 
         return import_file(self.store, path)
+
+    def remove_open_report(self) -> "TrashChange":
+        """Move the open report into the 回收站 (its notes wait with it); the caller opens another."""
+        from viewer.services.library import remove_report
+
+        return remove_report(self.store, self._open_id())
 
     # -- annotations of the open report ----------------------------------------------------------
 
