@@ -373,6 +373,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.already_imported": {"zh": "已在资料库中：{name}：{title}（{sections} 个章节，{figures} 个数据，编号 {id}）",
                              "en": "already in library: {name}: {title} ({sections} sections, {figures} figures, "
                                    "id {id})"},
+    "ingest.folder_has_no_reports": {"zh": "{path}：这个文件夹里没有报告文件（{extensions}）",
+                                     "en": "{path}: this folder holds no report files ({extensions})"},
+    "ingest.import_failed": {"zh": "{path}：导入失败（{reason}）", "en": "{path}: could not be imported ({reason})"},
+    "cli.import_summary": {"zh": "已导入 {imported} 份，已在资料库中 {already} 份，失败 {failed} 份",
+                           "en": "imported {imported}, already in the library {already}, failed {failed}"},
     "cli.library_empty": {"zh": "资料库是空的：请用 'report-viewer import FILE' 添加报告。",
                           "en": "The library is empty: add a report with 'report-viewer import FILE'."},
     "cli.no_notes": {"zh": "这份报告还没有批注、书签或高亮。",
