@@ -242,47 +242,47 @@
         <translation>Import Folder</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="91"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="97"/>
         <source>正在准备导入…</source>
         <translation>Preparing the import…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="91"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="97"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="92"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="98"/>
         <source>导入报告</source>
         <translation>Import Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="120"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="126"/>
         <source>{0} / {1}：{2}</source>
         <translation>{0} / {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="137"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="143"/>
         <source>无法导入</source>
         <translation>Cannot Import</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="143"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="149"/>
         <source>导入完成</source>
         <translation>Import Finished</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="154"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="160"/>
         <source>已导入 {0} 份，已在资料库中 {1} 份，失败 {2} 份。</source>
         <translation>Imported {0}, already in the library {1}, failed {2}.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="157"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="163"/>
         <source>导入已取消，其余文件没有导入。</source>
         <translation>The import was cancelled; the remaining files were not imported.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="161"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="167"/>
         <source>……另有 {0} 个文件失败（见详细信息）。</source>
         <translation>…and {0} more files failed (see the details).</translation>
     </message>

@@ -149,3 +149,18 @@ def test_file_menu_offers_import_folder(make_window):
     win = make_window()
     assert win.import_folder_action in win.file_menu.actions()
     assert win.import_folder_action.text() == "导入文件夹(&I)…"
+
+
+def test_an_in_memory_library_imports_on_its_own_connection(qtbot, tmp_path):
+    from viewer.store import LibraryStore
+    from viewer.ui.main_window import MainWindow
+
+    write_reports(tmp_path / "reports", 2)
+    with LibraryStore(":memory:") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        with qtbot.waitSignal(win.batch_import.finished, timeout=60000) as finished:
+            win.batch_import.start([tmp_path / "reports"])
+        assert len(finished.args[0].imported) == 2 and len(store.documents()) == 2
+        win.batch_import.summary_box.close()
+        win.close()                                 # before its library closes

@@ -84,7 +84,13 @@ class BatchImport(QObject):
         """Import `paths` (files and folders) in the background; False when an import is running."""
         if self.running:
             return False
-        self.thread = ImportThread(self._session.store.path, [os.fspath(p) for p in paths])
+        paths = [os.fspath(p) for p in paths]
+        if self._session.store.path == ":memory:":      # a second connection would be another, empty library
+            from viewer.services.library import import_paths
+
+            self._done(import_paths(self._session.store, paths))
+            return True
+        self.thread = ImportThread(self._session.store.path, paths)
         self.thread.progressed.connect(self._show_progress)
         self.thread.finishedImport.connect(self._done)
         self.thread.failedToOpen.connect(self._failed)
