@@ -235,6 +235,59 @@
     </message>
 </context>
 <context>
+    <name>BatchImport</name>
+    <message>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="79"/>
+        <source>导入文件夹</source>
+        <translation>Import Folder</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="97"/>
+        <source>正在准备导入…</source>
+        <translation>Preparing the import…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="97"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="98"/>
+        <source>导入报告</source>
+        <translation>Import Reports</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="126"/>
+        <source>{0} / {1}：{2}</source>
+        <translation>{0} / {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="143"/>
+        <source>无法导入</source>
+        <translation>Cannot Import</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="149"/>
+        <source>导入完成</source>
+        <translation>Import Finished</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="160"/>
+        <source>已导入 {0} 份，已在资料库中 {1} 份，失败 {2} 份。</source>
+        <translation>Imported {0}, already in the library {1}, failed {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="163"/>
+        <source>导入已取消，其余文件没有导入。</source>
+        <translation>The import was cancelled; the remaining files were not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="167"/>
+        <source>……另有 {0} 个文件失败（见详细信息）。</source>
+        <translation>…and {0} more files failed (see the details).</translation>
+    </message>
+</context>
+<context>
     <name>ExportActions</name>
     <message>
         <location filename="../../viewer/ui/exports/export_actions.py" line="83"/>
@@ -834,143 +887,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="356"/>
+        <location filename="../../viewer/ui/main_window.py" line="361"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="357"/>
+        <location filename="../../viewer/ui/main_window.py" line="362"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="358"/>
+        <location filename="../../viewer/ui/main_window.py" line="363"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="359"/>
+        <location filename="../../viewer/ui/main_window.py" line="364"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="360"/>
+        <location filename="../../viewer/ui/main_window.py" line="365"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="361"/>
+        <location filename="../../viewer/ui/main_window.py" line="366"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="362"/>
+        <location filename="../../viewer/ui/main_window.py" line="367"/>
+        <source>导入文件夹(&amp;I)…</source>
+        <translation>&amp;Import Folder…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="368"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="363"/>
+        <location filename="../../viewer/ui/main_window.py" line="369"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="364"/>
+        <location filename="../../viewer/ui/main_window.py" line="370"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="365"/>
+        <location filename="../../viewer/ui/main_window.py" line="371"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="366"/>
+        <location filename="../../viewer/ui/main_window.py" line="372"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="367"/>
+        <location filename="../../viewer/ui/main_window.py" line="373"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="368"/>
+        <location filename="../../viewer/ui/main_window.py" line="374"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="369"/>
+        <location filename="../../viewer/ui/main_window.py" line="375"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="370"/>
+        <location filename="../../viewer/ui/main_window.py" line="376"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="371"/>
+        <location filename="../../viewer/ui/main_window.py" line="377"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="372"/>
+        <location filename="../../viewer/ui/main_window.py" line="378"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="373"/>
+        <location filename="../../viewer/ui/main_window.py" line="379"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="379"/>
+        <location filename="../../viewer/ui/main_window.py" line="385"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="380"/>
+        <location filename="../../viewer/ui/main_window.py" line="386"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="385"/>
+        <location filename="../../viewer/ui/main_window.py" line="391"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="354"/>
-        <location filename="../../viewer/ui/main_window.py" line="398"/>
+        <location filename="../../viewer/ui/main_window.py" line="359"/>
+        <location filename="../../viewer/ui/main_window.py" line="404"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="451"/>
+        <location filename="../../viewer/ui/main_window.py" line="457"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="455"/>
+        <location filename="../../viewer/ui/main_window.py" line="461"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="478"/>
+        <location filename="../../viewer/ui/main_window.py" line="484"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="533"/>
+        <location filename="../../viewer/ui/main_window.py" line="556"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="560"/>
+        <location filename="../../viewer/ui/main_window.py" line="583"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="561"/>
+        <location filename="../../viewer/ui/main_window.py" line="584"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -979,7 +1037,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="640"/>
+        <location filename="../../viewer/ui/main_window.py" line="663"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>

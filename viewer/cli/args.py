@@ -46,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="check the installation in a throwaway library (offscreen) and exit 0 or 1")
     sub = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_ArgumentParser)
 
-    p = sub.add_parser("import", parents=[common], help="import report files into the library")
+    p = sub.add_parser("import", parents=[common],
+                       help="import report files, and folders of them (recursively), into the library")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p = sub.add_parser("list", parents=[common], help="list the library's reports")
     p.add_argument("--json", action="store_true", help="print JSON")

@@ -14,7 +14,7 @@ from viewer.core.messages import render, render_code
 from viewer.core.times import local_time
 
 if TYPE_CHECKING:  # names for annotations only; the parsers and the library load inside the verbs that use them
-    from viewer.core.model import Figure, Report, SectionNode
+    from viewer.core.model import Figure, SectionNode
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -83,30 +83,70 @@ def _write_output(path: str, data: bytes) -> None:
 # --- verbs -------------------------------------------------------------------------------------
 
 
+class _StoreOnFirstUse:
+    """The library of --db, opened when a report is first stored: a batch that stores nothing
+    creates no library file."""
+
+    def __init__(self, args: argparse.Namespace):
+        self._args = args
+        self._store = None
+
+    def __getattr__(self, name: str):
+        if self._store is None:
+            self._store = open_store(self._args)
+        return getattr(self._store, name)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
 def cmd_import(args: argparse.Namespace) -> int:
-    """Import each file; one line per file; 2 if any failed."""
-    from viewer.core.report import parse_path
+    """Import files and folders (recursively); a progress bar on a terminal, else one line per file;
+    a summary line at the end; 2 if any failed."""
+    from viewer.services.library import import_paths
 
-    parsed: list[tuple[str, Report]] = []
-    failed = 0
-    for name in args.paths:
-        try:
-            parsed.append((name, parse_path(name)))
-        except ReportViewerError as exc:
-            _err(error_line(exc, args.language))
-            failed += 1
-    if parsed:
-        from viewer.services.library import import_parsed
+    lang = args.language
+    bar = _progress_bar() if sys.stdout.isatty() and sys.stderr.isatty() else None
 
-        with open_store(args) as store:
-            for name, report in parsed:
-                result = import_parsed(store, report, name)
-                code = ("cli.imported" if result.created else
-                        "cli.restored_on_import" if result.restored else "cli.already_imported")
-                _out(render_code(code, args.language,
-                                 name=name, title=result.title, sections=result.sections,
-                                 figures=result.figures, id=result.document_id))
-    return EXIT_BAD_INPUT if failed else EXIT_OK
+    def progress(n: int, total: int, path: str) -> None:
+        if bar is not None:
+            bar.total, bar.n = total, n - 1
+            bar.set_postfix_str(Path(path).name, refresh=True)
+
+    def finished(path: str, outcome) -> None:
+        if bar is not None:
+            bar.update(1)
+        elif isinstance(outcome, ReportViewerError):
+            _err(error_line(outcome, lang))
+        else:
+            code = ("cli.imported" if outcome.created else
+                    "cli.restored_on_import" if outcome.restored else "cli.already_imported")
+            _out(render_code(code, lang,
+                             name=path, title=outcome.title, sections=outcome.sections,
+                             figures=outcome.figures, id=outcome.document_id))
+
+    store = _StoreOnFirstUse(args)
+    try:
+        result = import_paths(store, args.paths, progress, finished=finished)
+    finally:
+        store.close()
+        if bar is not None:
+            bar.set_postfix_str("")
+            bar.close()
+    if bar is not None:
+        for _path, error in result.failed:
+            _err(error_line(error, lang))
+    _out(render_code("cli.import_summary", lang, imported=len(result.imported),
+                     already=len(result.already), failed=len(result.failed)))
+    return EXIT_BAD_INPUT if result.failed else EXIT_OK
+
+
+def _progress_bar():
+    """tqdm's bar on stderr, counting files."""
+    from tqdm import tqdm
+
+    return tqdm(total=0, unit="file", file=sys.stderr, mininterval=0.05)
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -448,6 +448,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "re-parsed {count} reports, {failed} failed; annotations: {position} in place, {exact} moved by quote, "
               "{fuzzy} by approximate quote, {unplaced} unplaced (未定位)"},
     "cli.trash_empty": {"zh": "回收站是空的。", "en": "The trash (回收站) is empty."},
+    "ingest.folder_has_no_reports": {"zh": "{path}：这个文件夹里没有报告文件（{extensions}）",
+                                     "en": "{path}: this folder holds no report files ({extensions})"},
+    "ingest.import_failed": {"zh": "{path}：导入失败（{reason}）", "en": "{path}: could not be imported ({reason})"},
+    "cli.import_summary": {"zh": "已导入 {imported} 份，已在资料库中 {already} 份，失败 {failed} 份",
+                           "en": "imported {imported}, already in the library {already}, failed {failed}"},
     "cli.library_empty": {"zh": "资料库是空的：请用 'report-viewer import FILE' 添加报告。",
                           "en": "The library is empty: add a report with 'report-viewer import FILE'."},
     "cli.no_notes": {"zh": "这份报告还没有批注、书签或高亮。",

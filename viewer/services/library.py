@@ -4,14 +4,15 @@ into the 回收站 (trash) and back.
     result = import_file(store, "report.txt")      # ImportResult: created False if already there
     moved = reimport(store, result.document_id)    # ReimportResult: where each annotation went
     removal = remove_report(store, result.document_id)   # TrashChange: its notes wait with it
+    batch = import_paths(store, ["folder/", "a.docx"])  # BatchResult: imported, already, failed
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from viewer.core.errors import ReportViewerError
 from viewer.core.model import Annotation, DocumentInfo, ImportResult, RemovedReport
@@ -126,3 +127,92 @@ def reimport_all(store: "LibraryStore", progress: Progress | None = None) -> Rei
         except ReportViewerError as exc:
             failed.append((info.id, info.title, exc))
     return ReimportAllResult(tuple(done), tuple(failed))
+
+
+@dataclass
+class BatchResult:
+    """What a batch import did: the reports stored, those already there, and each file that failed."""
+
+    imported: list[ImportResult] = field(default_factory=list)
+    already: list[ImportResult] = field(default_factory=list)
+    failed: list[tuple[str, ReportViewerError]] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def done(self) -> int:
+        """How many files were tried."""
+        return len(self.imported) + len(self.already) + len(self.failed)
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def collect_files(paths: Iterable[str | os.PathLike]) -> list[str]:
+    """The files a batch imports: each named file as given, and inside each folder (recursively, in
+    name order) every file not hidden, in no hidden folder, whose extension some format reads."""
+    return [file for given in paths for file in _files_of(os.fspath(given))]
+
+
+def _files_of(path: str) -> list[str]:
+    """`path` itself when it is not a folder, else the readable files under it (see collect_files)."""
+    from viewer.core.ingest import registry
+
+    if not os.path.isdir(path):
+        return [path]
+    readable = registry.supported_extensions()
+    files: list[str] = []
+    for root, dirs, names in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not _hidden(d))
+        files.extend(os.path.join(root, name) for name in sorted(names)
+                     if not _hidden(name) and os.path.splitext(name)[1].lower() in readable)
+    return files
+
+
+def import_paths(store: "LibraryStore", paths: Iterable[str | os.PathLike],
+                 progress: Callable[[int, int, str], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None, *,
+                 finished: Callable[[str, ImportResult | ReportViewerError], None] | None = None) -> BatchResult:
+    """Import files and folders (see collect_files), each file parsed and stored in its own
+    transaction: a file that fails is kept in `failed` with its error and the batch goes on.
+    `progress(n, total, path)` is called before file n (1-based) is read; `cancelled()` is asked
+    between files, and a True stops the batch there (what was imported stays); `finished(path,
+    outcome)` hears how each file ended (its ImportResult or its error). A folder holding no
+    report file is a failure of its own."""
+    from viewer.core.ingest import registry
+
+    result = BatchResult()
+    files: list[str] = []
+    for given in map(os.fspath, paths):
+        found = _files_of(given)
+        if not found:
+            error = ReportViewerError("ingest.folder_has_no_reports", path=given,
+                                      extensions=", ".join(registry.advice_extensions()))
+            result.failed.append((given, error))
+            if finished is not None:
+                finished(given, error)
+        files.extend(found)
+    for n, path in enumerate(files, 1):
+        if cancelled is not None and cancelled():
+            result.cancelled = True
+            break
+        if progress is not None:
+            progress(n, len(files), path)
+        outcome = _import_one(store, path)
+        if isinstance(outcome, ReportViewerError):
+            result.failed.append((path, outcome))
+        else:
+            (result.imported if outcome.created else result.already).append(outcome)
+        if finished is not None:
+            finished(path, outcome)
+    return result
+
+
+def _import_one(store: "LibraryStore", path: str) -> ImportResult | ReportViewerError:
+    """One file of a batch: its ImportResult, or the error that stopped it (nothing written then)."""
+    try:
+        return import_file(store, path)
+    except ReportViewerError as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 - a parser's bug in one file must not stop the batch
+        return ReportViewerError("ingest.import_failed", path=path, reason=f"{type(exc).__name__}: {exc}")

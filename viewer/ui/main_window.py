@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._more_hits = False          # the query has more hits than the find bar marks
         self._hit = -1
         self._docks_placed = False        # by a restored layout, or on the first show
+        self._batch_import = None
         self.setAcceptDrops(True)
         self.resize(*default_size())
         self._init_central()
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
 
     def _init_actions(self) -> None:
         self.open_action = self._action(QKeySequence.StandardKey.Open)
+        self.import_folder_action = self._action()
         self.quit_action = self._action(QKeySequence.StandardKey.Quit)
         self.copy_action = self._action(QKeySequence.StandardKey.Copy)
         self.find_action = self._action(QKeySequence.StandardKey.Find)
@@ -245,6 +247,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.open_action)
+        self.file_menu.addAction(self.import_folder_action)
         self.recent_menu = self.file_menu.addMenu("")
         self.recent_menu.setToolTipsVisible(True)
         self.file_menu.addAction(self.exports.import_share_action)
@@ -332,6 +335,8 @@ class MainWindow(QMainWindow):
         self.lang_en_action.triggered.connect(lambda: self.languageRequested.emit("en"))
         self.about_action.triggered.connect(self.show_about)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.import_folder_action.triggered.connect(lambda: self.batch_import.choose_folder())
+        self.session.reportsImported.connect(lambda _result: self._fill_recent_menu())
         self.tree_panel.sectionActivated.connect(self.go_to_section)
         self.view.topOffsetChanged.connect(self._on_reading_moved)
         self._save_timer.timeout.connect(self.save_position)
@@ -359,6 +364,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("帮助(&H)"))
         self.recent_menu.setTitle(self.tr("最近的报告(&R)"))
         self.open_action.setText(self.tr("打开(&O)…"))
+        self.import_folder_action.setText(self.tr("导入文件夹(&I)…"))
         self.quit_action.setText(self.tr("退出(&Q)"))
         self.copy_action.setText(self.tr("复制(&C)"))
         self.find_action.setText(self.tr("查找(&F)…"))
@@ -489,10 +495,27 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802
-        for url in event.mimeData().urls():
-            if url.isLocalFile():
-                self.open_file(url.toLocalFile())
-                break
+        """One file dropped is opened; several, or a folder, are imported as a batch."""
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if len(paths) == 1 and not os.path.isdir(paths[0]):
+            self.open_file(paths[0])
+        elif paths:
+            self.batch_import.start(paths)
+
+    @property
+    def batch_import(self):
+        """File › 导入文件夹… and many dropped files (viewer.ui.dialogs.batch_import), made on first use."""
+        if self._batch_import is None:
+            from viewer.ui.dialogs.batch_import import BatchImport      # start-up: loads on first use
+
+            self._batch_import = BatchImport(self.session, self)
+            self._batch_import.finished.connect(self._open_first_imported)
+        return self._batch_import
+
+    def _open_first_imported(self, result) -> None:
+        """After a batch, an empty window shows the first report it imported."""
+        if self.doc_id is None and result.imported:
+            self.open_document(result.imported[0].document_id)
 
     # -- navigation -----------------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from viewer.store.settings import LAST_DOCUMENT, READING_POSITION, Setting, decl
 if TYPE_CHECKING:
     from viewer.core.share import ImportPlan
     from viewer.services.library import TrashChange
+    from viewer.services.library import BatchResult
     from viewer.services.sharing import ImportOutcome
 
 _SESSIONS: "weakref.WeakSet[ReportSession]" = weakref.WeakSet()
@@ -42,6 +43,7 @@ class ReportSession(QObject):
     settingChanged = Signal(str, object)    # key, new value
     languageChanged = Signal(str)           # "zh" or "en": retranslate now
     writeFailed = Signal(object)            # StoreError of a bookkeeping write (reading place, last report)
+    reportsImported = Signal(object)        # BatchResult of a batch import: its reports are in the library
 
     def __init__(self, store: LibraryStore, parent: QObject | None = None):
         super().__init__(parent)
@@ -102,6 +104,11 @@ class ReportSession(QObject):
         from viewer.services.library import remove_report
 
         return remove_report(self.store, self._open_id())
+
+    def announce_imported(self, result: "BatchResult") -> None:
+        """A batch import (run on its own connection) stored reports: every session on the library hears."""
+        for session in self._neighbours():
+            session.reportsImported.emit(result)
 
     # -- annotations of the open report ----------------------------------------------------------
 
