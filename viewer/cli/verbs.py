@@ -289,6 +289,23 @@ def cmd_share(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    """Hits of a query across the library: one line each (report, offsets, section, snippet), or JSON."""
+    from viewer.services.search import search
+
+    with open_store(args) as store:
+        result = search(store, args.query, limit=args.limit, kind=args.kind, year=args.year)
+    if args.json:
+        hits = [hit.to_dict() for hit in result.hits]
+        _out(json.dumps({"query": args.query, "total": result.total, "hits": hits}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for hit in result.hits:
+        where = f"{hit.start}-{hit.end}" + (f" 第{hit.page}页" if hit.page else "")
+        _out(f"{hit.document_id:>4}  {hit.title}  {where}  {hit.section}  {hit.snippet}")
+    _out(render_code("cli.search_summary", args.language, total=result.total, shown=len(result.hits)))
+    return EXIT_OK
+
+
 def print_where() -> int:
     """`--where`: which rule chose the data folder (portable, environment or user) and the paths."""
     from viewer import paths
@@ -324,4 +341,5 @@ VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
     "reimport": cmd_reimport,
     "export": cmd_export,
     "share": cmd_share,
+    "search": cmd_search,
 }

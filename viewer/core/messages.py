@@ -373,6 +373,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.already_imported": {"zh": "已在资料库中：{name}：{title}（{sections} 个章节，{figures} 个数据，编号 {id}）",
                              "en": "already in library: {name}: {title} ({sections} sections, {figures} figures, "
                                    "id {id})"},
+    "search.empty_query": {"zh": "搜索“{query}”：没有要找的词（请至少给出一个不带减号的词）。",
+                           "en": "Search '{query}': nothing to find (give at least one term without a minus)."},
+    "search.unclosed_quote": {"zh": "搜索“{query}”：引号没有配对。",
+                              "en": "Search '{query}': a quote mark is not closed."},
+    "cli.search_summary": {"zh": "共 {total} 处，显示 {shown} 处。", "en": "{total} hits in the library, {shown} shown."},
     "cli.library_empty": {"zh": "资料库是空的：请用 'report-viewer import FILE' 添加报告。",
                           "en": "The library is empty: add a report with 'report-viewer import FILE'."},
     "cli.no_notes": {"zh": "这份报告还没有批注、书签或高亮。",

@@ -194,6 +194,8 @@ class LibraryStore(AnnotationStore, SettingsStore):
                 report_rows.insert_tables(self._conn, doc_id, report.tables)
             if report.pages:            # (nor a pages table)
                 report_rows.insert_pages(self._conn, doc_id, report.pages)
+            if fts.has_paragraph_index(self._conn):     # (nor a paragraph index)
+                fts.index_paragraphs(self._conn, doc_id, report.text)
         return doc_id, section_count
 
     def _insert_sections(self, doc_id: int, roots: list[SectionNode]) -> int:
@@ -225,6 +227,7 @@ class LibraryStore(AnnotationStore, SettingsStore):
             self._insert_figures(doc_id, report.figures)
             report_rows.insert_tables(self._conn, doc_id, report.tables)
             report_rows.insert_pages(self._conn, doc_id, report.pages)
+            fts.index_paragraphs(self._conn, doc_id, report.text)
             for note in self.annotations(doc_id, include_deleted=True):
                 placed, method = note.placed_in(report.text)
                 moved.append((placed, method))
@@ -300,3 +303,7 @@ class LibraryStore(AnnotationStore, SettingsStore):
     def search_documents(self, query: str) -> list[int]:
         """Ids of documents whose title or text contains `query` (FTS5 trigram, 3+ characters)."""
         return fts.search_documents(self._conn, query)
+
+    def paragraphs_containing(self, term: str) -> list[fts.ParagraphRow]:
+        """Every indexed paragraph holding `term` (folded), in (report, start) order; see store.fts."""
+        return fts.paragraphs_containing(self._conn, term)

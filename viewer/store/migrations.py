@@ -6,7 +6,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Callable, ContextManager, Protocol
 
 from viewer.core.errors import StoreError
-from viewer.store import clock
+from viewer.store import clock, fts
 from viewer.store.report_rows import insert_tables
 
 if TYPE_CHECKING:
@@ -127,6 +127,14 @@ def _migration_6_pages(db: "sqlite_utils.Database") -> None:
                     " number INTEGER NOT NULL, start INTEGER NOT NULL, PRIMARY KEY (document_id, number))")
 
 
+def _migration_8_paragraph_index(db: "sqlite_utils.Database") -> None:
+    """Search across reports: each report's paragraphs (folded text and their span in the body)
+    under an FTS5 trigram index; reports already in the library are indexed here."""
+    fts.create_paragraph_index(db.conn)
+    for doc_id, body in db.conn.execute("SELECT id, body FROM documents").fetchall():
+        fts.index_paragraphs(db.conn, doc_id, body)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[["sqlite_utils.Database"], None]]] = [
     (1, "initial schema", _migration_1_initial),
     (2, "unplaced annotations", _migration_2_unplaced_annotations),
@@ -134,6 +142,8 @@ MIGRATIONS: list[tuple[int, str, Callable[["sqlite_utils.Database"], None]]] = [
     (4, "tables of HTML and .docx sources", _migration_4_tables),
     (5, "per-report state (reading position) in its own table", _migration_5_report_state),
     (6, "page maps of paged sources", _migration_6_pages),
+    # 7 is the trash (another branch); 8 does not depend on it
+    (8, "paragraph index for search across reports", _migration_8_paragraph_index),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
