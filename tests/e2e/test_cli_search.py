@@ -52,7 +52,7 @@ def test_search_limit_year_and_kind_narrow_the_hits(run_cli, tmp_path):
 def test_search_prints_one_line_per_hit_and_a_summary(run_cli, tmp_path):
     db = _library(run_cli, tmp_path)
     out = run_cli("--db", db, "search", "依法调解", check_exit=0).stdout_text.splitlines()
-    assert len(out) == 2 and "【依法调解】" in out[0] and out[1] == "1 hits in the library, 1 shown."
+    assert len(out) == 2 and "【依法调解】" in out[0] and out[1] == "1 hits in the library, 1 shown; 0 notes and bookmarks."
 
 
 def test_a_bad_query_or_limit_is_one_line_and_exit_2_changing_nothing(run_cli, tmp_path):
@@ -64,3 +64,13 @@ def test_a_bad_query_or_limit_is_one_line_and_exit_2_changing_nothing(run_cli, t
     zh = run_cli("--db", db, "search", "--", "-调解", env={"LANG": "zh_CN.UTF-8"}, check_exit=2)
     assert "没有要找的词" in zh.stderr_text
     assert _bodies(db) == before
+
+
+def test_search_lists_the_notes_holding_the_query_too(run_cli, tmp_path):
+    db = _library(run_cli, tmp_path)
+    run_cli("--db", db, "notes", "2", "add", "--start", "0", "--end", "4", "--text", "核对ＧＤＰ口径", check_exit=0)
+    data = json.loads(run_cli("--db", db, "search", "gdp 口径", "--json", check_exit=0).stdout_text)
+    assert data["total"] == 0
+    assert [(n["document"], n["kind"], n["body"]) for n in data["notes"]] == [(2, "note", "核对ＧＤＰ口径")]
+    lines = run_cli("--db", db, "search", "口径", check_exit=0).stdout_text.splitlines()
+    assert "核对ＧＤＰ口径" in lines[0] and lines[-1] == "0 hits in the library, 0 shown; 1 notes and bookmarks."

@@ -118,3 +118,23 @@ def test_a_query_with_nothing_to_find_is_refused(store):
 def test_a_query_found_nowhere_gives_no_hits(store):
     assert search(store, "量子计算").total == 0
     assert search(store, "鑫").total == 0
+
+
+def test_notes_and_bookmarks_are_found_by_their_body_or_quote_folded(store):
+    from viewer.services.annotations import add_annotation, delete_annotation
+    from viewer.services.search import search_notes
+
+    text = bodies(store)[1]
+    start = text.index("人民调解员")
+    note = add_annotation(store, 1, "note", start, start + 5, body="核对ＧＤＰ口径").added[0]
+    mark = add_annotation(store, 2, "bookmark", 0, 4, body="行政复议").added[0]
+    assert [n.uuid for n in search_notes(store, "gdp")] == [note.uuid]             # the body, width-folded
+    assert [n.uuid for n in search_notes(store, "调解员 口径")] == [note.uuid]      # quote and body together
+    assert [n.uuid for n in search_notes(store, "复议")] == [mark.uuid]
+    assert search_notes(store, "调解员 -口径") == []
+    assert [n.uuid for n in search_notes(store, "复议", year=2021)] == [mark.uuid]
+    assert search_notes(store, "复议", year=2020) == []
+    hit = search_notes(store, "口径")[0]
+    assert (hit.document_id, hit.kind, hit.quote, hit.title) == (1, "note", "人民调解员", REPORTS["a.txt"].split("\n")[0])
+    delete_annotation(store, note.uuid)
+    assert search_notes(store, "gdp") == []

@@ -290,19 +290,25 @@ def cmd_share(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    """Hits of a query across the library: one line each (report, offsets, section, snippet), or JSON."""
-    from viewer.services.search import search
+    """Hits of a query across the library: one line each (report, offsets, section, snippet), then
+    the notes and bookmarks holding it; or JSON."""
+    from viewer.services.search import search, search_notes
 
     with open_store(args) as store:
         result = search(store, args.query, limit=args.limit, kind=args.kind, year=args.year)
+        notes = search_notes(store, args.query, kind=args.kind, year=args.year)
     if args.json:
-        hits = [hit.to_dict() for hit in result.hits]
-        _out(json.dumps({"query": args.query, "total": result.total, "hits": hits}, ensure_ascii=False, indent=2))
+        _out(json.dumps({"query": args.query, "total": result.total, "hits": [h.to_dict() for h in result.hits],
+                         "notes": [n.to_dict() for n in notes]}, ensure_ascii=False, indent=2))
         return EXIT_OK
     for hit in result.hits:
         where = f"{hit.start}-{hit.end}" + (f" 第{hit.page}页" if hit.page else "")
         _out(f"{hit.document_id:>4}  {hit.title}  {where}  {hit.section}  {hit.snippet}")
-    _out(render_code("cli.search_summary", args.language, total=result.total, shown=len(result.hits)))
+    for note in notes:
+        body = f"  {note.body}" if note.body else ""
+        _out(f"{note.document_id:>4}  {note.title}  {note.kind}  「{note.quote[:30]}」{body}")
+    _out(render_code("cli.search_summary", args.language, total=result.total, shown=len(result.hits),
+                     notes=len(notes)))
     return EXIT_OK
 
 

@@ -1,6 +1,7 @@
 """Search all reports: a parsed query's hits across the library, each with its report, offsets, section and snippet.
 
     result = search(store, '依法 "行政复议" -调解', limit=50)   # SearchResult(total, hits)
+    notes = search_notes(store, '依法 -调解')                     # [NoteHit]: quote or body holds the terms
 """
 
 from __future__ import annotations
@@ -68,6 +69,40 @@ def search(store: "LibraryStore", query: str | SearchQuery, limit: int | None = 
              for span in _paragraph_hits(row, parsed.terms)]
     shown = spans if limit is None else spans[:max(0, limit)]
     return SearchResult(len(spans), _describe(store, shown, titles))
+
+
+@dataclass(frozen=True)
+class NoteHit:
+    """A note, bookmark or highlight whose quote or body holds every term of a query (and no excluded one)."""
+
+    document_id: int
+    title: str
+    uuid: str
+    kind: str
+    quote: str
+    body: str
+
+    def to_dict(self) -> dict:
+        return {"document": self.document_id, "title": self.title, "uuid": self.uuid, "kind": self.kind,
+                "quote": self.quote, "body": self.body}
+
+
+def search_notes(store: "LibraryStore", query: str | SearchQuery, kind: str | None = None,
+                 year: int | None = None) -> list[NoteHit]:
+    """The annotations whose quote and body together hold all the query's terms and none of its
+    excluded ones (folded as in find), in (report, position) order; `kind`/`year` as in search()."""
+    parsed = parse_query(query) if isinstance(query, str) else query
+    titles: dict[int, str] = {}
+    found: list[NoteHit] = []
+    for uuid, doc_id, note_kind, quote, body in store.annotation_texts():
+        folded = fold(quote) + "\n" + fold(body)
+        if not all(term in folded for term in parsed.terms) or any(t in folded for t in parsed.excluded):
+            continue
+        if doc_id not in titles:
+            titles[doc_id] = store.document_info(doc_id).title
+        if _title_fits(titles[doc_id], kind, year):
+            found.append(NoteHit(doc_id, titles[doc_id], uuid, note_kind, quote, body))
+    return found
 
 
 def _title_fits(title: str, kind: str | None, year: int | None) -> bool:

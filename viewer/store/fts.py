@@ -5,8 +5,6 @@ from __future__ import annotations
 import sqlite3
 from typing import Iterable, NamedTuple
 
-from viewer.core.search import fold
-
 #: Terms this long or longer go through the trigram index; shorter ones scan the paragraphs (instr).
 TRIGRAM_MIN = 3
 
@@ -56,6 +54,8 @@ def split_paragraphs(text: str) -> Iterable[tuple[int, int]]:
 
 def index_paragraphs(conn: sqlite3.Connection, doc_id: int, body: str) -> None:
     """Replace a report's indexed paragraphs with those of `body` (folded, so offsets carry over)."""
+    from viewer.core.search import fold      # (here: the first paint of a stored report loads no search code)
+
     conn.execute("DELETE FROM paragraphs WHERE document_id = ?", (doc_id,))
     conn.executemany("INSERT INTO paragraphs (document_id, start, [end], text, folded) VALUES (?,?,?,?,?)",
                      [(doc_id, s, e, body[s:e], fold(body[s:e])) for s, e in split_paragraphs(body)])
@@ -66,6 +66,8 @@ def paragraphs_containing(conn: sqlite3.Connection, term: str) -> list[Paragraph
 
     3+ characters: the trigram index; 1-2 characters (too short for trigrams): instr over all
     paragraphs, so that no hit is missed."""
+    from viewer.core.search import fold
+
     needle = fold(term)
     if not needle:
         return []
@@ -80,6 +82,13 @@ def paragraphs_containing(conn: sqlite3.Connection, term: str) -> list[Paragraph
             "SELECT id, document_id, start, [end], text, folded FROM paragraphs WHERE instr(folded, ?) > 0"
             " ORDER BY document_id, start", (needle,)).fetchall()
     return [ParagraphRow(*row) for row in rows]
+
+
+def annotation_texts(conn: sqlite3.Connection) -> list[tuple[str, int, str, str, str]]:
+    """(uuid, document id, kind, quote, body) of every annotation not deleted, in (report, start) order
+    (notes are few next to paragraphs: the search folds and matches them in Python)."""
+    return conn.execute("SELECT uuid, document_id, kind, exact, body FROM annotations WHERE deleted = 0"
+                        " ORDER BY document_id, start, uuid").fetchall()
 
 
 def search_documents(conn: sqlite3.Connection, query: str) -> list[int]:

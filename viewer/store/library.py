@@ -307,3 +307,7 @@ class LibraryStore(AnnotationStore, SettingsStore):
     def paragraphs_containing(self, term: str) -> list[fts.ParagraphRow]:
         """Every indexed paragraph holding `term` (folded), in (report, start) order; see store.fts."""
         return fts.paragraphs_containing(self._conn, term)
+
+    def annotation_texts(self) -> list[tuple[str, int, str, str, str]]:
+        """(uuid, document id, kind, quote, body) of every live annotation, for search; see store.fts."""
+        return fts.annotation_texts(self._conn)
