@@ -87,6 +87,8 @@ def test_limit_cuts_the_hits_but_total_counts_them_all(store):
     assert first.total == full.total > 5
     assert first.hits == full.hits[:5]
     assert search(store, "法", limit=0).hits == []
+    several = search(store, "调解 人民")
+    assert search(store, "调解 人民", limit=3) == type(several)(several.total, several.hits[:3])
 
 
 def test_each_hit_has_its_section_path_and_a_snippet_with_the_hit_marked(store):

@@ -65,10 +65,16 @@ def search(store: "LibraryStore", query: str | SearchQuery, limit: int | None = 
     titles = {doc_id: store.document_info(doc_id).title for doc_id in documents}
     documents = {doc_id for doc_id in documents if _title_fits(titles[doc_id], kind, year)}
     paragraphs = {row.id: row for rows in by_term for row in rows if row.document_id in documents}
-    spans = [span for row in sorted(paragraphs.values(), key=lambda r: (r.document_id, r.start))
-             for span in _paragraph_hits(row, parsed.terms)]
-    shown = spans if limit is None else spans[:max(0, limit)]
-    return SearchResult(len(spans), _describe(store, shown, titles))
+    room = None if limit is None else max(0, limit)
+    total, shown = 0, []
+    for row in sorted(paragraphs.values(), key=lambda r: (r.document_id, r.start)):
+        if room is not None and len(shown) >= room and len(parsed.terms) == 1:
+            total += row.folded.count(parsed.terms[0])     # past the page a lone term is only counted
+            continue
+        spans = _paragraph_hits(row, parsed.terms)
+        total += len(spans)
+        shown.extend(spans if room is None else spans[:room - len(shown)])
+    return SearchResult(total, _describe(store, shown, titles))
 
 
 @dataclass(frozen=True)
