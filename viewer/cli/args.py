@@ -34,6 +34,13 @@ def _shared_options() -> argparse.ArgumentParser:
     return shared
 
 
+def _count(value: str) -> int:
+    """A whole number of 0 or more (argparse reports anything else as a usage error)."""
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"not a count: {value!r}")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """`report-viewer [--version | --where | --self-test] VERB …`: the headless verbs and their options."""
     common = _shared_options()
@@ -88,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="md (briefing), html (self-contained page), csv (Excel), jsonld (Web Annotation), "
                         "pdf (the report itself with its highlights and notes, as Save as PDF; needs -o)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout (required for pdf)")
+    p = sub.add_parser("search", parents=[common], help="search all reports in the library")
+    p.add_argument("query", metavar="QUERY", help='terms that must all occur, "quoted phrases", -excluded terms')
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--limit", type=_count, metavar="N", help="print at most N hits (the total counts them all)")
+    p.add_argument("--kind", metavar="K", help="only reports whose title holds K (e.g. 政府工作报告)")
+    p.add_argument("--year", type=int, metavar="Y", help="only reports whose title names the year Y")
     p = sub.add_parser("share", parents=[common], help="write a share file, or import one from a colleague")
     share = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_ArgumentParser)
     q = share.add_parser("export", parents=[common], help=f"write a {SHARE_SUFFIX} file of a report's annotations")

@@ -440,6 +440,28 @@ def cmd_restore_backup(args: argparse.Namespace) -> int:
     else:
         _out(render_code("cli.backup_restored", args.language, library=done.library, backup=done.backup,
                          aside=done.aside))
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Hits of a query across the library: one line each (report, offsets, section, snippet), then
+    the notes and bookmarks holding it; or JSON."""
+    from viewer.services.search import search, search_notes
+
+    with open_store(args) as store:
+        result = search(store, args.query, limit=args.limit, kind=args.kind, year=args.year)
+        notes = search_notes(store, args.query, kind=args.kind, year=args.year)
+    if args.json:
+        _out(json.dumps({"query": args.query, "total": result.total, "hits": [h.to_dict() for h in result.hits],
+                         "notes": [n.to_dict() for n in notes]}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for hit in result.hits:
+        where = f"{hit.start}-{hit.end}" + (f" 第{hit.page}页" if hit.page else "")
+        _out(f"{hit.document_id:>4}  {hit.title}  {where}  {hit.section}  {hit.snippet}")
+    for note in notes:
+        body = f"  {note.body}" if note.body else ""
+        _out(f"{note.document_id:>4}  {note.title}  {note.kind}  「{note.quote[:30]}」{body}")
+    _out(render_code("cli.search_summary", args.language, total=result.total, shown=len(result.hits),
+                     notes=len(notes)))
     return EXIT_OK
 
 
@@ -482,4 +504,5 @@ VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
     "share": cmd_share,
     "backup": cmd_backup,
     "restore-backup": cmd_restore_backup,
+    "search": cmd_search,
 }

@@ -1,8 +1,97 @@
-"""Full-text search over reports' titles and text (FTS5 trigram; LIKE for queries under 3 characters)."""
+"""Full-text search rows: the paragraph index (FTS5 trigram over folded paragraph text) and its queries."""
 
 from __future__ import annotations
 
 import sqlite3
+from typing import Iterable, NamedTuple
+
+#: Terms this long or longer go through the trigram index; shorter ones scan the paragraphs (instr).
+TRIGRAM_MIN = 3
+
+
+class ParagraphRow(NamedTuple):
+    """One indexed paragraph: its report, its span in the body text, its text and that folded."""
+
+    id: int
+    document_id: int
+    start: int
+    end: int
+    text: str
+    folded: str
+
+
+def create_paragraph_index(conn: sqlite3.Connection) -> None:
+    """The paragraphs table (removed with its report) and its FTS5 trigram index, kept in step by triggers."""
+    conn.execute("CREATE TABLE paragraphs ("
+                 " id INTEGER PRIMARY KEY,"
+                 " document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+                 " start INTEGER NOT NULL, [end] INTEGER NOT NULL, text TEXT NOT NULL, folded TEXT NOT NULL)")
+    conn.execute("CREATE INDEX paragraphs_document ON paragraphs (document_id, start)")
+    conn.execute("CREATE VIRTUAL TABLE paragraphs_fts USING fts5("
+                 "folded, content='paragraphs', content_rowid='id', tokenize='trigram')")
+    conn.execute("CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN"
+                 " INSERT INTO paragraphs_fts (rowid, folded) VALUES (new.id, new.folded); END")
+    conn.execute("CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN"
+                 " INSERT INTO paragraphs_fts (paragraphs_fts, rowid, folded)"
+                 " VALUES ('delete', old.id, old.folded); END")
+
+
+def has_paragraph_index(conn: sqlite3.Connection) -> bool:
+    """Whether this library has the paragraph index (an old schema in the migration tests has not)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'paragraphs'"
+                        ).fetchone() is not None
+
+
+def split_paragraphs(text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) of each non-blank line of `text` (a paragraph of the body text)."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            yield start, end
+        start = end + 1
+
+
+def index_paragraphs(conn: sqlite3.Connection, doc_id: int, body: str) -> None:
+    """Replace a report's indexed paragraphs with those of `body` (folded, so offsets carry over)."""
+    from viewer.core.search import fold      # (here: the first paint of a stored report loads no search code)
+
+    conn.execute("DELETE FROM paragraphs WHERE document_id = ?", (doc_id,))
+    conn.executemany("INSERT INTO paragraphs (document_id, start, [end], text, folded) VALUES (?,?,?,?,?)",
+                     [(doc_id, s, e, body[s:e], fold(body[s:e])) for s, e in split_paragraphs(body)])
+
+
+def paragraphs_containing(conn: sqlite3.Connection, term: str) -> list[ParagraphRow]:
+    """Every paragraph whose folded text contains the folded `term`, in (report, start) order.
+
+    3+ characters: the trigram index; 1-2 characters (too short for trigrams): instr over all
+    paragraphs, so that no hit is missed."""
+    from viewer.core.search import fold
+
+    needle = fold(term)
+    if not needle:
+        return []
+    if len(needle) >= TRIGRAM_MIN:
+        phrase = '"' + needle.replace('"', '""') + '"'
+        rows = conn.execute(
+            "SELECT p.id, p.document_id, p.start, p.[end], p.text, p.folded FROM paragraphs_fts f"
+            " JOIN paragraphs p ON p.id = f.rowid WHERE paragraphs_fts MATCH ?"
+            " AND p.document_id NOT IN (SELECT id FROM documents WHERE removed_at IS NOT NULL)"
+            " ORDER BY p.document_id, p.start", (phrase,)).fetchall()
+    else:
+        rows = conn.execute(
+            "SELECT id, document_id, start, [end], text, folded FROM paragraphs WHERE instr(folded, ?) > 0"
+            " AND document_id NOT IN (SELECT id FROM documents WHERE removed_at IS NOT NULL)"
+            " ORDER BY document_id, start", (needle,)).fetchall()
+    return [ParagraphRow(*row) for row in rows]
+
+
+def annotation_texts(conn: sqlite3.Connection) -> list[tuple[str, int, str, str, str]]:
+    """(uuid, document id, kind, quote, body) of every annotation not deleted, on a report not in the 回收站, in (report, start) order
+    (notes are few next to paragraphs: the search folds and matches them in Python)."""
+    return conn.execute("SELECT uuid, document_id, kind, exact, body FROM annotations WHERE deleted = 0"
+                        " AND document_id NOT IN (SELECT id FROM documents WHERE removed_at IS NOT NULL)"
+                        " ORDER BY document_id, start, uuid").fetchall()
 
 
 def search_documents(conn: sqlite3.Connection, query: str) -> list[int]:

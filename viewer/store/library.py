@@ -212,6 +212,8 @@ class LibraryStore(AnnotationStore, SettingsStore):
                 report_rows.insert_tables(self._conn, doc_id, report.tables)
             if report.pages:            # (nor a pages table)
                 report_rows.insert_pages(self._conn, doc_id, report.pages)
+            if fts.has_paragraph_index(self._conn):     # (nor a paragraph index)
+                fts.index_paragraphs(self._conn, doc_id, report.text)
         return doc_id, section_count
 
     def _insert_sections(self, doc_id: int, roots: list[SectionNode]) -> int:
@@ -243,6 +245,7 @@ class LibraryStore(AnnotationStore, SettingsStore):
             self._insert_figures(doc_id, report.figures)
             report_rows.insert_tables(self._conn, doc_id, report.tables)
             report_rows.insert_pages(self._conn, doc_id, report.pages)
+            fts.index_paragraphs(self._conn, doc_id, report.text)
             for note in self.annotations(doc_id, include_deleted=True):
                 placed, method = note.placed_in(report.text)
                 moved.append((placed, method))
@@ -360,3 +363,11 @@ class LibraryStore(AnnotationStore, SettingsStore):
         (FTS5 trigram, 3+ characters)."""
         removed = {row[0] for row in self._conn.execute("SELECT id FROM documents WHERE removed_at IS NOT NULL")}
         return [doc_id for doc_id in fts.search_documents(self._conn, query) if doc_id not in removed]
+
+    def paragraphs_containing(self, term: str) -> list[fts.ParagraphRow]:
+        """Every indexed paragraph holding `term` (folded), in (report, start) order; see store.fts."""
+        return fts.paragraphs_containing(self._conn, term)
+
+    def annotation_texts(self) -> list[tuple[str, int, str, str, str]]:
+        """(uuid, document id, kind, quote, body) of every live annotation, for search; see store.fts."""
+        return fts.annotation_texts(self._conn)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING, Callable, ContextManager, Protocol
 
-from viewer.store import clock, health
+from viewer.core.errors import StoreError
+from viewer.store import clock, fts, health
 from viewer.store.report_rows import insert_tables
 
 if TYPE_CHECKING:
@@ -133,6 +134,14 @@ def _migration_7_removed_reports(db: "sqlite_utils.Database") -> None:
     db["documents"].create_index(["removed_at"])
 
 
+def _migration_8_paragraph_index(db: "sqlite_utils.Database") -> None:
+    """Search across reports: each report's paragraphs (folded text and their span in the body)
+    under an FTS5 trigram index; reports already in the library are indexed here."""
+    fts.create_paragraph_index(db.conn)
+    for doc_id, body in db.conn.execute("SELECT id, body FROM documents").fetchall():
+        fts.index_paragraphs(db.conn, doc_id, body)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[["sqlite_utils.Database"], None]]] = [
     (1, "initial schema", _migration_1_initial),
     (2, "unplaced annotations", _migration_2_unplaced_annotations),
@@ -141,6 +150,7 @@ MIGRATIONS: list[tuple[int, str, Callable[["sqlite_utils.Database"], None]]] = [
     (5, "per-report state (reading position) in its own table", _migration_5_report_state),
     (6, "page maps of paged sources", _migration_6_pages),
     (7, "the trash: removed reports", _migration_7_removed_reports),
+    (8, "paragraph index for search across reports", _migration_8_paragraph_index),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
