@@ -57,3 +57,25 @@ def test_a_library_that_opens_is_returned_ready(qapp, tmp_path):
     store = open_library(qapp, tmp_path / "lib.sqlite3", "zh")
     assert isinstance(store, LibraryStore)
     store.close()
+
+
+def test_the_daily_backup_is_written_after_opening_and_a_failure_is_only_said(qapp, tmp_path, capsys, monkeypatch):
+    from tests.conftest import SAMPLE
+    from viewer.core.errors import StoreError
+    from viewer.core.report import parse_path
+    from viewer.store import backup
+    from viewer.ui.app import back_up_if_due
+
+    store = open_library(qapp, tmp_path / "lib.sqlite3", "zh")
+    store.import_report(parse_path(SAMPLE))
+    assert backup.backups(store.path) == []          # opening writes nothing: the window is drawn first
+    back_up_if_due(store, "zh")
+    assert len(backup.backups(store.path)) == 1
+
+    def full(_store, **_kwargs):
+        raise StoreError("store.busy", path=str(store.path), seconds=5)
+
+    monkeypatch.setattr(backup, "backup_if_due", full)
+    back_up_if_due(store, "en")
+    assert "busy" in capsys.readouterr().err
+    store.close()

@@ -106,13 +106,12 @@ def open_initial_report(window, store, file: str | None) -> None:
 
 
 def open_library(app, db_path: str | os.PathLike, language: str, *, interactive: bool = True):
-    """The library, backed up when a day has passed; None when it cannot be opened (damaged, from a
+    """The library; None when it cannot be opened (damaged, from a
     newer version, read-only, locked), after saying so with the choices on stderr and, when a user
     is there to answer (not a screenshot run), in a message box."""
     from viewer.core.errors import StoreError
     from viewer.core.messages import render
     from viewer.store import LibraryStore
-    from viewer.store.backup import backup_if_due
 
     try:
         store = LibraryStore(db_path)
@@ -126,11 +125,20 @@ def open_library(app, db_path: str | os.PathLike, language: str, *, interactive:
         box = QMessageBox(QMessageBox.Icon.Critical, app.applicationDisplayName(), text)
         box.exec()
         return None
+    return store
+
+
+def back_up_if_due(store, language: str) -> None:
+    """The daily backup (see viewer.store.backup); a failed one is said on stderr and does not keep
+    the user from reading."""
+    from viewer.core.errors import StoreError
+    from viewer.core.messages import render
+    from viewer.store.backup import backup_if_due
+
     try:
         backup_if_due(store)
-    except StoreError as exc:          # a missed daily backup does not keep the user from reading
+    except StoreError as exc:
         sys.stderr.write(render_code("cli.error_line", language, message=render(exc, language)) + "\n")
-    return store
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -149,7 +157,7 @@ def run_app(args: argparse.Namespace) -> int:
             return 0
     # Start-up: the library's modules (and the stdlib ones they use) load before PySide6, whose
     # import hook reads the source of every module imported after it (~0.2 ms each).
-    from viewer.store import LibraryStore
+    from viewer.store import LibraryStore  # noqa: F401  (loaded before PySide6, see above)
     from viewer.store.settings import LANGUAGE
     from viewer.ui.pyside_hook import speed_up_import_check
 
@@ -175,6 +183,8 @@ def run_app(args: argparse.Namespace) -> int:
         translations.set_language(language if language in LANGUAGES else "zh")
         window = MainWindow(store, defer_until_painted=True)
         window.set_language_checked(translations.language)
+        # Start-up: the daily backup copies the whole library; the window is drawn first.
+        window.after_first_paint.later(lambda: back_up_if_due(store, translations.language))
 
         def switch_language(lang: str) -> None:
             if translations.set_language(lang):
