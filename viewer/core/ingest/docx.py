@@ -7,13 +7,13 @@ import re
 import zipfile
 import zlib
 
-from lxml import etree
 
 from viewer.core.errors import IngestError
 from viewer.core.ingest import registry
 from viewer.core.ingest._cleanup import make_document, finish
 from viewer.core.ingest._errors import fail, advise, unsupported_zip
 from viewer.core.ingest._markers import NONCHAR_RE, Hints, strip_marked
+from viewer.core.ingest._safe_xml import parse_part
 from viewer.core.model import IngestedDocument
 
 MAX_PART_BYTES = 128 * 1024 * 1024      # a part that unpacks to more is refused (zip bombs)
@@ -24,18 +24,8 @@ _HEADING_NAME_RE = re.compile(r"^(?:heading|标题)\s*([1-6])$", re.I)
 
 def _safe_xml(raw: bytes, name: str, part: str):
     """Parse a docx part with entities, DTDs and network off; a part with a DTD is refused."""
-    refused = fail("ingest.docx_declares_dtd", name, part=part)
-    if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
-        raise refused
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, remove_comments=True, remove_pis=True)
-    try:
-        root = etree.fromstring(raw, parser)
-    except (etree.LxmlError, ValueError):
-        raise fail("ingest.docx_bad_xml", name, part=part) from None
-    if root.getroottree().docinfo.internalDTD is not None:  # e.g. a UTF-16 part hiding its DTD
-        raise refused
-    return root
+    return parse_part(raw, fail("ingest.docx_declares_dtd", name, part=part),
+                      fail("ingest.docx_bad_xml", name, part=part))
 
 
 def _read_member(zf: zipfile.ZipFile, member: str, name: str) -> bytes:

@@ -8,13 +8,13 @@ import unicodedata
 import zipfile
 import zlib
 
-from lxml import etree
 
 from viewer.core.errors import IngestError
 from viewer.core.ingest import registry
 from viewer.core.ingest._cleanup import make_document
 from viewer.core.ingest._errors import advise, fail
 from viewer.core.ingest._layout import PageRuns, rebuild
+from viewer.core.ingest._safe_xml import parse_part
 from viewer.core.ingest._ofd_page import MM_TO_PT, BadValue, Font, box, page_runs, reading_order
 from viewer.core.model import IngestedDocument
 from viewer.core.tables import valid_tables
@@ -54,19 +54,8 @@ class _Package:
 
     def xml(self, member: str):
         """A part parsed with entities, DTDs and network off; a part with a DTD is refused."""
-        raw = self._read(member)
-        refused = fail("ingest.ofd_declares_dtd", self.name, part=member)
-        if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
-            raise refused
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                                 huge_tree=False, remove_comments=True, remove_pis=True)
-        try:
-            root = etree.fromstring(raw, parser)
-        except (etree.LxmlError, ValueError):
-            raise fail("ingest.ofd_bad_xml", self.name, part=member) from None
-        if root.getroottree().docinfo.internalDTD is not None:   # e.g. a UTF-16 part hiding its DTD
-            raise refused
-        return root
+        return parse_part(self._read(member), fail("ingest.ofd_declares_dtd", self.name, part=member),
+                          fail("ingest.ofd_bad_xml", self.name, part=member))
 
     def _read(self, member: str) -> bytes:
         info = self.members[member]
