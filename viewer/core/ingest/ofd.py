@@ -191,10 +191,8 @@ def read(data: bytes, name: str) -> IngestedDocument:
     text = rebuilt.text
     metadata = {**metadata, **rebuilt.metadata, "format": "ofd"}
     title = text.split("\n", 1)[0]
-    document = make_document(text, title, metadata, list(rebuilt.hints), name, data, "ingest.ofd_no_text",
-                             valid_tables(text, list(rebuilt.tables)))
-    document.pages = list(rebuilt.pages)
-    return document
+    return make_document(text, title, metadata, list(rebuilt.hints), name, data, "ingest.ofd_no_text",
+                         valid_tables(text, list(rebuilt.tables)), pages=list(rebuilt.pages))
 
 
 IMPORTER = registry.register(registry.Importer(

@@ -331,10 +331,8 @@ def read(data: bytes, name: str) -> IngestedDocument:
     metadata = dict(rebuilt.metadata)
     metadata["format"] = "pdf"
     title = rebuilt.text.split("\n", 1)[0]
-    document = make_document(rebuilt.text, title, metadata, rebuilt.hints, name, data, "ingest.blank_pdf",
-                             valid_tables(rebuilt.text, rebuilt.tables))
-    document.pages = rebuilt.pages
-    return document
+    return make_document(rebuilt.text, title, metadata, rebuilt.hints, name, data, "ingest.blank_pdf",
+                         valid_tables(rebuilt.text, rebuilt.tables), pages=list(rebuilt.pages))
 
 
 IMPORTER = registry.register(registry.Importer(
