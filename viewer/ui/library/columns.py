@@ -1,0 +1,82 @@
+"""The 书库's columns: the sort key each one asks the backend for, its header and how a cell reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from viewer.core.times import local_time
+
+if TYPE_CHECKING:
+    from viewer.core.model import CatalogueEntry
+
+
+def _tr(text: str, comment: str | None = None) -> str:
+    return QCoreApplication.translate("LibraryColumns", text, comment)
+
+
+def short_time(moment: str | None) -> str:
+    """A stored UTC time as the local wall time, without the offset the tooltip carries: `2026-12-02 15:30`."""
+    if not moment:
+        return ""
+    return local_time(moment).split(" (", 1)[0]
+
+
+def issued_text(entry: "CatalogueEntry") -> str:
+    """The report's date as detected (`2024-03-05`, `2024-03`, `2024`), else its year, else empty."""
+    return entry.issued or (str(entry.year) if entry.year else "")
+
+
+def _kind_text(entry: "CatalogueEntry") -> str:
+    from viewer.ui.labels import report_kind_label
+
+    return report_kind_label(entry.kind)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: `key` is the backend's sort key (services.catalogue.SORT_KEYS)."""
+
+    key: str
+    header: Callable[[], str]
+    text: Callable[["CatalogueEntry"], str]
+    width_em: float                 # the width at 1280 px, in the font's em (the title column stretches)
+    numeric: bool = False           # right-aligned; sorts largest first on the first click
+    tip: Callable[["CatalogueEntry"], str] | None = None
+    newest_first: bool = False      # a date or time: the first click sorts the latest first
+
+    @property
+    def first_order(self) -> Qt.SortOrder:
+        """The order of a first click on the header: largest or latest first for numbers and times."""
+        down = self.numeric or self.newest_first
+        return Qt.SortOrder.DescendingOrder if down else Qt.SortOrder.AscendingOrder
+
+    def alignment(self) -> Qt.AlignmentFlag:
+        horizontal = Qt.AlignmentFlag.AlignRight if self.numeric else Qt.AlignmentFlag.AlignLeft
+        return horizontal | Qt.AlignmentFlag.AlignVCenter
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("title", lambda: _tr("标题"), lambda e: e.title, 26, tip=lambda e: e.title),
+    Column("issuer", lambda: _tr("发文机关"), lambda e: e.issuer, 11, tip=lambda e: e.issuer),
+    Column("issued", lambda: _tr("日期"), issued_text, 6.5, newest_first=True),
+    Column("kind", lambda: _tr("类别"), _kind_text, 8.5),
+    Column("source_name", lambda: _tr("源文件"), lambda e: e.source_name, 11, tip=lambda e: e.source_name),
+    Column("sections", lambda: _tr("章节"), lambda e: str(e.sections), 3.5, numeric=True),
+    Column("figures", lambda: _tr("数据", "column: how many figures (statistics) a report has"),
+           lambda e: str(e.figures), 3.5, numeric=True),
+    Column("notes", lambda: _tr("笔记", "column: notes, bookmarks and highlights of a report"),
+           lambda e: str(e.notes) if e.notes else "", 3.5, numeric=True),
+    Column("imported_at", lambda: _tr("导入时间"), lambda e: short_time(e.imported_at), 8.5, newest_first=True,
+           tip=lambda e: local_time(e.imported_at)),
+    Column("last_opened_at", lambda: _tr("最近打开"), lambda e: short_time(e.last_opened_at), 8.5, newest_first=True,
+           tip=lambda e: local_time(e.last_opened_at) if e.last_opened_at else ""),
+)
+TITLE_COLUMN = 0
+
+
+def column_of(key: str) -> int:
+    """The column that sorts by `key` (the title column for an unknown key)."""
+    return next((i for i, c in enumerate(COLUMNS) if c.key == key), TITLE_COLUMN)
