@@ -21,6 +21,7 @@ class LibraryFilterBar(QWidget):
     """Emits filterChanged(CatalogueFilter) a moment after the text stops changing, at once for a combo."""
 
     filterChanged = Signal(object)
+    listRequested = Signal()           # Enter or Down in the text box: on to the list
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -47,6 +48,8 @@ class LibraryFilterBar(QWidget):
         self._timer.timeout.connect(self._emit)
         self.text_box.textChanged.connect(lambda _text: self._timer.start())
         self.text_box.returnPressed.connect(self.flush)
+        self.text_box.returnPressed.connect(self.listRequested.emit)
+        self.text_box.installEventFilter(self)
         for combo in (self.kind_combo, self.year_combo, self.issuer_combo):
             combo.activated.connect(lambda _index: self._emit())
         self._facets: CatalogueFacets | None = None
@@ -60,6 +63,14 @@ class LibraryFilterBar(QWidget):
         self.issuer_combo.setToolTip(self.tr("发文机关"))
         if self._facets is not None:
             self.set_facets(self._facets)
+
+    def eventFilter(self, watched, event: QEvent) -> bool:  # noqa: N802
+        if (watched is self.text_box and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down):
+            self.flush()
+            self.listRequested.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

@@ -131,6 +131,9 @@ class LibraryDialog(QDialog):
         self.remove_action = action(QKeySequence.StandardKey.Delete)
         self.restore_action = action()
         self.export_action = action()
+        self.find_action = action(QKeySequence.StandardKey.Find)      # Ctrl+F: back to the filter box
+        self.find_action.triggered.connect(lambda: (self.filter_bar.text_box.setFocus(),
+                                                    self.filter_bar.text_box.selectAll()))
         self.open_action.triggered.connect(lambda: self._request(self.openRequested))
         self.rename_action.triggered.connect(lambda: self._request(self.renameRequested))
         self.remove_action.triggered.connect(lambda: self._request(self.removeRequested))
@@ -140,6 +143,7 @@ class LibraryDialog(QDialog):
     def _connect(self) -> None:
         self.tabs.currentChanged.connect(self._on_tab)
         self.filter_bar.filterChanged.connect(self.set_filter)
+        self.filter_bar.listRequested.connect(self.focus_list)
         self.table.activated.connect(self._on_activated)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
@@ -309,6 +313,13 @@ class LibraryDialog(QDialog):
         if not self._columns_fitted:
             self._columns_fitted = True
             self.table.fit_columns()
+        self.filter_bar.text_box.setFocus()            # type to filter, Enter or Down to the list
+        self.filter_bar.text_box.selectAll()
+
+    def focus_list(self) -> None:
+        """Into the table, a row selected (the first when none is)."""
+        if self.current_id() is None:
+            self.select_id(None)
         self.table.setFocus()
 
     def state(self) -> dict[str, Any]:
