@@ -135,3 +135,14 @@ def test_columns_fit_the_window_at_1280(dialog):
     assert sum(widths) <= dialog.table.viewport().width()
     assert widths[TITLE_COLUMN] == max(widths)
     QApplication.processEvents()
+
+
+def test_the_keyboard_way_type_then_enter_then_enter_opens_the_first_match(dialog, qtbot):
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.filter_bar.text_box.hasFocus())      # the filter box has the focus first
+    qtbot.keyClicks(dialog.filter_bar.text_box, "00042")      # (QTest types ASCII only)
+    qtbot.keyClick(dialog.filter_bar.text_box, Qt.Key.Key_Return)       # filter now, on to the list
+    assert dialog.model.total == 1 and dialog.table.hasFocus()
+    with qtbot.waitSignal(dialog.openRequested) as opened:
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert opened.args == [42]

@@ -42,7 +42,7 @@ class Column:
     key: str
     header: Callable[[], str]
     text: Callable[["CatalogueEntry"], str]
-    width_em: float                 # the width at 1280 px, in the font's em (the title column stretches)
+    fits: str                       # the first width fits this text (the title column takes the rest)
     numeric: bool = False           # right-aligned; sorts largest first on the first click
     tip: Callable[["CatalogueEntry"], str] | None = None
     newest_first: bool = False      # a date or time: the first click sorts the latest first
@@ -59,19 +59,19 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("title", lambda: _tr("标题"), lambda e: e.title, 26, tip=lambda e: e.title),
-    Column("issuer", lambda: _tr("发文机关"), lambda e: e.issuer, 11, tip=lambda e: e.issuer),
-    Column("issued", lambda: _tr("日期"), issued_text, 6.5, newest_first=True),
-    Column("kind", lambda: _tr("类别"), _kind_text, 8.5),
-    Column("source_name", lambda: _tr("源文件"), lambda e: e.source_name, 11, tip=lambda e: e.source_name),
-    Column("sections", lambda: _tr("章节"), lambda e: str(e.sections), 3.5, numeric=True),
+    Column("title", lambda: _tr("标题"), lambda e: e.title, "国" * 24, tip=lambda e: e.title),
+    Column("issuer", lambda: _tr("发文机关"), lambda e: e.issuer, "广州市人民政府办公厅", tip=lambda e: e.issuer),
+    Column("issued", lambda: _tr("日期"), issued_text, "2024-03-05", newest_first=True),
+    Column("kind", lambda: _tr("类别"), _kind_text, "法治政府建设报告"),
+    Column("source_name", lambda: _tr("源文件"), lambda e: e.source_name, "bj-fzzf-2022.txt", tip=lambda e: e.source_name),
+    Column("sections", lambda: _tr("章节"), lambda e: str(e.sections), "9999", numeric=True),
     Column("figures", lambda: _tr("数据", "column: how many figures (statistics) a report has"),
-           lambda e: str(e.figures), 3.5, numeric=True),
+           lambda e: str(e.figures), "9999", numeric=True),
     Column("notes", lambda: _tr("笔记", "column: notes, bookmarks and highlights of a report"),
-           lambda e: str(e.notes) if e.notes else "", 3.5, numeric=True),
-    Column("imported_at", lambda: _tr("导入时间"), lambda e: short_time(e.imported_at), 8.5, newest_first=True,
+           lambda e: str(e.notes) if e.notes else "", "9999", numeric=True),
+    Column("imported_at", lambda: _tr("导入时间"), lambda e: short_time(e.imported_at), "2026-12-02 16:00", newest_first=True,
            tip=lambda e: local_time(e.imported_at)),
-    Column("last_opened_at", lambda: _tr("最近打开"), lambda e: short_time(e.last_opened_at), 8.5, newest_first=True,
+    Column("last_opened_at", lambda: _tr("最近打开"), lambda e: short_time(e.last_opened_at), "2026-12-02 16:00", newest_first=True,
            tip=lambda e: local_time(e.last_opened_at) if e.last_opened_at else ""),
 )
 TITLE_COLUMN = 0

@@ -50,13 +50,14 @@ class LibraryTable(QTableView):
         self.empty_label.hide()
 
     def fit_columns(self) -> None:
-        """Each column its width in em; the title gets what is left of the table's width."""
-        em = self.fontMetrics().horizontalAdvance("国")
-        header = self.horizontalHeader()
-        widths = [round(c.width_em * em) for c in COLUMNS]
+        """Each column as wide as its typical text and its header (with the sort arrow); the title
+        gets what is left of the table's width."""
+        text, header = self.fontMetrics(), self.horizontalHeader()
+        bold = header.fontMetrics()
+        widths = [max(text.horizontalAdvance(c.fits), bold.horizontalAdvance(c.header()) + 18) + 14 for c in COLUMNS]
         others = sum(w for i, w in enumerate(widths) if i != TITLE_COLUMN)
-        spare = self.viewport().width() - others - 2
-        widths[TITLE_COLUMN] = max(widths[TITLE_COLUMN], spare)
+        widths[TITLE_COLUMN] = max(text.horizontalAdvance(COLUMNS[TITLE_COLUMN].fits) // 2,
+                                   self.viewport().width() - others - 2)
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
 
