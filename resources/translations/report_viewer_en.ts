@@ -257,32 +257,32 @@
         <translation>Import Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="126"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="127"/>
         <source>{0} / {1}：{2}</source>
         <translation>{0} / {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="143"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="144"/>
         <source>无法导入</source>
         <translation>Cannot Import</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="149"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="150"/>
         <source>导入完成</source>
         <translation>Import Finished</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="160"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="161"/>
         <source>已导入 {0} 份，已在资料库中 {1} 份，失败 {2} 份。</source>
         <translation>Imported {0}, already in the library {1}, failed {2}.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="163"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="164"/>
         <source>导入已取消，其余文件没有导入。</source>
         <translation>The import was cancelled; the remaining files were not imported.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="167"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="168"/>
         <source>……另有 {0} 个文件失败（见详细信息）。</source>
         <translation>…and {0} more files failed (see the details).</translation>
     </message>
@@ -885,150 +885,399 @@
     </message>
 </context>
 <context>
+    <name>LibraryActions</name>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="66"/>
+        <source>书库(&amp;L)…</source>
+        <translation>&amp;Library…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="67"/>
+        <source>所有报告：排序、筛选、打开、重命名、移到回收站</source>
+        <translation>Every report: sort, filter, open, rename, move to the trash</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="109"/>
+        <source>无法打开报告</source>
+        <translation>Cannot open the report</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="116"/>
+        <location filename="../../viewer/ui/library/library_actions.py" line="123"/>
+        <source>重命名报告</source>
+        <translation>Rename Report</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="116"/>
+        <source>《{0}》的新标题：</source>
+        <translation>New title for 《{0}》:</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="136"/>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="138"/>
+        <source>已恢复：{0}</source>
+        <translation>Restored: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="142"/>
+        <source>导出列表为 CSV</source>
+        <translation>Export List as CSV</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="143"/>
+        <source>书库</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="156"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="157"/>
+        <source>{0}：无法写入（{1}）；请另选位置</source>
+        <translation>{0}: cannot be written ({1}); choose another place</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../viewer/ui/library/library_actions.py" line="159"/>
+        <source>已导出 %n 份报告：{0}</source>
+        <translation>
+            <numerusform>Exported %n report: {0}</numerusform>
+            <numerusform>Exported %n reports: {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryColumns</name>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="60"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="62"/>
+        <source>发文机关</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="64"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="66"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="67"/>
+        <source>源文件</source>
+        <translation>Source file</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="69"/>
+        <source>章节</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="71"/>
+        <source>数据</source>
+        <comment>column: how many figures (statistics) a report has</comment>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="74"/>
+        <source>笔记</source>
+        <comment>column: notes, bookmarks and highlights of a report</comment>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="77"/>
+        <source>导入时间</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="79"/>
+        <source>最近打开</source>
+        <translation>Last opened</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryDialog</name>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="161"/>
+        <source>书库</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="162"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="248"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="163"/>
+        <source>重命名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="164"/>
+        <source>移到回收站…</source>
+        <translation>Move to Trash…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="165"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="248"/>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="166"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="167"/>
+        <source>导出列表为 CSV…</source>
+        <translation>Export List as CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="168"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="227"/>
+        <source>书库 ({0})</source>
+        <translation>Library ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="228"/>
+        <source>回收站 ({0})</source>
+        <translation>Trash ({0})</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../viewer/ui/library/library_dialog.py" line="234"/>
+        <source>回收站中共 %n 份报告；恢复后，报告及其批注回到书库</source>
+        <translation>
+            <numerusform>%n report in the trash; restored, a report comes back to the library with its notes</numerusform>
+            <numerusform>%n reports in the trash; restored, a report comes back to the library with its notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../viewer/ui/library/library_dialog.py" line="236"/>
+        <source>共 %n 份报告</source>
+        <translation>
+            <numerusform>%n report</numerusform>
+            <numerusform>%n reports</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="238"/>
+        <source>（已筛选）</source>
+        <translation> (filtered)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="244"/>
+        <source>没有符合筛选条件的报告</source>
+        <translation>No report matches the filter</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="245"/>
+        <source>回收站是空的</source>
+        <translation>The trash is empty</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="246"/>
+        <source>书库里还没有报告。
+用 文件 › 打开… 或 导入文件夹… 添加报告</source>
+        <translation>The library has no reports yet.
+Add some with File › Open… or Import Folder…</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryFilterBar</name>
+    <message>
+        <location filename="../../viewer/ui/library/filter_bar.py" line="60"/>
+        <source>筛选：标题、发文机关或文件名</source>
+        <translation>Filter: title, issuer or file name</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/filter_bar.py" line="61"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/filter_bar.py" line="62"/>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/filter_bar.py" line="63"/>
+        <source>发文机关</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/filter_bar.py" line="87"/>
+        <source>全部类别</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/filter_bar.py" line="88"/>
+        <source>全部年份</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/filter_bar.py" line="89"/>
+        <source>全部发文机关</source>
+        <translation>All issuers</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="361"/>
+        <location filename="../../viewer/ui/main_window.py" line="365"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="362"/>
+        <location filename="../../viewer/ui/main_window.py" line="366"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="363"/>
+        <location filename="../../viewer/ui/main_window.py" line="367"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="364"/>
+        <location filename="../../viewer/ui/main_window.py" line="368"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="365"/>
+        <location filename="../../viewer/ui/main_window.py" line="369"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="366"/>
+        <location filename="../../viewer/ui/main_window.py" line="370"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="367"/>
+        <location filename="../../viewer/ui/main_window.py" line="371"/>
         <source>导入文件夹(&amp;F)…</source>
         <translation>Import &amp;Folder…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="368"/>
+        <location filename="../../viewer/ui/main_window.py" line="372"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="369"/>
+        <location filename="../../viewer/ui/main_window.py" line="373"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="370"/>
+        <location filename="../../viewer/ui/main_window.py" line="374"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="371"/>
+        <location filename="../../viewer/ui/main_window.py" line="375"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="372"/>
+        <location filename="../../viewer/ui/main_window.py" line="376"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="373"/>
+        <location filename="../../viewer/ui/main_window.py" line="377"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="374"/>
+        <location filename="../../viewer/ui/main_window.py" line="378"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="375"/>
+        <location filename="../../viewer/ui/main_window.py" line="379"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="376"/>
+        <location filename="../../viewer/ui/main_window.py" line="380"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="377"/>
+        <location filename="../../viewer/ui/main_window.py" line="381"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="378"/>
+        <location filename="../../viewer/ui/main_window.py" line="382"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="379"/>
+        <location filename="../../viewer/ui/main_window.py" line="383"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="385"/>
+        <location filename="../../viewer/ui/main_window.py" line="389"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="386"/>
+        <location filename="../../viewer/ui/main_window.py" line="390"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="391"/>
+        <location filename="../../viewer/ui/main_window.py" line="395"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="359"/>
-        <location filename="../../viewer/ui/main_window.py" line="404"/>
+        <location filename="../../viewer/ui/main_window.py" line="363"/>
+        <location filename="../../viewer/ui/main_window.py" line="408"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="457"/>
+        <location filename="../../viewer/ui/main_window.py" line="466"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="461"/>
+        <location filename="../../viewer/ui/main_window.py" line="470"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="484"/>
+        <location filename="../../viewer/ui/main_window.py" line="493"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="556"/>
+        <location filename="../../viewer/ui/main_window.py" line="565"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="583"/>
+        <location filename="../../viewer/ui/main_window.py" line="592"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="584"/>
+        <location filename="../../viewer/ui/main_window.py" line="593"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -1037,7 +1286,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="663"/>
+        <location filename="../../viewer/ui/main_window.py" line="672"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>
@@ -1311,31 +1560,31 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>TrashActions</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="32"/>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="34"/>
         <source>移到回收站(&amp;D)…</source>
         <translation>Move to Tras&amp;h…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="41"/>
-        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="45"/>
-        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="54"/>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="51"/>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="55"/>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="65"/>
         <source>移到回收站</source>
         <translation>Move to Trash</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="42"/>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="52"/>
         <source>《{0}》是资料库中唯一的报告，打开时不能移到回收站；请先导入另一份报告。</source>
         <translation>《{0}》 is the only report in the library and cannot be moved to the trash while open; import another report first.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="46"/>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="56"/>
         <source>把《{0}》及其 {1} 条批注、书签和高亮移到回收站？
-可随时恢复：再次导入同一文件，或运行 report-viewer restore {2}；批注不会丢失。</source>
+可随时恢复：在 文件 › 书库… 的回收站中，再次导入同一文件，或运行 report-viewer restore {2}；批注不会丢失。</source>
         <translation>Move 《{0}》 and its {1} notes, bookmarks and highlights to the trash?
-You can restore it at any time: import the same file again, or run report-viewer restore {2}; no note is lost.</translation>
+You can restore it at any time: in the trash of File › Library…, by importing the same file again, or with report-viewer restore {2}; no note is lost.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="57"/>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="69"/>
         <source>已移到回收站：{0}</source>
         <translation>Moved to the trash: {0}</translation>
     </message>

@@ -13,10 +13,6 @@ if TYPE_CHECKING:
     from viewer.core.model import CatalogueEntry
 
 
-def _tr(text: str, comment: str | None = None) -> str:
-    return QCoreApplication.translate("LibraryColumns", text, comment)
-
-
 def short_time(moment: str | None) -> str:
     """A stored UTC time as the local wall time, without the offset the tooltip carries: `2026-12-02 15:30`."""
     if not moment:
@@ -58,20 +54,30 @@ class Column:
         return horizontal | Qt.AlignmentFlag.AlignVCenter
 
 
+# pyside6-lupdate reads the literal (context, source) of each QCoreApplication.translate call: hence the lambdas.
+_TIME = "2026-12-02 16:00"
 COLUMNS: tuple[Column, ...] = (
-    Column("title", lambda: _tr("标题"), lambda e: e.title, "国" * 24, tip=lambda e: e.title),
-    Column("issuer", lambda: _tr("发文机关"), lambda e: e.issuer, "广州市人民政府办公厅", tip=lambda e: e.issuer),
-    Column("issued", lambda: _tr("日期"), issued_text, "2024-03-05", newest_first=True),
-    Column("kind", lambda: _tr("类别"), _kind_text, "法治政府建设报告"),
-    Column("source_name", lambda: _tr("源文件"), lambda e: e.source_name, "bj-fzzf-2022.txt", tip=lambda e: e.source_name),
-    Column("sections", lambda: _tr("章节"), lambda e: str(e.sections), "9999", numeric=True),
-    Column("figures", lambda: _tr("数据", "column: how many figures (statistics) a report has"),
+    Column("title", lambda: QCoreApplication.translate("LibraryColumns", "标题"),
+           lambda e: e.title, "国" * 24, tip=lambda e: e.title),
+    Column("issuer", lambda: QCoreApplication.translate("LibraryColumns", "发文机关"),
+           lambda e: e.issuer, "广州市人民政府办公厅", tip=lambda e: e.issuer),
+    Column("issued", lambda: QCoreApplication.translate("LibraryColumns", "日期"),
+           issued_text, "2024-03-05", newest_first=True),
+    Column("kind", lambda: QCoreApplication.translate("LibraryColumns", "类别"), _kind_text, "法治政府建设报告"),
+    Column("source_name", lambda: QCoreApplication.translate("LibraryColumns", "源文件"),
+           lambda e: e.source_name, "bj-fzzf-2022.txt", tip=lambda e: e.source_name),
+    Column("sections", lambda: QCoreApplication.translate("LibraryColumns", "章节"),
+           lambda e: str(e.sections), "9999", numeric=True),
+    Column("figures", lambda: QCoreApplication.translate(
+        "LibraryColumns", "数据", "column: how many figures (statistics) a report has"),
            lambda e: str(e.figures), "9999", numeric=True),
-    Column("notes", lambda: _tr("笔记", "column: notes, bookmarks and highlights of a report"),
+    Column("notes", lambda: QCoreApplication.translate(
+        "LibraryColumns", "笔记", "column: notes, bookmarks and highlights of a report"),
            lambda e: str(e.notes) if e.notes else "", "9999", numeric=True),
-    Column("imported_at", lambda: _tr("导入时间"), lambda e: short_time(e.imported_at), "2026-12-02 16:00", newest_first=True,
-           tip=lambda e: local_time(e.imported_at)),
-    Column("last_opened_at", lambda: _tr("最近打开"), lambda e: short_time(e.last_opened_at), "2026-12-02 16:00", newest_first=True,
+    Column("imported_at", lambda: QCoreApplication.translate("LibraryColumns", "导入时间"),
+           lambda e: short_time(e.imported_at), _TIME, newest_first=True, tip=lambda e: local_time(e.imported_at)),
+    Column("last_opened_at", lambda: QCoreApplication.translate("LibraryColumns", "最近打开"),
+           lambda e: short_time(e.last_opened_at), _TIME, newest_first=True,
            tip=lambda e: local_time(e.last_opened_at) if e.last_opened_at else ""),
 )
 TITLE_COLUMN = 0

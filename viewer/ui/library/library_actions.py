@@ -156,7 +156,7 @@ class LibraryActions(QObject):
             QMessageBox.warning(self.dialog, self.tr("导出失败"),
                                 self.tr("{0}：无法写入（{1}）；请另选位置").format(path, exc.strerror))
             return False
-        self.window.notify(self.tr("已导出 {0} 份报告：{1}").format(len(entries), path))
+        self.window.notify(self.tr("已导出 %n 份报告：{0}", "", len(entries)).format(path))
         return True
 
     # -- what changed elsewhere --------------------------------------------------------------------

@@ -231,9 +231,9 @@ class LibraryDialog(QDialog):
         total, flt = self.model.total, self.model.filter
         filtered = bool(flt.text or flt.kind or flt.year or flt.issuer)
         if self.in_trash():
-            text = self.tr("回收站中共 {0} 份报告；恢复后，报告及其批注回到书库").format(total)
+            text = self.tr("回收站中共 %n 份报告；恢复后，报告及其批注回到书库", "", total)
         else:
-            text = self.tr("共 {0} 份报告").format(total)
+            text = self.tr("共 %n 份报告", "", total)
         if filtered:
             text += self.tr("（已筛选）")
         self.status_label.setText(text)
