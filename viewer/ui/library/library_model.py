@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from viewer.core.model import CatalogueEntry
 
 PAGE_SIZE = 200
+EXPORT_PAGE = 5_000            # services.catalogue returns at most 10,000 a call
 DocumentIdRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -98,10 +99,15 @@ class LibraryTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     def all_entries(self) -> list["CatalogueEntry"]:
-        """Every report passing the filter in the model's order, fetched or not (for the CSV export)."""
-        if len(self._rows) >= self._total:
-            return list(self._rows)
-        return list(self.source.page(self._filter, self._sort, self._descending, 0, max(self._total, 1)))
+        """Every report passing the filter in the model's order, fetched or not (for the CSV export),
+        read in large pages (the source caps a page)."""
+        found = list(self._rows)
+        while len(found) < self._total:
+            more = self.source.page(self._filter, self._sort, self._descending, len(found), EXPORT_PAGE)
+            if not more:
+                break
+            found.extend(more)
+        return found
 
     # -- rows --------------------------------------------------------------------------------------
 
