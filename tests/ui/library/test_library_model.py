@@ -94,3 +94,11 @@ def test_a_renamed_row_is_read_again_and_a_removed_one_taken_out(qtbot, fake_sou
     assert model.entry(3).title == "新标题" and changed == [(3, 3)]
     model.drop_rows({doc_id})
     assert model.row_of(doc_id) == -1 and model.total == 449
+
+
+def test_a_removed_reports_title_tip_says_when_it_went_into_the_trash(qtbot, china_time):
+    source = FakeSource(make_entries(2))
+    source.update(2, removed_at="2026-12-02T01:00:00+00:00")
+    model = LibraryTableModel(source)
+    model.set_filter(CatalogueFilter(removed=True))
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "报告00002\n移入回收站于 2026-12-02 09:00 (+08:00)"

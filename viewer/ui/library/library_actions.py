@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from viewer.core.errors import ReportViewerError
@@ -90,7 +90,8 @@ class LibraryActions(QObject):
         if self.session.doc_id is not None and not dialog.in_trash():
             dialog.select_id(self.session.doc_id)
         dialog.show()
-        dialog.raise_()
+        if QGuiApplication.platformName() != "offscreen":     # (no window stack to raise it in)
+            dialog.raise_()
         dialog.activateWindow()
         return dialog
 

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from viewer.core.model import CatalogueFilter
-from viewer.ui.library.columns import COLUMNS, column_of
+from viewer.core.times import local_time
+from viewer.ui.library.columns import COLUMNS, TITLE_COLUMN, column_of
 from viewer.ui.library.source import CatalogueSource
 
 if TYPE_CHECKING:
@@ -163,7 +164,10 @@ class LibraryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(entry)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tip(entry) if column.tip is not None else None
+            tip = column.tip(entry) if column.tip is not None else None
+            if tip and entry.removed_at and index.column() == TITLE_COLUMN:
+                tip += "\n" + self.tr("移入回收站于 {0}").format(local_time(entry.removed_at))
+            return tip
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return column.alignment()
         if role == DocumentIdRole:
