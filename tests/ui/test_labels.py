@@ -93,7 +93,9 @@ def _translated_sources(path: Path):
 #: The same words used for something else than naming a kind or a colour: the 高亮 menu and its
 #: button (the verb Highlight), the 数据 tab and guide entry (the Figures panel), a calendar date's unit.
 OTHER_USES = {("annotations/annotation_actions.py", "高亮"), ("main_window.py", "数据"),
-              ("dialogs/help_dialogs.py", "数据"), ("reader/figures_panel.py", "日期")}
+              ("dialogs/help_dialogs.py", "数据"), ("reader/figures_panel.py", "日期"),
+              # the 书库's headers: how many figures a report has, and the report's own date
+              ("library/columns.py", "数据"), ("library/columns.py", "日期")}
 
 
 def test_only_the_labels_module_translates_a_kind_or_colour_name():

@@ -80,9 +80,9 @@ class MainWindow(QMainWindow):
         self._init_actions()
         self.annotating = AnnotationActions(self.session, self.view, self.tree_panel, self)
         self.exports = ExportActions(self.session, self, self.annotating.colour_names)
-        self.help = HelpActions(self)
         self.trash = TrashActions(self)
         self.library = LibraryActions(self)
+        self.help = HelpActions(self)             # last: its shortcut list reads the others' new texts
         # Start-up: the side tabs' panels are built after the first paint, or when first asked for.
         self.after_first_paint.later(self._build_side_panels)
         self._init_menus()
