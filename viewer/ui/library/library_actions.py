@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from viewer.ui.library.library_dialog import LibraryDialog
 
 SHORTCUT = "Ctrl+L"
-TITLE_BOX_EM = 40              # the rename box shows a long 法治政府建设 title whole
+TITLE_BOX_EM = 50              # the rename box shows a long 法治政府建设 title whole
 
 
 def ask_title(parent: QWidget, caption: str, label: str, title: str) -> str | None:
