@@ -102,3 +102,13 @@ def test_a_removed_reports_title_tip_says_when_it_went_into_the_trash(qtbot, chi
     model = LibraryTableModel(source)
     model.set_filter(CatalogueFilter(removed=True))
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "报告00002\n移入回收站于 2026-12-02 09:00 (+08:00)"
+
+
+def test_the_open_reports_row_is_bold(qtbot, fake_source):
+    model = LibraryTableModel(fake_source)
+    doc_id = model.entry(2).id
+    changed = []
+    model.dataChanged.connect(lambda a, b, roles: changed.append((a.row(), roles)))
+    model.set_open_id(doc_id)
+    assert model.index(2, 0).data(Qt.ItemDataRole.FontRole).bold() and changed == [(2, [Qt.ItemDataRole.FontRole])]
+    assert model.index(3, 0).data(Qt.ItemDataRole.FontRole) is None

@@ -200,3 +200,21 @@ def test_english_labels(two, qtbot):
             "Open", "Rename…", "Move to Trash…", "Export List as CSV…"]
     finally:
         translations.set_language("zh")
+
+
+def test_the_open_report_is_bold_and_follows_what_the_window_opens(two, qtbot):
+    win, small_id = two
+    dialog = _library(win, qtbot)
+    bold = lambda doc_id: bool(dialog.model.index(dialog.model.row_of(doc_id), 0).data(Qt.ItemDataRole.FontRole))  # noqa: E731
+    assert bold(win.session.doc_id) and not bold(small_id)
+    win.open_document(small_id)
+    assert bold(small_id)
+
+
+def test_the_sort_and_columns_are_kept_for_the_next_start(two, qtbot, make_window):
+    win, _small_id = two
+    dialog = _library(win, qtbot)
+    dialog.table.horizontalHeader().setSortIndicator(column_of("issued"), Qt.SortOrder.DescendingOrder)
+    dialog.close()
+    again = make_window(restore=True)
+    assert again.library.dialog.model.sort_key == "issued" and again.library.dialog.model.descending

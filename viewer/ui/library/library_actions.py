@@ -60,6 +60,8 @@ class LibraryActions(QObject):
         self.session.reportsImported.connect(lambda _result: self._reload_if_shown())
         self.session.annotationsChanged.connect(self._on_annotations_changed)
         self.session.languageChanged.connect(lambda _lang: self.retranslate())
+        self.session.documentOpened.connect(
+            lambda doc_id: self._dialog is not None and self._dialog.model.set_open_id(doc_id))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -86,6 +88,7 @@ class LibraryActions(QObject):
     def show_library(self) -> "LibraryDialog":
         """Show the 书库 (read afresh), the open report selected."""
         dialog = self.dialog
+        dialog.model.set_open_id(self.session.doc_id)
         dialog.reload()
         if self.session.doc_id is not None and not dialog.in_trash():
             dialog.select_id(self.session.doc_id)

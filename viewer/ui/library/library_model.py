@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QFont
 
 from viewer.core.model import CatalogueFilter
 from viewer.core.times import local_time
@@ -32,6 +33,7 @@ class LibraryTableModel(QAbstractTableModel):
         self._sort, self._descending = sort, descending
         self._rows: list[CatalogueEntry] = []
         self._total = 0
+        self._open_id: int | None = None        # the report the window shows: its row in bold
         self._reload()
 
     # -- what is listed ---------------------------------------------------------------------------
@@ -127,6 +129,15 @@ class LibraryTableModel(QAbstractTableModel):
                 self._rows[row] = self.source.entry(doc_id)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
+    def set_open_id(self, doc_id: int | None) -> None:
+        """The report the main window shows (its row is drawn in bold)."""
+        before, self._open_id = self._open_id, doc_id
+        for changed in {before, doc_id} - {None}:
+            row = self.row_of(changed)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1),
+                                      [Qt.ItemDataRole.FontRole])
+
     def drop_rows(self, doc_ids) -> None:
         """These reports left the listing (moved into or out of the 回收站): take out just their rows."""
         for doc_id in doc_ids:
@@ -172,6 +183,10 @@ class LibraryTableModel(QAbstractTableModel):
             return column.alignment()
         if role == DocumentIdRole:
             return entry.id
+        if role == Qt.ItemDataRole.FontRole and entry.id == self._open_id:
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
