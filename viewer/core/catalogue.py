@@ -17,7 +17,7 @@ from typing import Mapping
 
 from viewer.core.vocab import REPORT_KIND_NAMES
 
-__all__ = ["ReportFacts", "describe_report", "kind_label", "normalise_date", "KIND_LABELS"]
+__all__ = ["ReportFacts", "describe_report", "kind_label", "kind_named", "normalise_date", "KIND_LABELS"]
 
 #: The kinds' labels for the CLI and the CSV, by language (the UI has its own, translated, in ui/labels.py).
 KIND_LABELS: dict[str, dict[str, str]] = {
@@ -47,6 +47,15 @@ class ReportFacts:
 def kind_label(kind: str, language: str = "zh") -> str:
     """The kind's name in `language` ("zh" or "en"); an unknown kind shows as itself."""
     return KIND_LABELS.get(language, KIND_LABELS["en"]).get(kind, kind)
+
+
+def kind_named(name: str) -> str | None:
+    """The kind an id or a label (Chinese or English, any case) names, or None: "政府工作报告" -> "work_report"."""
+    wanted = " ".join(str(name).split()).casefold()
+    for kind in KIND_LABELS["zh"]:
+        if wanted in (kind, KIND_LABELS["zh"][kind].casefold(), KIND_LABELS["en"][kind].casefold()):
+            return kind
+    return None
 
 
 # --- text normalising ---------------------------------------------------------------------
