@@ -13,20 +13,24 @@ from typing import TYPE_CHECKING, Callable, ContextManager, Mapping
 
 from viewer.core.errors import StoreError
 from viewer.core.model import CatalogueEntry, CatalogueFacets, CatalogueFilter
+from viewer.core.vocab import REPORT_KINDS
 from viewer.store import clock
 
 if TYPE_CHECKING:
     from viewer.core.catalogue import ReportFacts
 
-#: The listing's columns, in CatalogueEntry's order (the notes count is a subquery).
-_ENTRY = ("SELECT d.id, d.title, d.issuer, d.issued, d.year, d.kind, d.source_name, d.section_count,"
-          " d.figure_count, (SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted = 0),"
-          " d.imported_at, d.last_opened_at, d.removed_at FROM documents d INDEXED BY documents_catalogue")
 _NOTES = "(SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted = 0)"
+#: The listing's columns, in CatalogueEntry's order (the notes count is a subquery over annotations_live).
+_ENTRY = ("SELECT d.id, d.title, d.issuer, d.issued, d.year, d.kind, d.source_name, d.section_count,"
+          f" d.figure_count, {_NOTES}, d.imported_at, d.last_opened_at, d.removed_at FROM documents d")
+_LISTING = f"{_ENTRY} INDEXED BY documents_catalogue"
+#: Kinds sort in REPORT_KINDS order (政府工作报告 first, 其他 last), not by their ids' spelling.
+_KIND_ORDER = "CASE d.kind " + " ".join(f"WHEN '{kind}' THEN {n}" for n, kind in enumerate(REPORT_KINDS)) + \
+    f" ELSE {len(REPORT_KINDS)} END"
 #: Sort key -> (its SQL expression, whether an empty or NULL value sorts last ascending too).
 SORT_COLUMNS: dict[str, tuple[str, bool]] = {
     "title": ("d.title", False), "issuer": ("d.issuer", True), "issued": ("d.issued", True),
-    "kind": ("d.kind", False), "source_name": ("d.source_name", False), "sections": ("d.section_count", False),
+    "kind": (_KIND_ORDER, False), "source_name": ("d.source_name", False), "sections": ("d.section_count", False),
     "figures": ("d.figure_count", False), "notes": (_NOTES, False), "imported_at": ("d.imported_at", False),
     "last_opened_at": ("d.last_opened_at", True),
 }
@@ -127,7 +131,7 @@ class CatalogueStore:
                           limit: int) -> list[CatalogueEntry]:
         """One page of the listing (`sort` one of SORT_COLUMNS)."""
         where, params = _where(flt)
-        rows = self._conn.execute(f"{_ENTRY} WHERE {where} ORDER BY {_order(sort, descending)} LIMIT ? OFFSET ?",
+        rows = self._conn.execute(f"{_LISTING} WHERE {where} ORDER BY {_order(sort, descending)} LIMIT ? OFFSET ?",
                                   (*params, max(0, limit), max(0, offset))).fetchall()
         return [CatalogueEntry(*row) for row in rows]
 
