@@ -408,14 +408,16 @@ def bench_catalogue(count: int = 10_000, notes: int = 20_000, runs: int = 9) -> 
                 source = f"report-{i}.txt"
                 stamp = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T10:{i % 60:02d}:00+00:00"
                 rows.append((title, f"fp{i}", source, f"/reports/{source}", "{}", body.encode("utf-8"), body, "2",
-                             stamp, facts.kind, facts.issuer, facts.issued, facts.year,
-                             stamp if rng.random() < 0.3 else None, rng.randint(5, 80), rng.randint(0, 200),
-                             search_key(title, facts.issuer, source)))
+                             stamp, facts.kind, facts.issuer, facts.issued, facts.year, rng.randint(5, 80),
+                             rng.randint(0, 200), search_key(title, facts.issuer, source)))
             with store.transaction():
                 store._conn.executemany(
                     "INSERT INTO documents (title, fingerprint, source_name, source_path, metadata, raw, body,"
-                    " parser_version, imported_at, kind, issuer, issued, year, last_opened_at, section_count,"
-                    " figure_count, search_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+                    " parser_version, imported_at, kind, issuer, issued, year, section_count,"
+                    " figure_count, search_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+                store._conn.executemany(
+                    "INSERT INTO report_state (document_id, key, value) VALUES (?, 'last_opened', ?)",
+                    [(n, f'"2026-12-{n % 28 + 1:02d}T09:00:00+00:00"') for n in range(1, count + 1) if rng.random() < 0.3])
                 store._conn.executemany(
                     "INSERT INTO annotations (uuid, document_id, kind, start, [end], exact, author, created, modified,"
                     " deleted) VALUES (?, ?, 'note', 0, 4, '重庆市渝', 'bench', '', '', ?)",

@@ -51,7 +51,7 @@ def test_migration_9_describes_and_counts_the_reports_of_a_version_8_library(tmp
         assert trashed.kind == "regulation" and trashed.removed_at
         assert new.catalogue_ids(CatalogueFilter(text="渝中区")) == {sample.document_id}
         assert new.catalogue_ids(CatalogueFilter(removed=True)) == {removed}
-    assert {"kind", "issuer", "issued", "year", "last_opened_at"} <= set(columns(path))
+    assert {"kind", "issuer", "issued", "year", "section_count", "figure_count", "search_key"} <= set(columns(path))
     assert list((tmp_path / "backups").glob("*.sqlite3"))      # backed up before migrating
 
 
@@ -84,4 +84,6 @@ def test_every_listing_query_reads_only_the_covering_index():
                 scans = [detail for *_ids, detail in plan if " d " in f" {detail} "]
                 assert scans and all("COVERING INDEX documents_catalogue" in s for s in scans), (sort, plan)
                 notes = [detail for *_ids, detail in plan if " a " in f" {detail} "]
-                assert all("annotations_live" in s for s in notes), plan
+                assert all("COVERING INDEX annotations_live" in s for s in notes), plan
+                opened = [detail for *_ids, detail in plan if " s " in f" {detail} "]
+                assert opened and all("INDEX sqlite_autoindex_report_state" in s for s in opened), plan

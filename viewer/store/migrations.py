@@ -144,8 +144,8 @@ def _migration_8_paragraph_index(db: "sqlite_utils.Database") -> None:
 
 def _migration_9_catalogue(db: "sqlite_utils.Database") -> None:
     """The 书库 (library view): each report's detected kind, issuer, date and year, its section and
-    figure counts, when it was last opened and a folded search key, under one covering index; the
-    reports already in the library are described here."""
+    figure counts and a folded search key, under one covering index (when it was last opened is
+    per-report state); the reports already in the library are described here."""
     catalogue.add_columns(db.conn)
     catalogue.backfill(db.conn)
 
@@ -159,7 +159,7 @@ MIGRATIONS: list[tuple[int, str, Callable[["sqlite_utils.Database"], None]]] = [
     (6, "page maps of paged sources", _migration_6_pages),
     (7, "the trash: removed reports", _migration_7_removed_reports),
     (8, "paragraph index for search across reports", _migration_8_paragraph_index),
-    (9, "the catalogue: detected kind, issuer, date and year, counts, last opened", _migration_9_catalogue),
+    (9, "the catalogue: detected kind, issuer, date and year, counts, search key", _migration_9_catalogue),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
