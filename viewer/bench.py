@@ -444,7 +444,7 @@ def bench_catalogue(count: int = 10_000, notes: int = 20_000, runs: int = 9) -> 
             found["page_filtered_ms"] = median_ms(lambda: catalogue.entries(
                 store, CatalogueFilter(text="法治", kind="rule_of_law_report", year=2020), sort="title", limit=200))
             found["page_deep_ms"] = median_ms(lambda: catalogue.entries(store, offset=count - 200, limit=200))
-    pages = [v for k, v in found.items() if k.startswith("page_") and k.count("_") == 3]
+    pages = [found[f"page_{key}_{way}_ms"] for key in catalogue.SORT_KEYS for way in ("asc", "desc")]
     print(f"书库 of {count:,} reports ({found['store_mb']:.0f} MB, {notes:,} notes): count {found['count_ms']:.1f} ms, "
           f"first page of 200 {statistics.median(pages):.1f} ms median over the {len(pages)} sort orders "
           f"(worst {max(pages):.1f} ms), filtered page {found['page_filtered_ms']:.1f} ms, last page "

@@ -32,12 +32,11 @@ _LISTING = f"{_ENTRY} INDEXED BY documents_catalogue"
 #: Kinds sort in REPORT_KINDS order (政府工作报告 first, 其他 last), not by their ids' spelling.
 _KIND_ORDER = "CASE d.kind " + " ".join(f"WHEN '{kind}' THEN {n}" for n, kind in enumerate(REPORT_KINDS)) + \
     f" ELSE {len(REPORT_KINDS)} END"
-#: Sort key -> (its SQL expression, whether an empty or NULL value sorts last ascending too).
-SORT_COLUMNS: dict[str, tuple[str, bool]] = {
-    "title": ("d.title", False), "issuer": ("d.issuer", True), "issued": ("d.issued", True),
-    "kind": (_KIND_ORDER, False), "source_name": ("d.source_name", False), "sections": ("d.section_count", False),
-    "figures": ("d.figure_count", False), "notes": (_NOTES, False), "imported_at": ("d.imported_at", False),
-    "last_opened_at": (_OPENED, True),
+#: Sort key -> its SQL expression; an unknown value (an empty issuer or date, never opened) is NULL.
+SORT_COLUMNS: dict[str, str] = {
+    "title": "d.title", "issuer": "NULLIF(d.issuer, '')", "issued": "NULLIF(d.issued, '')", "kind": _KIND_ORDER,
+    "source_name": "d.source_name", "sections": "d.section_count", "figures": "d.figure_count", "notes": _NOTES,
+    "imported_at": "d.imported_at", "last_opened_at": _OPENED,
 }
 _INDEXED = ("removed_at", "kind", "year", "issuer", "issued", "title", "source_name", "section_count",
             "figure_count", "imported_at", "search_key")
@@ -117,12 +116,9 @@ def _where(flt: CatalogueFilter) -> tuple[str, list]:
 
 
 def _order(sort: str, descending: bool) -> str:
-    """ORDER BY for a sort key: ties by id, unknown values (empty, NULL) last both ways."""
-    column, may_be_missing = SORT_COLUMNS[sort]
-    if descending:                     # '' and NULL sort lowest in SQLite: last when descending
-        return f"{column} DESC, d.id DESC"
-    missing = f"({column} IS NULL OR {column} = '') , " if may_be_missing else ""
-    return f"{missing}{column}, d.id"
+    """ORDER BY for a sort key: ties by id, unknown values (NULL) last both ways."""
+    column = SORT_COLUMNS[sort]
+    return f"{column} DESC, d.id DESC" if descending else f"{column} ASC NULLS LAST, d.id"
 
 
 class CatalogueStore:
