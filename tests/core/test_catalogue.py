@@ -55,6 +55,10 @@ def test_the_first_lines_name_the_kind_when_the_title_does_not():
     assert facts("", "政府工作报告\n\n各位代表：\n").kind == "work_report"
 
 
+def test_headings_and_sentences_in_the_first_lines_name_no_kind():
+    assert facts("一份材料", "一份材料\n\n一、工作方案\n\n（二）实施意见\n\n现将有关事项报告如下：关于通知\n").kind == "other"
+
+
 def test_a_document_number_in_the_metadata_makes_an_official_document():
     assert facts("某件事", "正文。", {"doc_number": "京政发〔2024〕3号"}).kind == "notice"
     assert facts("某件事", "正文。", {"doc_number": "北京市人民政府令第312号"}).kind == "regulation"
@@ -150,7 +154,7 @@ def test_the_year_is_the_one_the_title_names_else_the_date_s():
 @pytest.mark.parametrize("text, expected", [
     ("2024年1月15日", "2024-01-15"), ("2024-1-5", "2024-01-05"), ("2024.01.15", "2024-01-15"),
     ("2024/12/31 10:00", "2024-12-31"), ("二〇二四年一月十五日", "2024-01-15"), ("二〇二四年十月二十日", "2024-10-20"),
-    ("2024年3月", "2024-03"), ("二〇二四年三月", "2024-03"), ("2024年13月1日", ""), ("二〇二四年十三月一日", ""),
+    ("2024年3月", "2024-03"), ("二〇二四年三月", "2024-03"), ("2024-04", "2024-04"), ("2024-13", ""), ("2024年13月1日", ""), ("二〇二四年十三月一日", ""),
     ("没有日期", ""), ("", ""),
 ])
 def test_dates_are_normalised(text, expected):

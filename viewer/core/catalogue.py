@@ -73,6 +73,7 @@ def _plain(text: str) -> str:
 # --- dates --------------------------------------------------------------------------------
 
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*(?:[月\-/.]\s*(\d{1,2})\s*日?|月)")
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})-(\d{2})")
 _CN_DATE = re.compile(r"([〇○零Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
                       r"(?:\s*([一二三四五六七八九十]{1,3})\s*日)?")
 
@@ -118,7 +119,11 @@ def _dates(line: str) -> list[tuple[int, int, str]]:
 
 def normalise_date(text: str) -> str:
     """The first date written in `text` as "YYYY-MM-DD" (or "YYYY-MM"), else ""."""
-    found = _dates(_plain(text or ""))
+    plain = _plain(text or "").strip()
+    month = _YEAR_MONTH.fullmatch(plain)             # "2024-04", as describe_report writes a month
+    if month:
+        return _date_text(int(month.group(1)), int(month.group(2)), None)
+    found = _dates(plain)
     return found[0][2] if found else ""
 
 
@@ -255,9 +260,14 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+_SENTENCE = re.compile(r"[，,：:；;。!！?？]")
+
+
 def _kind_of_body(head_lines: list[str], text: str) -> str:
+    """The kind a title-like line among the first names (not a numbered heading, not a sentence:
+    "特此通知。", "一、工作方案"), else a body of articles (第一条, 第二条, …) is a regulation."""
     for line in head_lines[:HEAD_LINES]:
-        if len(line) <= 60:
+        if 4 <= len(line) <= 60 and not _NUMBERED.match(line) and not _SENTENCE.search(line.rstrip("。.")):
             kind = _kind_of_title(line)
             if kind != "other":
                 return kind
