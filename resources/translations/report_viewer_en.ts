@@ -918,8 +918,8 @@
     </message>
     <message>
         <location filename="../../viewer/ui/main_window.py" line="367"/>
-        <source>导入文件夹(&amp;I)…</source>
-        <translation>&amp;Import Folder…</translation>
+        <source>导入文件夹(&amp;F)…</source>
+        <translation>Import &amp;Folder…</translation>
     </message>
     <message>
         <location filename="../../viewer/ui/main_window.py" line="368"/>
