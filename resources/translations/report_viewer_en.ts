@@ -784,101 +784,127 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="19"/>
+        <location filename="../../viewer/ui/labels.py" line="20"/>
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="20"/>
+        <location filename="../../viewer/ui/labels.py" line="21"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="21"/>
+        <location filename="../../viewer/ui/labels.py" line="22"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="24"/>
+        <location filename="../../viewer/ui/labels.py" line="25"/>
         <source>批注</source>
         <comment>plural: a tab or filter of notes</comment>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="25"/>
+        <location filename="../../viewer/ui/labels.py" line="26"/>
         <source>书签</source>
         <comment>plural: a tab or filter of bookmarks</comment>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="26"/>
+        <location filename="../../viewer/ui/labels.py" line="27"/>
         <source>高亮</source>
         <comment>plural: a tab or filter of highlights</comment>
         <translation>Highlights</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="29"/>
+        <location filename="../../viewer/ui/labels.py" line="30"/>
         <source>计数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="30"/>
+        <location filename="../../viewer/ui/labels.py" line="31"/>
         <source>百分比</source>
         <translation>Percent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="31"/>
+        <location filename="../../viewer/ui/labels.py" line="32"/>
         <source>金额</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="32"/>
+        <location filename="../../viewer/ui/labels.py" line="33"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="33"/>
+        <location filename="../../viewer/ui/labels.py" line="34"/>
         <source>数字</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="36"/>
+        <location filename="../../viewer/ui/labels.py" line="37"/>
+        <source>政府工作报告</source>
+        <translation>Government work report</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="38"/>
+        <source>法治政府建设报告</source>
+        <translation>Rule-of-law government report</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="39"/>
+        <source>条例/办法/规定</source>
+        <translation>Regulation</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="40"/>
+        <source>通知/意见</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="41"/>
+        <source>其他</source>
+        <comment>a report of no known kind</comment>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="44"/>
         <source>重点</source>
         <comment>highlight colour</comment>
         <translation>Key point</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="37"/>
+        <location filename="../../viewer/ui/labels.py" line="45"/>
         <source>疑问</source>
         <comment>highlight colour</comment>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="38"/>
+        <location filename="../../viewer/ui/labels.py" line="46"/>
         <source>待办</source>
         <comment>highlight colour</comment>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="39"/>
+        <location filename="../../viewer/ui/labels.py" line="47"/>
         <source>数据</source>
         <comment>highlight colour</comment>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="40"/>
+        <location filename="../../viewer/ui/labels.py" line="48"/>
         <source>引用</source>
         <comment>highlight colour</comment>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="84"/>
+        <location filename="../../viewer/ui/labels.py" line="97"/>
         <source>第{0}页</source>
         <comment>the page a place in a report is on</comment>
         <translation>p. {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="91"/>
+        <location filename="../../viewer/ui/labels.py" line="104"/>
         <source>第{0}页 / 共{1}页</source>
         <comment>status bar: the reading page of all pages</comment>
         <translation>Page {0} of {1}</translation>
@@ -887,63 +913,63 @@
 <context>
     <name>LibraryActions</name>
     <message>
-        <location filename="../../viewer/ui/library/library_actions.py" line="66"/>
+        <location filename="../../viewer/ui/library/library_actions.py" line="68"/>
         <source>书库(&amp;L)…</source>
         <translation>&amp;Library…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_actions.py" line="67"/>
+        <location filename="../../viewer/ui/library/library_actions.py" line="69"/>
         <source>所有报告：排序、筛选、打开、重命名、移到回收站</source>
         <translation>Every report: sort, filter, open, rename, move to the trash</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_actions.py" line="109"/>
+        <location filename="../../viewer/ui/library/library_actions.py" line="113"/>
         <source>无法打开报告</source>
         <translation>Cannot open the report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_actions.py" line="116"/>
-        <location filename="../../viewer/ui/library/library_actions.py" line="123"/>
+        <location filename="../../viewer/ui/library/library_actions.py" line="120"/>
+        <location filename="../../viewer/ui/library/library_actions.py" line="127"/>
         <source>重命名报告</source>
         <translation>Rename Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_actions.py" line="116"/>
+        <location filename="../../viewer/ui/library/library_actions.py" line="120"/>
         <source>《{0}》的新标题：</source>
         <translation>New title for 《{0}》:</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_actions.py" line="136"/>
+        <location filename="../../viewer/ui/library/library_actions.py" line="140"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_actions.py" line="138"/>
+        <location filename="../../viewer/ui/library/library_actions.py" line="142"/>
         <source>已恢复：{0}</source>
         <translation>Restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_actions.py" line="142"/>
+        <location filename="../../viewer/ui/library/library_actions.py" line="146"/>
         <source>导出列表为 CSV</source>
         <translation>Export List as CSV</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_actions.py" line="143"/>
+        <location filename="../../viewer/ui/library/library_actions.py" line="147"/>
         <source>书库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_actions.py" line="156"/>
+        <location filename="../../viewer/ui/library/library_actions.py" line="160"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_actions.py" line="157"/>
+        <location filename="../../viewer/ui/library/library_actions.py" line="161"/>
         <source>{0}：无法写入（{1}）；请另选位置</source>
         <translation>{0}: cannot be written ({1}); choose another place</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../viewer/ui/library/library_actions.py" line="159"/>
+        <location filename="../../viewer/ui/library/library_actions.py" line="163"/>
         <source>已导出 %n 份报告：{0}</source>
         <translation>
             <numerusform>Exported %n report: {0}</numerusform>
@@ -1009,55 +1035,55 @@
 <context>
     <name>LibraryDialog</name>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="161"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="162"/>
         <source>书库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="162"/>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="248"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="163"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="249"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="163"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="164"/>
         <source>重命名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="164"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="165"/>
         <source>移到回收站…</source>
         <translation>Move to Trash…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="165"/>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="248"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="166"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="249"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="166"/>
         <location filename="../../viewer/ui/library/library_dialog.py" line="167"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="168"/>
         <source>导出列表为 CSV…</source>
         <translation>Export List as CSV…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="168"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="169"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="227"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="228"/>
         <source>书库 ({0})</source>
         <translation>Library ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="228"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="229"/>
         <source>回收站 ({0})</source>
         <translation>Trash ({0})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../viewer/ui/library/library_dialog.py" line="234"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="235"/>
         <source>回收站中共 %n 份报告；恢复后，报告及其批注回到书库</source>
         <translation>
             <numerusform>%n report in the trash; restored, a report comes back to the library with its notes</numerusform>
@@ -1065,7 +1091,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../viewer/ui/library/library_dialog.py" line="236"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="237"/>
         <source>共 %n 份报告</source>
         <translation>
             <numerusform>%n report</numerusform>
@@ -1073,22 +1099,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="238"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="239"/>
         <source>（已筛选）</source>
         <translation> (filtered)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="244"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="245"/>
         <source>没有符合筛选条件的报告</source>
         <translation>No report matches the filter</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="245"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="246"/>
         <source>回收站是空的</source>
         <translation>The trash is empty</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="246"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="247"/>
         <source>书库里还没有报告。
 用 文件 › 打开… 或 导入文件夹… 添加报告</source>
         <translation>The library has no reports yet.
@@ -1131,6 +1157,14 @@ Add some with File › Open… or Import Folder…</translation>
         <location filename="../../viewer/ui/library/filter_bar.py" line="89"/>
         <source>全部发文机关</source>
         <translation>All issuers</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryTableModel</name>
+    <message>
+        <location filename="../../viewer/ui/library/library_model.py" line="180"/>
+        <source>移入回收站于 {0}</source>
+        <translation>Moved to the trash on {0}</translation>
     </message>
 </context>
 <context>

@@ -7,11 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from tests.ui.library import contract_standin
-
-contract_standin.install()
-
-from viewer.core.model import CatalogueEntry, CatalogueFacets, CatalogueFilter  # noqa: E402
+from viewer.core.model import CatalogueEntry, CatalogueFacets, CatalogueFilter
 
 KINDS = ("work_report", "rule_of_law_report", "regulation", "notice", "other")
 ISSUERS = ("国务院", "北京市人民政府", "上海市人民政府", "司法部", "")
