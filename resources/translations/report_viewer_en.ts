@@ -844,12 +844,12 @@
     <message>
         <location filename="../../viewer/ui/labels.py" line="37"/>
         <source>政府工作报告</source>
-        <translation>Government work report</translation>
+        <translation>Work report</translation>
     </message>
     <message>
         <location filename="../../viewer/ui/labels.py" line="38"/>
         <source>法治政府建设报告</source>
-        <translation>Rule-of-law government report</translation>
+        <translation>Rule-of-law report</translation>
     </message>
     <message>
         <location filename="../../viewer/ui/labels.py" line="39"/>

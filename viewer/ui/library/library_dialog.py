@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QMenu,
                                QPushButton, QTabBar, QTableView, QVBoxLayout, QWidget)
 
 from viewer.core.model import CatalogueFilter
-from viewer.ui.library.columns import COLUMNS, TITLE_COLUMN
+from viewer.ui.library.columns import COLUMNS, TITLE_COLUMN, column_of
 from viewer.ui.library.filter_bar import LibraryFilterBar
 from viewer.ui.library.library_model import LibraryTableModel
 from viewer.ui.library.source import CatalogueSource
@@ -51,13 +51,21 @@ class LibraryTable(QTableView):
         self.empty_label.hide()
 
     def fit_columns(self) -> None:
-        """Each column as wide as its typical text and its header (with the sort arrow); the title
-        gets what is left of the table's width."""
-        text, header = self.fontMetrics(), self.horizontalHeader()
-        bold = header.fontMetrics()
-        widths = [max(text.horizontalAdvance(c.fits), bold.horizontalAdvance(c.header()) + 18) + 14 for c in COLUMNS]
+        """Each column as wide as its typical text in bold (the open report's row) and its header with
+        the sort arrow, the 类别 column as its longest label in the UI's language; the title gets the rest."""
+        from viewer.core.vocab import REPORT_KINDS
+        from viewer.ui.labels import report_kind_label
+
+        bold_font = QFont(self.font())
+        bold_font.setBold(True)
+        bold, header = QFontMetrics(bold_font), self.horizontalHeader()
+        heading = header.fontMetrics()
+        samples = [c.fits for c in COLUMNS]
+        samples[column_of("kind")] = max((report_kind_label(k) for k in REPORT_KINDS), key=bold.horizontalAdvance)
+        widths = [max(bold.horizontalAdvance(text) + 14, heading.horizontalAdvance(c.header()) + 26)
+                  for text, c in zip(samples, COLUMNS)]
         others = sum(w for i, w in enumerate(widths) if i != TITLE_COLUMN)
-        widths[TITLE_COLUMN] = max(text.horizontalAdvance(COLUMNS[TITLE_COLUMN].fits) // 2,
+        widths[TITLE_COLUMN] = max(bold.horizontalAdvance(COLUMNS[TITLE_COLUMN].fits) // 2,
                                    self.viewport().width() - others - 2)
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
@@ -335,8 +343,6 @@ class LibraryDialog(QDialog):
         if isinstance(header, str) and header:
             if self.table.horizontalHeader().restoreState(QByteArray.fromBase64(header.encode("ascii"))):
                 self._columns_fitted = True
-        from viewer.ui.library.columns import column_of
-
         sort = state.get("sort")
         if isinstance(sort, str) and any(c.key == sort for c in COLUMNS):
             order = Qt.SortOrder.DescendingOrder if state.get("descending") else Qt.SortOrder.AscendingOrder
