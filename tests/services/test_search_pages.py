@@ -114,3 +114,21 @@ def test_a_page_past_the_end_is_empty_and_a_bad_query_is_refused(store):
             search_page(store, bad)
         with pytest.raises(ReportViewerError):
             count_hits(store, bad)
+
+
+@pytest.mark.parametrize("query", ["法", "调解", "依法 调解", "依法行政"])
+def test_a_page_after_the_last_hit_shown_goes_on_from_it_without_gaps_or_overlap(store, query):
+    full = search(store, query).hits
+    for size in (1, 7, 50):
+        pages, last = [], None
+        while True:
+            page = search_page(store, query, limit=size, after=last)
+            if not page:
+                break
+            pages.extend(page)
+            last = (page[-1].document_id, page[-1].start)
+        assert pages == full
+    middle = full[len(full) // 2]
+    rest = full[len(full) // 2 + 1:]
+    assert search_page(store, query, limit=10**6, after=(middle.document_id, middle.start)) == rest
+    assert search_page(store, query, offset=3, limit=5, after=(middle.document_id, middle.start)) == rest[3:8]

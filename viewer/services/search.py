@@ -196,25 +196,35 @@ class HitCounts:
 
 
 def search_page(store: "LibraryStore", query: str | SearchQuery, *, offset: int = 0, limit: int = 50,
-                filters: SearchFilters | None = None) -> list[SearchHit]:
+                filters: SearchFilters | None = None, after: tuple[int, int] | None = None) -> list[SearchHit]:
     """Hits `offset` to `offset + limit` of `query`, in (report, offset) order, the same ones search()
     lists, without counting the library: the reports are walked in order and only those up to the
-    page's end are read. Raises ReportViewerError for a query with nothing to find."""
+    page's end are read. `after` = (document id, start) of the last hit already shown: the page begins
+    past it (and `offset` counts from there), so the next page costs no more than the first.
+    Raises ReportViewerError for a query with nothing to find."""
     parsed = parse_query(query) if isinstance(query, str) else query
     allowed = _allowed_documents(store, filters)
     lone = parsed.terms[0] if len(parsed.terms) == 1 else None
-    skip, spans, after = max(0, offset), [], 0
+    skip, spans = max(0, offset), []
+    last_doc, last_start = after if after is not None else (0, -1)
+    reached = last_doc - 1 if after is not None else 0
     while len(spans) < limit:
-        batch = store.reports_holding(parsed.terms, parsed.excluded, after=after, limit=PAGE_REPORTS)
+        want = max(PAGE_REPORTS, limit + skip - len(spans))      # a report holds at least one hit
+        batch = store.reports_holding(parsed.terms, parsed.excluded, after=reached, limit=want)
         for doc_id in batch:
-            after = doc_id
+            reached = doc_id
             if allowed is not None and doc_id not in allowed:
                 continue
             for row in store.paragraphs_holding(doc_id, parsed.terms):
-                if lone is not None and skip and row.folded.count(lone) <= skip:
-                    skip -= row.folded.count(lone)         # skipped hits are only counted
+                if doc_id == last_doc and row.end <= last_start:
+                    continue                                     # shown already
+                whole = doc_id != last_doc or row.start > last_start      # no hit of it shown yet
+                if lone is not None and skip and whole and row.folded.count(lone) <= skip:
+                    skip -= row.folded.count(lone)                        # skipped hits are only counted
                     continue
                 found = _paragraph_hits(row, parsed.terms)
+                if doc_id == last_doc:
+                    found = [span for span in found if row.start + span[1] > last_start]
                 dropped = min(skip, len(found))
                 skip -= dropped
                 spans.extend(found[dropped:dropped + limit - len(spans)])
@@ -222,7 +232,7 @@ def search_page(store: "LibraryStore", query: str | SearchQuery, *, offset: int 
                     break
             if len(spans) >= limit:
                 break
-        if len(batch) < PAGE_REPORTS:
+        if len(batch) < want:
             break
     titles = {doc_id: store.document_info(doc_id).title for doc_id in {row.document_id for row, _, _ in spans}}
     return _describe(store, spans, titles)

@@ -40,12 +40,14 @@ class _Group:
 
 
 class SearchResultsModel(QAbstractItemModel):
-    """The hits of one query, grouped by report; `fetch(offset, limit)` gives the next page of SearchHits."""
+    """The hits of one query, grouped by report; `fetch(after, limit)` gives the next page of SearchHits
+    past `after` = (document id, start) of the last hit loaded (None: from the first)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._groups: list[_Group] = []
-        self._fetch: Callable[[int, int], list["SearchHit"]] | None = None
+        self._fetch: Callable[[tuple[int, int] | None, int], list["SearchHit"]] | None = None
+        self._last: tuple[int, int] | None = None         # the last hit loaded
         self._loaded = 0
         self._exhausted = True
         self._counts: dict[int, int] | None = None        # per report, once counted
@@ -53,14 +55,15 @@ class SearchResultsModel(QAbstractItemModel):
 
     # -- what the panel tells it ------------------------------------------------------------------
 
-    def start(self, fetch: Callable[[int, int], list["SearchHit"]], terms: tuple[str, ...],
+    def start(self, fetch: Callable[[tuple[int, int] | None, int], list["SearchHit"]], terms: tuple[str, ...],
               notes: list["NoteHit"]) -> None:
         """A new query: the old rows go, the notes group and the first page come."""
         self.beginResetModel()
         self._groups = [_Group(None, "", list(notes))] if notes else []
         self._fetch, self._loaded, self._exhausted = fetch, 0, False
         self._counts, self._terms = None, terms
-        page = fetch(0, PAGE_SIZE)
+        self._last = None
+        page = fetch(None, PAGE_SIZE)
         self._loaded, self._exhausted = len(page), len(page) < PAGE_SIZE
         self._append(page, announce=False)
         self.endResetModel()
@@ -110,7 +113,7 @@ class SearchResultsModel(QAbstractItemModel):
         """The next page of hits: under the last report row and in new report rows."""
         if not self.canFetchMore(parent):
             return
-        page = self._fetch(self._loaded, PAGE_SIZE)
+        page = self._fetch(self._last, PAGE_SIZE)
         self._loaded += len(page)
         self._append(page)
         if len(page) < PAGE_SIZE:                # every hit is in: the "more" row goes
@@ -124,6 +127,8 @@ class SearchResultsModel(QAbstractItemModel):
 
     def _append(self, hits: list["SearchHit"], announce: bool = True) -> None:
         """Add a page: hits of the last report row under it, the others in new report rows (before the "more" row)."""
+        if hits:
+            self._last = (hits[-1].document_id, hits[-1].start)
         i = 0
         last = self._groups[-1] if self._groups else None
         if last is not None and last.document_id is not None:

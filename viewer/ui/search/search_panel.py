@@ -136,8 +136,8 @@ class SearchPanel(QWidget):
         self._terms = parsed.terms
         self._set_status(lambda: self.tr("正在搜索…"))
         notes = search_notes(store, parsed, kind=filters.kind, year=filters.year)
-        self.model.start(lambda offset, limit: search_page(store, parsed, offset=offset, limit=limit,
-                                                           filters=filters), parsed.terms, notes)
+        self.model.start(lambda after, limit: search_page(store, parsed, after=after, limit=limit, filters=filters),
+                         parsed.terms, notes)
         if not self.model.loaded_hits:
             self._show_counted(None, len(notes))
             return
