@@ -257,32 +257,32 @@
         <translation>Import Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="126"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="127"/>
         <source>{0} / {1}：{2}</source>
         <translation>{0} / {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="143"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="144"/>
         <source>无法导入</source>
         <translation>Cannot Import</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="149"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="150"/>
         <source>导入完成</source>
         <translation>Import Finished</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="160"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="161"/>
         <source>已导入 {0} 份，已在资料库中 {1} 份，失败 {2} 份。</source>
         <translation>Imported {0}, already in the library {1}, failed {2}.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="163"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="164"/>
         <source>导入已取消，其余文件没有导入。</source>
         <translation>The import was cancelled; the remaining files were not imported.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="167"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="168"/>
         <source>……另有 {0} 个文件失败（见详细信息）。</source>
         <translation>…and {0} more files failed (see the details).</translation>
     </message>
@@ -887,7 +887,7 @@
 <context>
     <name>LibrarySearch</name>
     <message>
-        <location filename="../../viewer/ui/search/library_search.py" line="41"/>
+        <location filename="../../viewer/ui/search/library_search.py" line="43"/>
         <source>全库搜索</source>
         <extracomment>Share of the window&apos;s width the dock takes when it first opens (the snippets need room).</extracomment>
         <translation>Search All Reports</translation>
@@ -927,8 +927,8 @@
     </message>
     <message>
         <location filename="../../viewer/ui/main_window.py" line="371"/>
-        <source>导入文件夹(&amp;I)…</source>
-        <translation>&amp;Import Folder…</translation>
+        <source>导入文件夹(&amp;F)…</source>
+        <translation>Import &amp;Folder…</translation>
     </message>
     <message>
         <location filename="../../viewer/ui/main_window.py" line="372"/>
@@ -1301,18 +1301,13 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../viewer/ui/search/results_model.py" line="187"/>
+        <location filename="../../viewer/ui/search/results_model.py" line="192"/>
         <source>正在载入更多结果…</source>
         <extracomment>Hits asked for at a time, when the query runs and each time the view scrolls to the end. Custom roles: the SearchHit or NoteHit of a row; (before, hit, after) of its first line; its second line.</extracomment>
         <translation>Loading more hits…</translation>
     </message>
-    <message>
-        <location filename="../../viewer/ui/search/results_model.py" line="207"/>
-        <source>{0} — 统计中…</source>
-        <translation>{0} — counting…</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../viewer/ui/search/results_model.py" line="205"/>
+        <location filename="../../viewer/ui/search/results_model.py" line="210"/>
         <source>批注与书签 — %n 条</source>
         <comment>notes found</comment>
         <translation>
@@ -1320,8 +1315,13 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
             <numerusform>Notes and bookmarks — %n</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../viewer/ui/search/results_model.py" line="212"/>
+        <source>{0} — 统计中…</source>
+        <translation>{0} — counting…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../viewer/ui/search/results_model.py" line="209"/>
+        <location filename="../../viewer/ui/search/results_model.py" line="214"/>
         <source>{0} — %n 处</source>
         <comment>a report&apos;s hits</comment>
         <translation>
@@ -1330,17 +1330,17 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/search/results_model.py" line="220"/>
+        <location filename="../../viewer/ui/search/results_model.py" line="225"/>
         <source>（正文之前）</source>
         <translation>(before the body)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/search/results_model.py" line="236"/>
+        <location filename="../../viewer/ui/search/results_model.py" line="241"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/search/results_model.py" line="237"/>
+        <location filename="../../viewer/ui/search/results_model.py" line="242"/>
         <source>{0} · “{1}”</source>
         <translation>{0} · “{1}”</translation>
     </message>

@@ -148,7 +148,7 @@ def test_dropping_several_files_and_a_folder_imports_them_all(qtbot, make_window
 def test_file_menu_offers_import_folder(make_window):
     win = make_window()
     assert win.import_folder_action in win.file_menu.actions()
-    assert win.import_folder_action.text() == "导入文件夹(&I)…"
+    assert win.import_folder_action.text() == "导入文件夹(&F)…"
 
 
 def test_an_in_memory_library_imports_on_its_own_connection(qtbot, tmp_path):

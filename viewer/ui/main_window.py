@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("帮助(&H)"))
         self.recent_menu.setTitle(self.tr("最近的报告(&R)"))
         self.open_action.setText(self.tr("打开(&O)…"))
-        self.import_folder_action.setText(self.tr("导入文件夹(&I)…"))
+        self.import_folder_action.setText(self.tr("导入文件夹(&F)…"))
         self.quit_action.setText(self.tr("退出(&Q)"))
         self.copy_action.setText(self.tr("复制(&C)"))
         self.find_action.setText(self.tr("查找(&F)…"))

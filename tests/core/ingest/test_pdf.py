@@ -91,6 +91,14 @@ def test_a_file_named_pdf_that_is_an_image_says_so():
     assert "not a PDF file (looks like a PNG image)" in str(excinfo.value)
 
 
+@pytest.mark.parametrize("name, code", [("坏文件.pdf", "ingest.not_pdf"), ("坏文件.ofd", "ingest.not_ofd"),
+                                        ("坏文件.docx", "ingest.not_docx"), ("坏文件.txt", "ingest.not_text")])
+def test_a_file_named_for_a_format_holding_unreadable_bytes_is_refused_as_that_format(name, code):
+    with pytest.raises(IngestError) as excinfo:
+        ingest_bytes(b"\x00\x01garbage" * 8, name)
+    assert_ingest_error(excinfo, name, code)
+
+
 def test_bold_lines_and_bigger_lines_are_heading_hints_and_radicals_become_ideographs():
     texts = [Text(200, 80, "⼯作报告", 20), Text(96, 130, "一、总体情况", 12, bold=True)]
     body, _ = wrapped("⼈民群众满意度持续提升，各项⼯作稳步推进。", 160)

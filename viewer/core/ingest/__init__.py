@@ -65,7 +65,19 @@ def ingest_bytes(data: bytes, name: str) -> IngestedDocument:
     importer = registry.importer_for(data, name)
     if importer is None:
         raise _unreadable(data, name)
-    return importer.read(data, name)
+    try:
+        return importer.read(data, name)
+    except IngestError as exc:
+        raise _as_named_format(exc, importer, name) from None
+
+
+def _as_named_format(exc: IngestError, importer: registry.Importer, name: str) -> IngestError:
+    """A file named for one format (坏文件.pdf) that only the text fallback claimed, and that is
+    not text either, is 'not a PDF file' rather than 'not a text file'."""
+    named = registry.importer_named(registry.Probe(b"", name).extension)
+    if named is None or named is importer or exc.code != "ingest.not_text":
+        return exc
+    return IngestError(named.wrong_content_code, **exc.params)
 
 
 def ingest_path(path: str | os.PathLike) -> IngestedDocument:

@@ -98,6 +98,7 @@ class BatchImport(QObject):
         dialog.setWindowTitle(self.tr("导入报告"))
         dialog.setWindowModality(Qt.WindowModality.NonModal)    # the window stays usable; modal setValue re-enters the loop
         dialog.setMinimumDuration(0)
+        dialog.setMinimumWidth(dialog.fontMetrics().horizontalAdvance("导") * 32)   # long file names, the title
         dialog.setAutoReset(False)
         dialog.setAutoClose(False)
         dialog.canceled.connect(self.thread.cancel)
