@@ -1332,7 +1332,7 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
     <message>
         <location filename="../../viewer/ui/search/results_model.py" line="225"/>
         <source>（正文之前）</source>
-        <translation>(before the body)</translation>
+        <translation>(before the first section)</translation>
     </message>
     <message>
         <location filename="../../viewer/ui/search/results_model.py" line="241"/>

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 ERROR_STYLE = "color: #c62828;"
 HINT_STYLE = "color: palette(placeholder-text);"
+TREE_INDENT = 14          # px: the snippets keep the width
 
 
 class SearchPanel(QWidget):
@@ -51,6 +52,7 @@ class SearchPanel(QWidget):
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
+        self.tree.setIndentation(TREE_INDENT)
         self.tree.setUniformRowHeights(False)
         self.tree.setItemDelegate(HitDelegate(self.tree))
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
