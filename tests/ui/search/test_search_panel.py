@@ -217,3 +217,21 @@ def test_the_panel_speaks_english_in_the_english_ui(qtbot, win, store):
         assert panel.status_label.text() == "No hits for “量子计算”"
     finally:
         translations.set_language("zh")
+
+
+def test_closing_the_window_while_counting_waits_for_the_count_to_stop(qtbot, win):
+    win.search_all_action.trigger()
+    panel = win.library_search.panel
+    panel.search("法")
+    threads = list(panel._threads)
+    win.close()
+    assert all(thread.isFinished() for thread in threads)
+
+
+def test_down_from_the_query_box_then_enter_opens_the_first_hit(qtbot, win):
+    panel = run(qtbot, win, "调解")
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_Down)
+    assert panel.tree.hasFocus()
+    first = panel.model.index(0, 0, panel.model.index(0, 0)).data(HIT_ROLE)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert win.doc_id == first.document_id and win.view.selected_offsets() == (first.start, first.end)

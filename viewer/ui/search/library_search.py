@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QDockWidget
 
 from viewer.ui.search.search_panel import SearchPanel
@@ -37,7 +37,13 @@ class LibrarySearch(QObject):
         self.panel.hitActivated.connect(self.go_to_hit)
         self.panel.noteActivated.connect(self.go_to_note)
         window.session.languageChanged.connect(lambda _lang: self.retranslate())
+        window.installEventFilter(self)
         self.retranslate()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if obj is self._window and event.type() == QEvent.Type.Close:
+            self.panel.stop()               # a count still running ends before the window goes
+        return super().eventFilter(obj, event)
 
     def retranslate(self) -> None:
         self.dock.setWindowTitle(self.tr("全库搜索"))

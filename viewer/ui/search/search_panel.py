@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeView,
                                QVBoxLayout, QWidget)
@@ -76,6 +76,7 @@ class SearchPanel(QWidget):
         self.search_button.clicked.connect(self.search)
         self.tree.clicked.connect(self._activate)
         self.tree.installEventFilter(self)
+        self.query_edit.installEventFilter(self)
         self.model.rowsInserted.connect(self._expand_new_groups)
         self.model.modelReset.connect(self.tree.expandAll)
         app = QCoreApplication.instance()
@@ -145,8 +146,8 @@ class SearchPanel(QWidget):
             return
         self._set_status(lambda: self.tr("已列出前 {0} 处，正在统计…").format(self.model.loaded_hits))
         self._count(text, filters, len(notes))
-        if self.model.rowCount():
-            self.tree.setCurrentIndex(self.model.index(0, 0))
+        first = self.model.index(0, 0, self.model.index(0, 0))
+        self.tree.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def _count(self, query: str, filters: "SearchFilters", notes: int) -> None:
         """The library's counts: in a thread on its own connection (inline for an in-memory library)."""
@@ -226,6 +227,11 @@ class SearchPanel(QWidget):
             self.hitActivated.emit(item, self._terms)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if obj is self.query_edit and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Down and self.model.rowCount():
+            self.tree.setFocus()            # ↓ from the query box: into the results, at the first hit
+            self.tree.setCurrentIndex(self.tree.currentIndex())
+            return True
         if obj is self.tree and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             index = self.tree.currentIndex()
