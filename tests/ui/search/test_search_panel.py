@@ -235,3 +235,38 @@ def test_down_from_the_query_box_then_enter_opens_the_first_hit(qtbot, win):
     first = panel.model.index(0, 0, panel.model.index(0, 0)).data(HIT_ROLE)
     qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
     assert win.doc_id == first.document_id and win.view.selected_offsets() == (first.start, first.end)
+
+
+def test_a_hit_row_shows_its_page_in_a_paged_report_and_its_section(qtbot, win, store):
+    from tests.paged_report import PAGE_3_WORD, paged_bytes
+
+    doc = store.import_report(parse_bytes(paged_bytes(), "paged.txt")).document_id
+    panel = run(qtbot, win, PAGE_3_WORD)
+    index = hit_index(panel, doc)
+    assert index.data(Qt.ItemDataRole.UserRole + 3) == f"{index.data(HIT_ROLE).section} · 第3页"
+
+
+def test_the_hit_is_painted_in_the_find_colour_and_the_snippet_has_no_brackets(qtbot, win):
+    panel = run(qtbot, win, "调解")
+    index = hit_index(panel, 1)
+    before, hit, after = index.data(Qt.ItemDataRole.UserRole + 2)
+    assert hit == "调解" and "【" not in before + hit + after
+    panel.tree.scrollTo(index)
+    image = panel.tree.viewport().grab(panel.tree.visualRect(index)).toImage()
+    colours = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
+    assert palette.FIND_HIT.name() in colours
+    group = panel.tree.visualRect(index.parent())
+    image = panel.tree.viewport().grab(group).toImage()
+    assert palette.FIND_HIT.name() not in {image.pixelColor(x, y).name() for x in range(image.width())
+                                           for y in range(image.height())}
+
+
+def test_reports_imported_in_a_batch_join_the_results_shown(qtbot, win, store, tmp_path):
+    panel = run(qtbot, win, "鑫源")
+    assert panel.model.rowCount() == 0
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "new.txt").write_text("鑫源公司报告\n\n一、概况\n\n鑫源公司依法经营。\n", encoding="utf-8")
+    win.batch_import.start([tmp_path / "in"])
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: not panel.counting)
+    assert panel.status_label.text() == "共 2 处，1 份报告"

@@ -37,6 +37,7 @@ class LibrarySearch(QObject):
         self.panel.hitActivated.connect(self.go_to_hit)
         self.panel.noteActivated.connect(self.go_to_note)
         window.session.languageChanged.connect(lambda _lang: self.retranslate())
+        window.session.reportsImported.connect(lambda _result: self.panel.refresh())
         window.installEventFilter(self)
         self.retranslate()
 

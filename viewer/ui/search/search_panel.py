@@ -149,6 +149,11 @@ class SearchPanel(QWidget):
         first = self.model.index(0, 0, self.model.index(0, 0))
         self.tree.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
 
+    def refresh(self) -> None:
+        """The library changed (reports imported): the query shown runs again."""
+        if self._terms:
+            self.search(self._query)
+
     def _count(self, query: str, filters: "SearchFilters", notes: int) -> None:
         """The library's counts: in a thread on its own connection (inline for an in-memory library)."""
         generation = self._awaiting = self._generation
