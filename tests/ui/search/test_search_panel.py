@@ -270,3 +270,14 @@ def test_reports_imported_in_a_batch_join_the_results_shown(qtbot, win, store, t
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
     qtbot.waitUntil(lambda: not panel.counting)
     assert panel.status_label.text() == "共 2 处，1 份报告"
+
+
+def test_the_panel_opens_where_the_last_session_left_it(qtbot, make_window, store):
+    first = make_window()
+    first.search_all_action.trigger()
+    dock = first.library_search.dock
+    first.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    first.close()                                        # saves the layout
+    second = make_window(restore=True)
+    second.search_all_action.trigger()
+    assert second.dockWidgetArea(second.library_search.dock) == Qt.DockWidgetArea.RightDockWidgetArea

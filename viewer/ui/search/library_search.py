@@ -30,10 +30,12 @@ class LibrarySearch(QObject):
         self.dock = QDockWidget(window)
         self.dock.setObjectName("searchDock")
         self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        window.tabifyDockWidget(window.tree_dock, self.dock)
+        # where the user last left it (the window's saved layout), else tabbed with the 目录
+        self._sized = window.restoreDockWidget(self.dock)
+        if not self._sized:
+            window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+            window.tabifyDockWidget(window.tree_dock, self.dock)
         window.docks_menu.addAction(self.dock.toggleViewAction())
-        self._sized = False
         self.panel.hitActivated.connect(self.go_to_hit)
         self.panel.noteActivated.connect(self.go_to_note)
         window.session.languageChanged.connect(lambda _lang: self.retranslate())
