@@ -169,7 +169,7 @@ def _all_hit_indexes(panel):
             for r in range(model.rowCount(model.index(g, 0)))]
 
 
-@pytest.mark.parametrize("query", ["-法", '"依法', "   "])
+@pytest.mark.parametrize("query", ["-法", '"依法', "-依法 -调解"])
 def test_a_bad_query_says_so_in_one_line_in_the_panel_without_a_message_box(qtbot, win, query):
     panel = run(qtbot, win, "法")
     panel.query_edit.setText(query)
@@ -180,6 +180,12 @@ def test_a_bad_query_says_so_in_one_line_in_the_panel_without_a_message_box(qtbo
     assert "\n" not in panel.status_label.text()
     assert panel.model.rowCount() == 0
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def test_an_empty_box_clears_the_results_and_says_nothing(qtbot, win):
+    panel = run(qtbot, win, "法")
+    panel.search("  ")
+    assert panel.model.rowCount() == 0 and panel.status_label.text() == ""
 
 
 def test_a_query_found_nowhere_says_so(qtbot, win):

@@ -128,6 +128,11 @@ class SearchPanel(QWidget):
         self._generation += 1
         self._stop_counts()
         self._query = text
+        if not text.strip():                # an empty box: nothing asked, nothing to say
+            self._terms = ()
+            self.model.clear()
+            self._set_status(lambda: "")
+            return
         try:
             parsed = parse_query(text)
         except ReportViewerError as exc:
