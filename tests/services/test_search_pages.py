@@ -132,3 +132,19 @@ def test_a_page_after_the_last_hit_shown_goes_on_from_it_without_gaps_or_overlap
     rest = full[len(full) // 2 + 1:]
     assert search_page(store, query, limit=10**6, after=(middle.document_id, middle.start)) == rest
     assert search_page(store, query, offset=3, limit=5, after=(middle.document_id, middle.start)) == rest[3:8]
+
+
+@pytest.mark.parametrize("window", [1, 2, 5])
+@pytest.mark.parametrize("query", ["依法行政", "依法行政 调解", "存在问题 -顾问", "法律顾问 -依法行政", "总体情况"])
+def test_reports_past_the_scanned_window_are_found_through_the_index_the_same(store, monkeypatch, window, query):
+    from viewer.store import hit_pages
+
+    full = search(store, query).hits
+    counts = count_hits(store, query)
+    monkeypatch.setattr(hit_pages, "SCAN_WINDOW", window)
+    pages, last = [], None
+    while page := search_page(store, query, limit=3, after=last):
+        pages.extend(page)
+        last = (page[-1].document_id, page[-1].start)
+    assert pages == full
+    assert count_hits(store, query) == counts

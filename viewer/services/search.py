@@ -175,7 +175,7 @@ def snippet(text: str, start: int, end: int, context: int = SNIPPET_CONTEXT) -> 
 
 #: Reports asked of the index at a time while a page is filled or the hits are counted.
 PAGE_REPORTS = 32
-COUNT_REPORTS = 500
+COUNT_REPORTS = 5000
 
 
 @dataclass(frozen=True)
