@@ -148,3 +148,9 @@ def test_reports_past_the_scanned_window_are_found_through_the_index_the_same(st
         last = (page[-1].document_id, page[-1].start)
     assert pages == full
     assert count_hits(store, query) == counts
+
+
+def test_a_hit_names_its_section_path_with_the_innermost_title(store):
+    hit = search_page(store, "部分单位", limit=1)[0]
+    assert hit.section == "二、" and hit.heading == "二、存在问题"
+    assert search_page(store, "法治政府建设情况报告", limit=1)[0].heading == ""      # the title line

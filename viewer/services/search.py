@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from viewer.core.export import section_path_label
-from viewer.core.model import page_of
+from viewer.core.export import PATH_SEPARATOR, section_path_label
+from viewer.core.model import page_of, section_path
 from viewer.core.search import fold
 from viewer.core.search_query import SearchQuery, parse_query
 
@@ -42,6 +42,8 @@ class SearchHit:
     #: The snippet unmarked, in three parts: (text before the hit, the hit, text after it), for a
     #: view that marks the hit itself (the report's own text may hold 【】).
     context: tuple[str, str, str] = ("", "", "")
+    #: The section path with the innermost section's title: `一、 › （二） › 三是加强学习` ("" before the first).
+    heading: str = ""
 
     def to_dict(self) -> dict:
         return {"document": self.document_id, "title": self.title, "start": self.start, "end": self.end,
@@ -151,10 +153,13 @@ def _describe(store: "LibraryStore", spans: list[tuple["ParagraphRow", int, int]
             sections[doc_id], pages[doc_id] = store.sections(doc_id), store.pages(doc_id)
         body_start = row.start + start
         parts = snippet_parts(row.text, start, end)
+        path = section_path(sections[doc_id], body_start)
+        heading = PATH_SEPARATOR.join([n.number or n.title for n in path[:-1]]
+                                      + [f"{n.number}{n.title}" for n in path[-1:]])
         hits.append(SearchHit(doc_id, titles[doc_id], body_start, row.start + end,
                               section_path_label(sections[doc_id], body_start),
                               page_of(pages[doc_id], body_start), MARK_OPEN.join(parts[:2]) + MARK_CLOSE + parts[2],
-                              parts))
+                              parts, heading))
     return hits
 
 

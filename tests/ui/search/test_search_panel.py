@@ -249,7 +249,7 @@ def test_a_hit_row_shows_its_page_in_a_paged_report_and_its_section(qtbot, win, 
     doc = store.import_report(parse_bytes(paged_bytes(), "paged.txt")).document_id
     panel = run(qtbot, win, PAGE_3_WORD)
     index = hit_index(panel, doc)
-    assert index.data(Qt.ItemDataRole.UserRole + 3) == f"{index.data(HIT_ROLE).section} · 第3页"
+    assert index.data(Qt.ItemDataRole.UserRole + 3) == f"{index.data(HIT_ROLE).heading} · 第3页"
 
 
 def test_the_hit_is_painted_in_the_find_colour_and_the_snippet_has_no_brackets(qtbot, win):

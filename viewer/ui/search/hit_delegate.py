@@ -47,7 +47,7 @@ class HitDelegate(QStyledItemDelegate):
         detail_font = opt.font
         painter.setFont(detail_font)
         painter.setPen(text_colour if selected else opt.palette.color(QPalette.ColorRole.PlaceholderText))
-        detail = metrics.elidedText(index.data(DETAIL_ROLE) or "", Qt.TextElideMode.ElideMiddle, rect.width())
+        detail = metrics.elidedText(index.data(DETAIL_ROLE) or "", Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(line.translated(0, metrics.height() + PADDING), Qt.AlignmentFlag.AlignVCenter, detail)
         painter.restore()
 

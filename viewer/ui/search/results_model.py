@@ -222,7 +222,7 @@ class SearchResultsModel(QAbstractItemModel):
 
     def _hit_lines(self, hit: "SearchHit") -> tuple[tuple[str, str, str], str]:
         page = page_label(hit.page)
-        detail = " · ".join(part for part in (hit.section, page) if part) or self.tr("（正文之前）")
+        detail = " · ".join(part for part in (hit.heading, page) if part) or self.tr("（正文之前）")
         return hit.context, detail
 
     def _note_lines(self, note: "NoteHit") -> tuple[tuple[str, str, str], str]:
