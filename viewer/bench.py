@@ -383,6 +383,75 @@ def bench_large_report() -> dict[str, float]:
             "worst_scroll_ms": worst * 1000}
 
 
+def bench_catalogue(count: int = 10_000, notes: int = 20_000, runs: int = 9) -> dict[str, float]:
+    """The 书库 over a library of `count` reports (rows written straight into a fresh library, each
+    with the sample's text and bytes, varied titles and `notes` notes in all): median milliseconds
+    of count_entries(), of the first page (200) in every sort order, of a filtered first page and
+    of the facets; prints them and returns them."""
+    from viewer.core.catalogue import describe_report
+    from viewer.core.model import CatalogueFilter
+    from viewer.services import catalogue
+    from viewer.store.catalogue import search_key
+
+    rng = random.Random(11)
+    body = paths.sample_report_path().read_text(encoding="utf-8")
+    places = ["北京市", "上海市", "浙江省", "重庆市渝中区", "成都市", "杭州市", "广东省", "武汉市", "江苏省", "西安市"]
+    titles = ["{p}{y}年法治政府建设年度报告", "{p}人民政府{y}年政府工作报告", "{p}人民政府关于做好{y}年防汛工作的通知",
+              "{p}物业管理条例", "{p}司法局{y}年法治政府建设工作情况报告", "关于{y}年某项工作的报告"]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "catalogue.sqlite3"
+        with LibraryStore(path) as store:
+            rows = []
+            for i in range(count):
+                title = rng.choice(titles).format(p=rng.choice(places), y=rng.randint(2015, 2025)) + f"（{i}）"
+                facts = describe_report(title, body, {})
+                source = f"report-{i}.txt"
+                stamp = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T10:{i % 60:02d}:00+00:00"
+                rows.append((title, f"fp{i}", source, f"/reports/{source}", "{}", body.encode("utf-8"), body, "2",
+                             stamp, facts.kind, facts.issuer, facts.issued, facts.year, rng.randint(5, 80),
+                             rng.randint(0, 200), search_key(title, facts.issuer, source)))
+            with store.transaction():
+                store._conn.executemany(
+                    "INSERT INTO documents (title, fingerprint, source_name, source_path, metadata, raw, body,"
+                    " parser_version, imported_at, kind, issuer, issued, year, section_count,"
+                    " figure_count, search_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+                store._conn.executemany(
+                    "INSERT INTO report_state (document_id, key, value) VALUES (?, 'last_opened', ?)",
+                    [(n, f'"2026-12-{n % 28 + 1:02d}T09:00:00+00:00"') for n in range(1, count + 1) if rng.random() < 0.3])
+                store._conn.executemany(
+                    "INSERT INTO annotations (uuid, document_id, kind, start, [end], exact, author, created, modified,"
+                    " deleted) VALUES (?, ?, 'note', 0, 4, '重庆市渝', 'bench', '', '', ?)",
+                    [(f"n{n}", rng.randint(1, count), int(rng.random() < 0.1)) for n in range(notes)])
+        size = path.stat().st_size
+
+        def median_ms(call) -> float:
+            times = []
+            for _ in range(runs):
+                t0 = time.perf_counter()
+                call()
+                times.append(time.perf_counter() - t0)
+            return statistics.median(times) * 1000
+
+        with LibraryStore(path) as store:
+            found = {"reports": count, "store_mb": size / 1e6,
+                     "count_ms": median_ms(lambda: catalogue.count_entries(store)),
+                     "filtered_count_ms": median_ms(lambda: catalogue.count_entries(store, CatalogueFilter(text="法治"))),
+                     "facets_ms": median_ms(lambda: catalogue.facets(store))}
+            for key in catalogue.SORT_KEYS:
+                for descending in (False, True):
+                    found[f"page_{key}_{'desc' if descending else 'asc'}_ms"] = median_ms(
+                        lambda: catalogue.entries(store, sort=key, descending=descending, limit=200))
+            found["page_filtered_ms"] = median_ms(lambda: catalogue.entries(
+                store, CatalogueFilter(text="法治", kind="rule_of_law_report", year=2020), sort="title", limit=200))
+            found["page_deep_ms"] = median_ms(lambda: catalogue.entries(store, offset=count - 200, limit=200))
+    pages = [found[f"page_{key}_{way}_ms"] for key in catalogue.SORT_KEYS for way in ("asc", "desc")]
+    print(f"书库 of {count:,} reports ({found['store_mb']:.0f} MB, {notes:,} notes): count {found['count_ms']:.1f} ms, "
+          f"first page of 200 {statistics.median(pages):.1f} ms median over the {len(pages)} sort orders "
+          f"(worst {max(pages):.1f} ms), filtered page {found['page_filtered_ms']:.1f} ms, last page "
+          f"{found['page_deep_ms']:.1f} ms, facets {found['facets_ms']:.1f} ms (target: well under a second)")
+    return found
+
+
 def print_startup(startup: dict[str, float], rounds: int) -> None:
     print(f"start-up, second start on the sample, window drawn (medians of {rounds} alternating rounds): "
           f"{startup['app'] * 1000:.0f} ms vs the same layout in plain PySide6 {startup['floor'] * 1000:.0f} ms: "
@@ -441,6 +510,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"quit in a real window on {display}: sample {bench_quit(display=display):.0f} ms, "
                       f"2 MB report {bench_quit(big, display=display):.0f} ms (target < 200 ms)")
         print_startup(bench_startup(args.rounds), args.rounds)
+    bench_catalogue()
     return 0
 
 

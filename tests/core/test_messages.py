@@ -14,7 +14,7 @@ from viewer.core.ingest import ingest_bytes
 from viewer.core.messages import CATALOGUE, LANGUAGES, language_from_environment, render, render_code
 
 VIEWER = Path(__file__).resolve().parents[2] / "viewer"
-CODE_RE = re.compile(r"(?:ingest|store|search|share|cli|gui|print|kind|format|size|where|type)\.[a-z0-9_]+")
+CODE_RE = re.compile(r"(?:ingest|store|search|share|cli|gui|print|kind|format|size|where|type|catalogue|library)\.(?!sqlite3\b)[a-z0-9_]+")
 #: The only Latin words a Chinese line may hold: formats, file types, options, commands, JSON terms.
 TECHNICAL_WORDS = {
     "Annotation", "DOC", "DTD", "EPUB", "Excel", "FILE", "GB18030", "GBK", "GIF", "ISO", "JPEG", "JSON", "KB",

@@ -45,8 +45,23 @@ def test_search_limit_year_and_kind_narrow_the_hits(run_cli, tmp_path):
     assert len(limited["hits"]) == 2 and limited["total"] > 2
     by_year = json.loads(run_cli("--db", db, "search", "调解", "--json", "--year", "2021", check_exit=0).stdout_text)
     assert {h["title"] for h in by_year["hits"]} == {"2021年关于调解工作的报告"}
-    by_kind = json.loads(run_cli("--db", db, "search", "调解", "--json", "--kind", "法治政府建设", check_exit=0).stdout_text)
+    by_kind = json.loads(run_cli("--db", db, "search", "调解", "--json", "--kind", "rule_of_law_report",
+                                 check_exit=0).stdout_text)
     assert by_kind["total"] > 0 and all("法治政府建设" in h["title"] for h in by_kind["hits"])
+    other = json.loads(run_cli("--db", db, "search", "调解", "--json", "--kind", "other", check_exit=0).stdout_text)
+    assert {h["title"] for h in other["hits"]} == {"2021年关于调解工作的报告"}
+    by_issuer = json.loads(run_cli("--db", db, "search", "调解", "--json", "--issuer", "重庆市渝中区司法局",
+                                   check_exit=0).stdout_text)
+    assert by_issuer["total"] == by_kind["total"] and {h["document"] for h in by_issuer["hits"]} == {1}
+
+
+def test_an_unknown_kind_or_year_is_one_line_and_exit_2_in_the_users_language(run_cli, tmp_path):
+    db = _library(run_cli, tmp_path)
+    for lang, words in (("en", "unknown report kind"), ("zh", "未知的报告类型")):
+        refused = run_cli("--db", db, "--lang", lang, "search", "调解", "--kind", "小说", check_exit=2).stderr_text
+        assert len(refused.splitlines()) == 1 and words in refused and "work_report" in refused
+    refused = run_cli("--db", db, "--lang", "zh", "search", "调解", "--year", "去年", check_exit=2).stderr_text
+    assert len(refused.splitlines()) == 1 and "不是年份" in refused
 
 
 def test_search_prints_one_line_per_hit_and_a_summary(run_cli, tmp_path):

@@ -105,10 +105,16 @@ def test_a_snippet_shows_context_either_side_and_ellipses_where_it_is_cut():
     assert snippet("调解", 0, 2) == f"{MARK_OPEN}调解{MARK_CLOSE}"
 
 
-def test_kind_and_year_filter_on_the_title(store):
+def test_kind_year_and_issuer_filter_by_what_the_library_detected(store):
     assert {h.document_id for h in search(store, "总体情况", year=2021).hits} == {2}
-    assert {h.document_id for h in search(store, "增长", kind="政府工作报告").hits} == {3}
+    assert {h.document_id for h in search(store, "增长", kind="work_report").hits} == {3}
+    assert {h.document_id for h in search(store, "增长", kind="政府工作报告").hits} == {3}     # its label names it too
+    assert {h.document_id for h in search(store, "法治", kind="rule_of_law_report").hits} == {2, 4}   # 依法行政的报告 too
+    assert {h.document_id for h in search(store, "法治", issuer="重庆市渝中区司法局").hits} == {4}
     assert search(store, "增长", year=1999).total == 0
+    with pytest.raises(ReportViewerError) as excinfo:
+        search(store, "增长", kind="小说")
+    assert excinfo.value.code == "catalogue.unknown_kind"
 
 
 def test_a_query_with_nothing_to_find_is_refused(store):

@@ -8,7 +8,8 @@ from typing import Sequence
 from viewer import __version__
 from viewer.core.errors import ReportViewerError
 from viewer.core.messages import LANGUAGES, language_from_environment
-from viewer.core.vocab import ANNOTATION_KINDS, EXPORT_FORMATS, HIGHLIGHT_KEYS, SHARE_SELECTIONS, SHARE_SUFFIX
+from viewer.core.vocab import ANNOTATION_KINDS, EXPORT_FORMATS, HIGHLIGHT_KEYS, REPORT_KINDS, SHARE_SELECTIONS, SHARE_SUFFIX
+from viewer.services.catalogue import SORT_KEYS
 
 PROG = "report-viewer"
 
@@ -41,6 +42,20 @@ def _count(value: str) -> int:
     return int(value)
 
 
+def _year(value: str) -> int:
+    """A year of four digits (anything else is one line in the user's language)."""
+    if not (len(value) == 4 and value.isdigit()):
+        raise UsageError("cli.bad_year", value=value)
+    return int(value)
+
+
+def _catalogue_filters(parser: argparse.ArgumentParser) -> None:
+    """--kind, --year, --issuer: the detected facts of the 书库 (list and search narrow by them)."""
+    parser.add_argument("--kind", metavar="K", help="only reports of the detected kind K: " + ", ".join(REPORT_KINDS))
+    parser.add_argument("--year", type=_year, metavar="Y", help="only reports about or issued in the year Y")
+    parser.add_argument("--issuer", metavar="I", help="only reports issued by I (as 'list' shows it)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """`report-viewer [--version | --where | --self-test] VERB …`: the headless verbs and their options."""
     common = _shared_options()
@@ -59,6 +74,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", parents=[common], help="list the library's reports")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--removed", action="store_true", help="list the reports in the trash (回收站) instead")
+    _catalogue_filters(p)
+    p.add_argument("--sort", metavar="KEY", help="sort by one of: " + ", ".join(SORT_KEYS) + " (default: import order)")
+    p.add_argument("--desc", action="store_true", help="sort descending (unknown values stay last)")
+    p.add_argument("--csv", action="store_true", help="print the list as CSV (with -o: a UTF-8 file with BOM for Excel)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the CSV to FILE instead of stdout")
+    p = sub.add_parser("rename", parents=[common], help="give a report a new title")
+    p.add_argument("document", metavar="PATH-OR-ID")
+    p.add_argument("title", metavar="TITLE")
     p = sub.add_parser("parse", parents=[common], help="parse a file without storing it")
     p.add_argument("path", metavar="PATH")
     p.add_argument("--json", action="store_true", help="print the full parse as JSON")
@@ -99,8 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", metavar="QUERY", help='terms that must all occur, "quoted phrases", -excluded terms')
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--limit", type=_count, metavar="N", help="print at most N hits (the total counts them all)")
-    p.add_argument("--kind", metavar="K", help="only reports whose title holds K (e.g. 政府工作报告)")
-    p.add_argument("--year", type=int, metavar="Y", help="only reports whose title names the year Y")
+    _catalogue_filters(p)
     p = sub.add_parser("share", parents=[common], help="write a share file, or import one from a colleague")
     share = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_ArgumentParser)
     q = share.add_parser("export", parents=[common], help=f"write a {SHARE_SUFFIX} file of a report's annotations")

@@ -150,38 +150,56 @@ def _progress_bar():
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    """The library's reports, one line each, or as JSON (those in the 回收站 with --removed)."""
-    from viewer.services.library import list_reports
+    """The library's reports (those in the 回收站 with --removed), filtered and sorted: one line each
+    with kind, issuer and year, or JSON, or CSV (to stdout or -o FILE)."""
+    from viewer.core.catalogue import kind_label
+    from viewer.services.catalogue import CatalogueFilter, all_entries, catalogue_csv
 
-    if args.removed:
-        return list_removed(args)
+    flt = CatalogueFilter(kind=args.kind, year=args.year, issuer=args.issuer, removed=args.removed)
     with open_store(args) as store:
-        docs = list_reports(store)
-    if args.json:
-        _out(json.dumps([d.to_dict() for d in docs], ensure_ascii=False, indent=2))
+        rows = all_entries(store, flt, sort=args.sort or "imported_at", descending=args.desc)
+        if args.json:
+            _out(json.dumps(listing_json(store, rows, args.removed), ensure_ascii=False, indent=2))
+            return EXIT_OK
+    lang = args.language
+    if args.csv:
+        text = catalogue_csv(rows, lang)
+        if not args.output:
+            sys.stdout.write(text)
+            return EXIT_OK
+        _write_output(args.output, ("\ufeff" + text).encode("utf-8"))
+        _out(render_code("cli.catalogue_written", lang, count=len(rows), path=args.output))
         return EXIT_OK
-    if not docs:
-        _out(render_code("cli.library_empty", args.language))
-    for d in docs:
-        _out(f"{d.id:>4}  {d.title}  [{d.sections} sections, {d.figures} figures]  "
-             f"{d.source_path or d.source_name}  {d.fingerprint[:12]}")
+    if not rows:
+        filtered = args.kind or args.year is not None or args.issuer is not None
+        empty = "cli.no_matching_reports" if filtered else "cli.trash_empty" if args.removed else "cli.library_empty"
+        _out(render_code(empty, lang))
+    for e in rows:
+        removed = f"  removed {local_time(e.removed_at)}" if e.removed_at else ""
+        _out(f"{e.id:>4}  {e.title}  {kind_label(e.kind, lang)}  {e.issuer or '-'}  {e.year or '-'}  "
+             f"[{e.sections} sections, {e.figures} figures, {e.notes} notes]  {e.source_name}{removed}")
     return EXIT_OK
 
 
-def list_removed(args: argparse.Namespace) -> int:
-    """`list --removed`: the reports in the 回收站, most recently removed first."""
-    from viewer.services.library import list_removed as removed_reports
+def listing_json(store, rows, removed: bool) -> list[dict]:
+    """`list --json`: each entry with its library record (fingerprint, source path; the trash's
+    removal time and notes count) as before the 书库 columns came."""
+    from viewer.services.library import list_removed, list_reports
+
+    known = ({r.info.id: r.to_dict() for r in list_removed(store)} if removed
+             else {d.id: d.to_dict() for d in list_reports(store)})
+    return [{**known.get(e.id, {}), **e.to_dict()} for e in rows]
+
+
+def cmd_rename(args: argparse.Namespace) -> int:
+    """Give a report a new title (a blank one is refused)."""
+    from viewer.services.catalogue import rename_report
 
     with open_store(args) as store:
-        removed = removed_reports(store)
-    if args.json:
-        _out(json.dumps([r.to_dict() for r in removed], ensure_ascii=False, indent=2))
-        return EXIT_OK
-    if not removed:
-        _out(render_code("cli.trash_empty", args.language))
-    for r in removed:
-        _out(f"{r.info.id:>4}  {r.info.title}  [{r.annotations} notes]  removed {local_time(r.removed_at)}  "
-             f"{r.info.source_path or r.info.source_name}")
+        doc_id = store.resolve_document(args.document)
+        rename_report(store, doc_id, args.title)
+        title = store.document_info(doc_id).title
+    _out(render_code("cli.renamed", args.language, id=doc_id, title=title))
     return EXIT_OK
 
 
@@ -448,8 +466,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     from viewer.services.search import search, search_notes
 
     with open_store(args) as store:
-        result = search(store, args.query, limit=args.limit, kind=args.kind, year=args.year)
-        notes = search_notes(store, args.query, kind=args.kind, year=args.year)
+        result = search(store, args.query, limit=args.limit, kind=args.kind, year=args.year, issuer=args.issuer)
+        notes = search_notes(store, args.query, kind=args.kind, year=args.year, issuer=args.issuer)
     if args.json:
         _out(json.dumps({"query": args.query, "total": result.total, "hits": [h.to_dict() for h in result.hits],
                          "notes": [n.to_dict() for n in notes]}, ensure_ascii=False, indent=2))
@@ -493,6 +511,7 @@ def launch_gui(argv: Sequence[str]) -> int:
 VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "list": cmd_list,
+    "rename": cmd_rename,
     "parse": cmd_parse,
     "tree": cmd_tree,
     "figures": cmd_figures,

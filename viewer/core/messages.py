@@ -464,6 +464,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.no_notes": {"zh": "这份报告还没有批注、书签或高亮。",
                      "en": "No notes, bookmarks or highlights on this report yet."},
 
+    # --- the 书库 (library view: viewer.services.catalogue) ----------------------------------
+    "library.empty_title": {"zh": "报告 {id} 的标题不能为空；请输入新的标题。",
+                            "en": "report {id}: the title cannot be blank; give a new title"},
+    "catalogue.unknown_kind": {"zh": "未知的报告类型 {kind!r}；请使用 {kinds} 之一。",
+                               "en": "unknown report kind {kind!r}; use one of {kinds}"},
+    "catalogue.unknown_sort": {"zh": "不能按 {sort!r} 排序；请使用 {keys} 之一。",
+                               "en": "cannot sort by {sort!r}; use one of {keys}"},
+    "cli.bad_year": {"zh": "{value}：不是年份（应为四位数字，例如 2024）。",
+                     "en": "{value}: not a year (four digits, e.g. 2024)"},
+    "cli.renamed": {"zh": "已将报告 {id} 改名为《{title}》。", "en": "renamed report {id} to 《{title}》"},
+    "cli.catalogue_written": {"zh": "已将 {count} 份报告的列表写入 {path}",
+                              "en": "wrote the list of {count} reports to {path}"},
+    "cli.no_matching_reports": {"zh": "没有符合条件的报告。", "en": "No reports match."},
+
     # --- starting the app (viewer.ui.app) and printing (viewer.ui.exports.report_printer) ----------
     "gui.no_display": {
         "zh": "report-viewer：找不到显示器。请在桌面上运行；无界面时可用 'report-viewer --screenshot OUT.png'，"

@@ -287,3 +287,45 @@ class RemovedReport:
 
     def to_dict(self) -> dict:
         return {**self.info.to_dict(), "removed_at": self.removed_at, "annotations": self.annotations}
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One report as the 书库 (library view) lists it."""
+
+    id: int
+    title: str
+    issuer: str            # 发文机关 / issuing body, "" when unknown
+    issued: str            # date of the report: "YYYY-MM-DD", "YYYY-MM" or "YYYY"; "" when unknown
+    year: int | None       # the year the report is about/issued, None when unknown
+    kind: str              # one of viewer.core.vocab.REPORT_KINDS
+    source_name: str
+    sections: int
+    figures: int
+    notes: int             # live notes+bookmarks+highlights (not deleted)
+    imported_at: str       # UTC ISO, as documents.imported_at
+    last_opened_at: str | None
+    removed_at: str | None  # set for reports in the 回收站
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class CatalogueFilter:
+    """Which reports the 书库 lists: all filters given must hold."""
+
+    text: str = ""             # folded (full/half width, case) substring of title, issuer or source name
+    kind: str | None = None
+    year: int | None = None
+    issuer: str | None = None  # exact issuer
+    removed: bool = False      # True: list the 回收站 instead of the library
+
+
+@dataclass(frozen=True)
+class CatalogueFacets:
+    """What the 书库's filters can offer, each with how many reports have it: kinds, years newest first, issuers."""
+
+    kinds: list[tuple[str, int]]
+    years: list[tuple[int, int]]
+    issuers: list[tuple[str, int]]

@@ -45,6 +45,12 @@ FIGURE_KINDS: tuple[str, ...] = ("count", "percent", "money", "date", "number")
 FIGURE_KIND_NAMES: dict[str, str] = {"count": "计数", "percent": "百分比", "money": "金额", "date": "日期",
                                      "number": "数字"}
 
+# --- reports: what kind of document a report is (detected by viewer.core.catalogue) -----------
+
+REPORT_KINDS: tuple[str, ...] = ("work_report", "rule_of_law_report", "regulation", "notice", "other")
+REPORT_KIND_NAMES: dict[str, str] = {"work_report": "政府工作报告", "rule_of_law_report": "法治政府建设报告",
+                                     "regulation": "条例/办法/规定", "notice": "通知/意见", "other": "其他"}
+
 # --- files ------------------------------------------------------------------------------------
 
 #: The annotation exports (`export --format`, File › Export): Markdown, HTML, CSV, Web Annotation JSON-LD.

@@ -8,14 +8,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from viewer.core.export import PATH_SEPARATOR, section_path_label
-from viewer.core.model import page_of, section_path
+from viewer.core.model import CatalogueFilter, page_of, section_path
 from viewer.core.search import fold
 from viewer.core.search_query import SearchQuery, parse_query
+from viewer.services import catalogue
 
 if TYPE_CHECKING:
     from viewer.store import LibraryStore
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 SNIPPET_CONTEXT = 30
 #: The marks around the hit in a snippet.
 MARK_OPEN, MARK_CLOSE = "【", "】"
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -59,18 +58,18 @@ class SearchResult:
 
 
 def search(store: "LibraryStore", query: str | SearchQuery, limit: int | None = None,
-           kind: str | None = None, year: int | None = None) -> SearchResult:
+           kind: str | None = None, year: int | None = None, issuer: str | None = None) -> SearchResult:
     """Every hit of `query` in the reports that hold all its terms and none of its excluded ones,
-    in (report, offset) order. `kind` keeps reports whose title holds it (there is no detected
-    kind yet); `year` keeps reports whose title names that year. Raises ReportViewerError for a
-    query with nothing to find."""
+    in (report, offset) order. `kind`, `year` and `issuer` keep the reports the 书库 detected as
+    such (viewer.services.catalogue). Raises ReportViewerError for a query with nothing to find."""
     parsed = parse_query(query) if isinstance(query, str) else query
     by_term = [store.paragraphs_containing(term) for term in parsed.terms]
     documents = set.intersection(*({row.document_id for row in rows} for rows in by_term))
     for term in parsed.excluded:
         documents -= {row.document_id for row in store.paragraphs_containing(term)}
+    if kind is not None or year is not None or issuer is not None:
+        documents &= catalogue.document_ids(store, CatalogueFilter(kind=kind, year=year, issuer=issuer))
     titles = {doc_id: store.document_info(doc_id).title for doc_id in documents}
-    documents = {doc_id for doc_id in documents if _title_fits(titles[doc_id], kind, year)}
     paragraphs = {row.id: row for rows in by_term for row in rows if row.document_id in documents}
     room = None if limit is None else max(0, limit)
     total, shown = 0, []
@@ -101,10 +100,12 @@ class NoteHit:
 
 
 def search_notes(store: "LibraryStore", query: str | SearchQuery, kind: str | None = None,
-                 year: int | None = None) -> list[NoteHit]:
+                 year: int | None = None, issuer: str | None = None) -> list[NoteHit]:
     """The annotations whose quote and body together hold all the query's terms and none of its
-    excluded ones (folded as in find), in (report, position) order; `kind`/`year` as in search()."""
+    excluded ones (folded as in find), in (report, position) order; `kind`/`year`/`issuer` as in search()."""
     parsed = parse_query(query) if isinstance(query, str) else query
+    narrowed = (None if kind is None and year is None and issuer is None
+                else catalogue.document_ids(store, CatalogueFilter(kind=kind, year=year, issuer=issuer)))
     titles: dict[int, str] = {}
     found: list[NoteHit] = []
     for uuid, doc_id, note_kind, quote, body in store.annotation_texts():
@@ -113,15 +114,9 @@ def search_notes(store: "LibraryStore", query: str | SearchQuery, kind: str | No
             continue
         if doc_id not in titles:
             titles[doc_id] = store.document_info(doc_id).title
-        if _title_fits(titles[doc_id], kind, year):
+        if narrowed is None or doc_id in narrowed:
             found.append(NoteHit(doc_id, titles[doc_id], uuid, note_kind, quote, body))
     return found
-
-
-def _title_fits(title: str, kind: str | None, year: int | None) -> bool:
-    if kind and fold(kind) not in fold(title):
-        return False
-    return year is None or str(year) in _YEAR.findall(fold(title))
 
 
 def _paragraph_hits(row: "ParagraphRow", terms: tuple[str, ...]) -> list[tuple["ParagraphRow", int, int]]:
@@ -272,9 +267,8 @@ def count_hits(store: "LibraryStore", query: str | SearchQuery, filters: SearchF
 
 
 def _allowed_documents(store: "LibraryStore", filters: SearchFilters | None) -> set[int] | None:
-    """The ids of the reports `filters` lets through; None when it lets every report through."""
+    """The ids of the reports `filters` lets through (the 书库's detected kind, year and issuer);
+    None when it lets every report through."""
     if filters is None or (filters.kind is None and filters.year is None and filters.issuer is None):
         return None
-    return {info.id for info in store.documents()
-            if _title_fits(info.title, filters.kind, filters.year)
-            and (not filters.issuer or fold(filters.issuer) in fold(info.title))}
+    return catalogue.document_ids(store, CatalogueFilter(kind=filters.kind, year=filters.year, issuer=filters.issuer))

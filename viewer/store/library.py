@@ -13,8 +13,9 @@ from viewer.core.errors import StoreError
 from viewer.core.model import (
     Annotation, DocumentInfo, Figure, ImportResult, RemovedReport, SectionNode, StoredDocument, TextTable,
 )
-from viewer.store import backup, clock, fts, health, hit_pages, migrations, report_rows
+from viewer.store import backup, catalogue, clock, fts, health, hit_pages, migrations, report_rows
 from viewer.store.annotations import AnnotationStore
+from viewer.store.catalogue import CatalogueStore
 from viewer.store.settings import SettingsStore
 
 if TYPE_CHECKING:  # imported lazily: reading the library needs neither the parsers nor sqlite-utils
@@ -32,7 +33,7 @@ _DOCUMENT_INFO = ("SELECT d.id, d.title, d.fingerprint, d.source_name, d.source_
 _LIVE = "d.removed_at IS NULL"
 
 
-class LibraryStore(AnnotationStore, SettingsStore):
+class LibraryStore(AnnotationStore, SettingsStore, CatalogueStore):
     """All reads and writes of the library database; every write is one committed transaction, and
     `with store.transaction():` makes several writes one (nested ones join it).
 
@@ -214,7 +215,14 @@ class LibraryStore(AnnotationStore, SettingsStore):
                 report_rows.insert_pages(self._conn, doc_id, report.pages)
             if fts.has_paragraph_index(self._conn):     # (nor a paragraph index)
                 fts.index_paragraphs(self._conn, doc_id, report.text)
+            if catalogue.has_columns(self._conn):       # (nor the catalogue's columns)
+                self._describe(doc_id, report, section_count)
         return doc_id, section_count
+
+    def _describe(self, doc_id: int, report: "Report", section_count: int) -> None:
+        """The report's detected kind, issuer, date and year, and its counts, for the 书库."""
+        facts = catalogue.describe(report.title, report.text, report.source.metadata)
+        catalogue.write_facts(self._conn, doc_id, facts, section_count, len(report.figures))
 
     def _insert_sections(self, doc_id: int, roots: list[SectionNode]) -> int:
         return report_rows.insert_sections(self._conn, doc_id, roots)
@@ -241,8 +249,9 @@ class LibraryStore(AnnotationStore, SettingsStore):
                 (report.title, report.fingerprint, json.dumps(report.source.metadata, ensure_ascii=False),
                  report.source.raw, report.text, report.parser_version, clock.now(), doc_id))
             report_rows.delete_rows(self._conn, doc_id)
-            self._insert_sections(doc_id, report.sections)
+            section_count = self._insert_sections(doc_id, report.sections)
             self._insert_figures(doc_id, report.figures)
+            self._describe(doc_id, report, section_count)
             report_rows.insert_tables(self._conn, doc_id, report.tables)
             report_rows.insert_pages(self._conn, doc_id, report.pages)
             fts.index_paragraphs(self._conn, doc_id, report.text)

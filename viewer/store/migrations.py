@@ -6,7 +6,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Callable, ContextManager, Protocol
 
 from viewer.core.errors import StoreError
-from viewer.store import clock, fts, health
+from viewer.store import catalogue, clock, fts, health
 from viewer.store.report_rows import insert_tables
 
 if TYPE_CHECKING:
@@ -142,6 +142,14 @@ def _migration_8_paragraph_index(db: "sqlite_utils.Database") -> None:
         fts.index_paragraphs(db.conn, doc_id, body)
 
 
+def _migration_9_catalogue(db: "sqlite_utils.Database") -> None:
+    """The 书库 (library view): each report's detected kind, issuer, date and year, its section and
+    figure counts and a folded search key, under one covering index (when it was last opened is
+    per-report state); the reports already in the library are described here."""
+    catalogue.add_columns(db.conn)
+    catalogue.backfill(db.conn)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[["sqlite_utils.Database"], None]]] = [
     (1, "initial schema", _migration_1_initial),
     (2, "unplaced annotations", _migration_2_unplaced_annotations),
@@ -151,6 +159,7 @@ MIGRATIONS: list[tuple[int, str, Callable[["sqlite_utils.Database"], None]]] = [
     (6, "page maps of paged sources", _migration_6_pages),
     (7, "the trash: removed reports", _migration_7_removed_reports),
     (8, "paragraph index for search across reports", _migration_8_paragraph_index),
+    (9, "the catalogue: detected kind, issuer, date and year, counts, search key", _migration_9_catalogue),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -55,13 +55,15 @@ LAST_BACKUP = Setting("last_backup", (str, _NONE), None,
                       "when the last automatic backup was written (UTC, ISO 8601; None: never)")
 READING_POSITION = Setting("position", (int,), 0, "where reading stopped: the offset at the top of the pane",
                            scope="report")
+LAST_OPENED = Setting("last_opened", (str, _NONE), None, "when the report was last opened (UTC, ISO 8601)",
+                      scope="report")
 
 #: Every setting, by key.
 SETTINGS: dict[str, Setting] = {s.name: s for s in (
     LANGUAGE, AUTHOR, LAST_DOCUMENT, ZOOM, WINDOW_GEOMETRY, WINDOW_STATE, SIDE_TAB, HIGHLIGHT_NAMES,
     LAST_HIGHLIGHT, OPEN_FOLDER, LAST_BACKUP)}
 #: Every per-report setting, by key.
-REPORT_SETTINGS: dict[str, Setting] = {s.name: s for s in (READING_POSITION,)}
+REPORT_SETTINGS: dict[str, Setting] = {s.name: s for s in (READING_POSITION, LAST_OPENED)}
 
 
 class UndeclaredSetting(KeyError):

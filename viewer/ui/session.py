@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from viewer.core.errors import StoreError
 from viewer.core.model import Annotation, Figure, ImportResult, SectionNode, TextTable, page_of
 from viewer.services import annotations as annotation_service
+from viewer.services import catalogue as catalogue_service
 from viewer.services.changes import AnnotationChanges
 from viewer.store import LibraryStore
 from viewer.store.settings import LAST_DOCUMENT, READING_POSITION, Setting, declared
@@ -69,7 +70,7 @@ class ReportSession(QObject):
     def open_document(self, doc_id: int) -> None:
         """Load a library report (its annotations once) and announce it; the last one's reading
         place is saved first. A report that cannot be read raises StoreError and changes nothing;
-        the two bookkeeping writes (reading place, last report) are best effort (see writeFailed)."""
+        the bookkeeping writes (reading place, last report, last opened) are best effort (see writeFailed)."""
         doc = self.store.document(doc_id)
         sections, figures, tables = self.store.sections(doc_id), self.store.figures(doc_id), self.store.tables(doc_id)
         annotations = {a.uuid: a for a in self.store.annotations(doc_id)}
@@ -80,6 +81,7 @@ class ReportSession(QObject):
         self.pages = doc.pages
         self._position = None
         self.best_effort(lambda: self.set_setting(LAST_DOCUMENT, doc_id))
+        self.best_effort(lambda: catalogue_service.mark_opened(self.store, doc_id))
         self.documentOpened.emit(doc_id)
 
     def best_effort(self, write: Callable[[], None]) -> None:
