@@ -887,7 +887,7 @@
 <context>
     <name>LibrarySearch</name>
     <message>
-        <location filename="../../viewer/ui/search/library_search.py" line="43"/>
+        <location filename="../../viewer/ui/search/library_search.py" line="52"/>
         <source>全库搜索</source>
         <extracomment>Share of the window&apos;s width the dock takes when it first opens (the snippets need room).</extracomment>
         <translation>Search All Reports</translation>
@@ -1239,39 +1239,73 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
     </message>
 </context>
 <context>
+    <name>SearchFilterRow</name>
+    <message>
+        <location filename="../../viewer/ui/search/filter_row.py" line="49"/>
+        <source>类别</source>
+        <extracomment>Characters an issuer combo shows before eliding (its list shows them whole).</extracomment>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/filter_row.py" line="50"/>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/filter_row.py" line="51"/>
+        <source>发文机关</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/filter_row.py" line="63"/>
+        <source>全部类别</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/filter_row.py" line="64"/>
+        <source>全部年份</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/filter_row.py" line="65"/>
+        <source>全部发文机关</source>
+        <translation>All issuing bodies</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../viewer/ui/search/search_panel.py" line="92"/>
+        <location filename="../../viewer/ui/search/search_panel.py" line="96"/>
         <source>在所有报告中搜索…</source>
         <translation>Search all reports…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/search/search_panel.py" line="93"/>
+        <location filename="../../viewer/ui/search/search_panel.py" line="97"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/search/search_panel.py" line="94"/>
+        <location filename="../../viewer/ui/search/search_panel.py" line="98"/>
         <source>空格分开的词须都出现；&quot;引号&quot;内为短语；-词 排除含该词的报告</source>
         <translation>Words apart by spaces must all occur; &quot;quotes&quot; make a phrase; -word drops reports holding it</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/search/search_panel.py" line="137"/>
+        <location filename="../../viewer/ui/search/search_panel.py" line="151"/>
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/search/search_panel.py" line="144"/>
+        <location filename="../../viewer/ui/search/search_panel.py" line="158"/>
         <source>已列出前 {0} 处，正在统计…</source>
         <translation>First {0} hits listed, counting…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/search/search_panel.py" line="176"/>
+        <location filename="../../viewer/ui/search/search_panel.py" line="195"/>
         <source>没有找到“{0}”</source>
         <translation>No hits for “{0}”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../viewer/ui/search/search_panel.py" line="179"/>
+        <location filename="../../viewer/ui/search/search_panel.py" line="198"/>
         <source>共 %n 处</source>
         <comment>hits in the library</comment>
         <translation>
@@ -1280,7 +1314,7 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../viewer/ui/search/search_panel.py" line="180"/>
+        <location filename="../../viewer/ui/search/search_panel.py" line="199"/>
         <source>，%n 份报告</source>
         <comment>reports holding them</comment>
         <translation>
@@ -1289,7 +1323,7 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../viewer/ui/search/search_panel.py" line="181"/>
+        <location filename="../../viewer/ui/search/search_panel.py" line="200"/>
         <source>；批注与书签 %n 条</source>
         <comment>notes found</comment>
         <translation>

@@ -219,6 +219,10 @@ def test_the_panel_speaks_english_in_the_english_ui(qtbot, win, store):
         _doc, title, n = panel.model.report_groups()[0]
         assert panel.model.index(0, 0).data() == f"{title} — {n} hit" + ("s" if n != 1 else "")
         assert "Notes" not in panel.status_label.text()
+        assert panel.filter_row.year_combo.itemText(0) == "All years"
+        assert panel.filter_row.kind_combo.itemText(0) == "All kinds"
+        assert panel.filter_row.issuer_combo.itemText(0) == "All issuing bodies"
+        assert panel.hint_label.text().startswith("Words apart by spaces must all occur")
         panel.search("量子计算")
         assert panel.status_label.text() == "No hits for “量子计算”"
     finally:
@@ -287,3 +291,35 @@ def test_the_panel_opens_where_the_last_session_left_it(qtbot, make_window, stor
     second = make_window(restore=True)
     second.search_all_action.trigger()
     assert second.dockWidgetArea(second.library_search.dock) == Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def test_the_kind_year_and_issuer_filters_keep_only_the_reports_they_let_through(qtbot, win, store):
+    from viewer.core.model import CatalogueFilter
+    from viewer.services.catalogue import document_ids, entry, facets
+
+    panel = run(qtbot, win, "依法")
+    row = panel.filter_row
+    library = facets(store)
+    assert row.year_combo.itemText(0) == "全部年份" and row.kind_combo.itemText(0) == "全部类别"
+    assert [row.year_combo.itemData(i) for i in range(1, row.year_combo.count())] == [y for y, _n in library.years]
+    assert row.year_combo.itemText(1) == f"{library.years[0][0]} ({library.years[0][1]})"
+    every = brute_counts(store, "依法")
+    year = 2016
+    chosen = entry(store, min(document_ids(store, CatalogueFilter(year=year)) & set(every)))
+    kind, issuer = chosen.kind, chosen.issuer
+    assert issuer and len(library.kinds) > 1
+    for combo, value, flt in ((row.year_combo, year, CatalogueFilter(year=year)),
+                              (row.kind_combo, kind, CatalogueFilter(year=year, kind=kind)),
+                              (row.issuer_combo, issuer, CatalogueFilter(year=year, kind=kind, issuer=issuer))):
+        row.choose(combo, value)
+        qtbot.waitUntil(lambda: not panel.counting)
+        load_all(panel.model)
+        expected = {doc: n for doc, n in every.items() if doc in document_ids(store, flt)}
+        assert {doc: n for doc, _t, n in panel.model.report_groups()} == expected
+        text = panel.status_label.text()
+        assert 0 < len(expected) < len(every)
+        assert text == (f"共 {sum(expected.values())} 处，{len(expected)} 份报告" if expected else "没有找到“依法”")
+    for combo in row.combos():
+        row.choose(combo, None)
+    qtbot.waitUntil(lambda: not panel.counting)
+    assert panel.status_label.text() == f"共 {sum(every.values())} 处，{len(every)} 份报告"

@@ -39,7 +39,7 @@ class LibrarySearch(QObject):
         self.panel.hitActivated.connect(self.go_to_hit)
         self.panel.noteActivated.connect(self.go_to_note)
         window.session.languageChanged.connect(lambda _lang: self.retranslate())
-        window.session.reportsImported.connect(lambda _result: self.panel.refresh())
+        window.session.reportsImported.connect(lambda _result: (self.panel.load_facets(), self.panel.refresh()))
         window.installEventFilter(self)
         self.retranslate()
 
@@ -54,6 +54,7 @@ class LibrarySearch(QObject):
     def open(self) -> None:
         """Show the dock with the query box focused; a one-line selection in the report is the query."""
         window = self._window
+        self.panel.load_facets()
         self.dock.show()
         self.dock.raise_()
         if not self._sized:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit
 
 from viewer.core.errors import ReportViewerError
 from viewer.ui.search.count_thread import CountThread
+from viewer.ui.search.filter_row import SearchFilterRow
 from viewer.ui.search.hit_delegate import HitDelegate
 from viewer.ui.search.results_model import HIT_ROLE, SearchResultsModel
 from viewer.ui.ui_language import error_text
@@ -67,13 +68,13 @@ class SearchPanel(QWidget):
         layout.setSpacing(4)
         layout.addLayout(box)
         layout.addWidget(self.hint_label)
-        self.filters_layout = QHBoxLayout()
-        self.filters_layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.filters_layout)
+        self.filter_row = SearchFilterRow(self)
+        layout.addWidget(self.filter_row)
         layout.addWidget(self.status_label)
         layout.addWidget(self.tree, 1)
         self.query_edit.returnPressed.connect(self.search)
         self.search_button.clicked.connect(self.search)
+        self.filter_row.filtersChanged.connect(self.refresh)
         self.tree.clicked.connect(self._activate)
         self.tree.installEventFilter(self)
         self.query_edit.installEventFilter(self)
@@ -113,9 +114,14 @@ class SearchPanel(QWidget):
         return self._terms
 
     def filters(self) -> "SearchFilters":
-        from viewer.services.search import SearchFilters
+        """What the 类别, 年份 and 发文机关 combos let through."""
+        return self.filter_row.current()
 
-        return SearchFilters()
+    def load_facets(self) -> None:
+        """The combos' values from the library as it is now (the 书库's facets, with their counts)."""
+        from viewer.services.catalogue import facets
+
+        self.filter_row.set_facets(facets(self._session.store))
 
     def search(self, query: str | None = None) -> None:
         """Run `query` (or the box's text): the old results and count go, the first page shows now."""
@@ -143,7 +149,7 @@ class SearchPanel(QWidget):
         store, filters = self._session.store, self.filters()
         self._terms = parsed.terms
         self._set_status(lambda: self.tr("正在搜索…"))
-        notes = search_notes(store, parsed, kind=filters.kind, year=filters.year)
+        notes = search_notes(store, parsed, kind=filters.kind, year=filters.year, issuer=filters.issuer)
         self.model.start(lambda after, limit: search_page(store, parsed, after=after, limit=limit, filters=filters),
                          parsed.terms, notes)
         if not self.model.loaded_hits:
@@ -155,7 +161,7 @@ class SearchPanel(QWidget):
         self.tree.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def refresh(self) -> None:
-        """The library changed (reports imported): the query shown runs again."""
+        """The filters or the library changed: the query shown runs again."""
         if self._terms:
             self.search(self._query)
 
