@@ -1269,7 +1269,7 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
     <message>
         <location filename="../../viewer/ui/search/filter_row.py" line="65"/>
         <source>全部发文机关</source>
-        <translation>All issuing bodies</translation>
+        <translation>All issuers</translation>
     </message>
 </context>
 <context>

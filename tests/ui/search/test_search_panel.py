@@ -221,7 +221,7 @@ def test_the_panel_speaks_english_in_the_english_ui(qtbot, win, store):
         assert "Notes" not in panel.status_label.text()
         assert panel.filter_row.year_combo.itemText(0) == "All years"
         assert panel.filter_row.kind_combo.itemText(0) == "All kinds"
-        assert panel.filter_row.issuer_combo.itemText(0) == "All issuing bodies"
+        assert panel.filter_row.issuer_combo.itemText(0) == "All issuers"
         assert panel.hint_label.text().startswith("Words apart by spaces must all occur")
         panel.search("量子计算")
         assert panel.status_label.text() == "No hits for “量子计算”"
