@@ -32,6 +32,9 @@ def _menus(window) -> list[QMenu]:
 
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_no_two_items_of_a_menu_share_an_access_key(window, qtbot, language):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)   # earlier tests' windows
     translations = Translations(QApplication.instance())
     window.languageRequested.connect(translations.set_language)
     try:
