@@ -323,3 +323,20 @@ def test_the_kind_year_and_issuer_filters_keep_only_the_reports_they_let_through
         row.choose(combo, None)
     qtbot.waitUntil(lambda: not panel.counting)
     assert panel.status_label.text() == f"共 {sum(every.values())} 处，{len(every)} 份报告"
+
+
+def test_switching_the_language_re_renders_the_results_shown(qtbot, win, store):
+    from viewer.ui.app import Translations
+
+    panel = run(qtbot, win, "调解")
+    expected = brute_counts(store, "调解")
+    translations = Translations(QApplication.instance())
+    try:
+        assert translations.set_language("en")
+        qtbot.waitUntil(lambda: panel.status_label.text() == f"{sum(expected.values())} hits in {len(expected)} reports")
+        assert win.library_search.dock.windowTitle() == "Search All Reports"
+        assert panel.filter_row.year_combo.itemText(0) == "All years"
+        assert panel.model.index(0, 0).data().endswith(" hits") or panel.model.index(0, 0).data().endswith(" hit")
+    finally:
+        translations.set_language("zh")
+    qtbot.waitUntil(lambda: panel.status_label.text() == f"共 {sum(expected.values())} 处，{len(expected)} 份报告")
