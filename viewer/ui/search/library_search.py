@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
 
 from viewer.ui.search.search_panel import SearchPanel
@@ -65,6 +65,12 @@ class LibrarySearch(QObject):
             self.panel.query_edit.setText(selected)
         self.panel.query_edit.setFocus()
         self.panel.query_edit.selectAll()
+        # a dock the saved layout put in a tab group gets its tab only on the next turn of the loop
+        QTimer.singleShot(0, self._bring_forward)
+
+    def _bring_forward(self) -> None:
+        self.dock.raise_()
+        self.panel.query_edit.setFocus()
 
     def go_to_hit(self, hit: "SearchHit", terms: tuple[str, ...]) -> None:
         """Open the hit's report (if another is open) at the hit, select it, and mark the query's
