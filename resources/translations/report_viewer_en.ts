@@ -257,32 +257,32 @@
         <translation>Import Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="126"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="127"/>
         <source>{0} / {1}：{2}</source>
         <translation>{0} / {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="143"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="144"/>
         <source>无法导入</source>
         <translation>Cannot Import</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="149"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="150"/>
         <source>导入完成</source>
         <translation>Import Finished</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="160"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="161"/>
         <source>已导入 {0} 份，已在资料库中 {1} 份，失败 {2} 份。</source>
         <translation>Imported {0}, already in the library {1}, failed {2}.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="163"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="164"/>
         <source>导入已取消，其余文件没有导入。</source>
         <translation>The import was cancelled; the remaining files were not imported.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/batch_import.py" line="167"/>
+        <location filename="../../viewer/ui/dialogs/batch_import.py" line="168"/>
         <source>……另有 {0} 个文件失败（见详细信息）。</source>
         <translation>…and {0} more files failed (see the details).</translation>
     </message>
@@ -885,150 +885,164 @@
     </message>
 </context>
 <context>
+    <name>LibrarySearch</name>
+    <message>
+        <location filename="../../viewer/ui/search/library_search.py" line="52"/>
+        <source>全库搜索</source>
+        <extracomment>Share of the window&apos;s width the dock takes when it first opens (the snippets need room).</extracomment>
+        <translation>Search All Reports</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="361"/>
+        <location filename="../../viewer/ui/main_window.py" line="365"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="362"/>
+        <location filename="../../viewer/ui/main_window.py" line="366"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="363"/>
+        <location filename="../../viewer/ui/main_window.py" line="367"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="364"/>
+        <location filename="../../viewer/ui/main_window.py" line="368"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="365"/>
+        <location filename="../../viewer/ui/main_window.py" line="369"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="366"/>
+        <location filename="../../viewer/ui/main_window.py" line="370"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="367"/>
+        <location filename="../../viewer/ui/main_window.py" line="371"/>
         <source>导入文件夹(&amp;F)…</source>
         <translation>Import &amp;Folder…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="368"/>
+        <location filename="../../viewer/ui/main_window.py" line="372"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="369"/>
+        <location filename="../../viewer/ui/main_window.py" line="373"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="370"/>
+        <location filename="../../viewer/ui/main_window.py" line="374"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="371"/>
+        <location filename="../../viewer/ui/main_window.py" line="375"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="372"/>
+        <location filename="../../viewer/ui/main_window.py" line="376"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="373"/>
+        <location filename="../../viewer/ui/main_window.py" line="377"/>
+        <source>全库搜索(&amp;L)…</source>
+        <translation>Search &amp;All Reports…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="378"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="374"/>
+        <location filename="../../viewer/ui/main_window.py" line="379"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="375"/>
+        <location filename="../../viewer/ui/main_window.py" line="380"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="376"/>
+        <location filename="../../viewer/ui/main_window.py" line="381"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="377"/>
+        <location filename="../../viewer/ui/main_window.py" line="382"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="378"/>
+        <location filename="../../viewer/ui/main_window.py" line="383"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="379"/>
+        <location filename="../../viewer/ui/main_window.py" line="384"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="385"/>
+        <location filename="../../viewer/ui/main_window.py" line="390"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="386"/>
+        <location filename="../../viewer/ui/main_window.py" line="391"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="391"/>
+        <location filename="../../viewer/ui/main_window.py" line="396"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="359"/>
-        <location filename="../../viewer/ui/main_window.py" line="404"/>
+        <location filename="../../viewer/ui/main_window.py" line="363"/>
+        <location filename="../../viewer/ui/main_window.py" line="409"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="457"/>
+        <location filename="../../viewer/ui/main_window.py" line="462"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="461"/>
+        <location filename="../../viewer/ui/main_window.py" line="466"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="484"/>
+        <location filename="../../viewer/ui/main_window.py" line="489"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="556"/>
+        <location filename="../../viewer/ui/main_window.py" line="561"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="583"/>
+        <location filename="../../viewer/ui/main_window.py" line="588"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="584"/>
+        <location filename="../../viewer/ui/main_window.py" line="589"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -1037,7 +1051,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="663"/>
+        <location filename="../../viewer/ui/main_window.py" line="677"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>
@@ -1222,6 +1236,147 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
         <location filename="../../viewer/ui/exports/report_printer.py" line="367"/>
         <source>第 {page} 页 / 共 {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchFilterRow</name>
+    <message>
+        <location filename="../../viewer/ui/search/filter_row.py" line="49"/>
+        <source>类别</source>
+        <extracomment>Characters an issuer combo shows before eliding (its list shows them whole).</extracomment>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/filter_row.py" line="50"/>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/filter_row.py" line="51"/>
+        <source>发文机关</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/filter_row.py" line="63"/>
+        <source>全部类别</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/filter_row.py" line="64"/>
+        <source>全部年份</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/filter_row.py" line="65"/>
+        <source>全部发文机关</source>
+        <translation>All issuers</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../viewer/ui/search/search_panel.py" line="96"/>
+        <source>在所有报告中搜索…</source>
+        <translation>Search all reports…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/search_panel.py" line="97"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/search_panel.py" line="98"/>
+        <source>空格分开的词须都出现；&quot;引号&quot;内为短语；-词 排除含该词的报告</source>
+        <translation>Words apart by spaces must all occur; &quot;quotes&quot; make a phrase; -word drops reports holding it</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/search_panel.py" line="151"/>
+        <source>正在搜索…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/search_panel.py" line="158"/>
+        <source>已列出前 {0} 处，正在统计…</source>
+        <translation>First {0} hits listed, counting…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/search_panel.py" line="195"/>
+        <source>没有找到“{0}”</source>
+        <translation>No hits for “{0}”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../viewer/ui/search/search_panel.py" line="198"/>
+        <source>共 %n 处</source>
+        <comment>hits in the library</comment>
+        <translation>
+            <numerusform>%n hit</numerusform>
+            <numerusform>%n hits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../viewer/ui/search/search_panel.py" line="199"/>
+        <source>，%n 份报告</source>
+        <comment>reports holding them</comment>
+        <translation>
+            <numerusform> in %n report</numerusform>
+            <numerusform> in %n reports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../viewer/ui/search/search_panel.py" line="200"/>
+        <source>；批注与书签 %n 条</source>
+        <comment>notes found</comment>
+        <translation>
+            <numerusform>; %n note or bookmark</numerusform>
+            <numerusform>; %n notes and bookmarks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location filename="../../viewer/ui/search/results_model.py" line="192"/>
+        <source>正在载入更多结果…</source>
+        <extracomment>Hits asked for at a time, when the query runs and each time the view scrolls to the end. Custom roles: the SearchHit or NoteHit of a row; (before, hit, after) of its first line; its second line.</extracomment>
+        <translation>Loading more hits…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../viewer/ui/search/results_model.py" line="210"/>
+        <source>批注与书签 — %n 条</source>
+        <comment>notes found</comment>
+        <translation>
+            <numerusform>Notes and bookmarks — %n</numerusform>
+            <numerusform>Notes and bookmarks — %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/results_model.py" line="212"/>
+        <source>{0} — 统计中…</source>
+        <translation>{0} — counting…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../viewer/ui/search/results_model.py" line="214"/>
+        <source>{0} — %n 处</source>
+        <comment>a report&apos;s hits</comment>
+        <translation>
+            <numerusform>{0} — %n hit</numerusform>
+            <numerusform>{0} — %n hits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/results_model.py" line="225"/>
+        <source>（正文之前）</source>
+        <translation>(before the first section)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/results_model.py" line="241"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/results_model.py" line="242"/>
+        <source>{0} · “{1}”</source>
+        <translation>{0} · “{1}”</translation>
     </message>
 </context>
 <context>
