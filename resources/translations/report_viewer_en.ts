@@ -1035,55 +1035,55 @@
 <context>
     <name>LibraryDialog</name>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="162"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="170"/>
         <source>书库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="163"/>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="249"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="171"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="257"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="164"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="172"/>
         <source>重命名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="165"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="173"/>
         <source>移到回收站…</source>
         <translation>Move to Trash…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="166"/>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="249"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="174"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="257"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="167"/>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="168"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="175"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="176"/>
         <source>导出列表为 CSV…</source>
         <translation>Export List as CSV…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="169"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="177"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="228"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="236"/>
         <source>书库 ({0})</source>
         <translation>Library ({0})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="229"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="237"/>
         <source>回收站 ({0})</source>
         <translation>Trash ({0})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../viewer/ui/library/library_dialog.py" line="235"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="243"/>
         <source>回收站中共 %n 份报告；恢复后，报告及其批注回到书库</source>
         <translation>
             <numerusform>%n report in the trash; restored, a report comes back to the library with its notes</numerusform>
@@ -1091,7 +1091,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../viewer/ui/library/library_dialog.py" line="237"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="245"/>
         <source>共 %n 份报告</source>
         <translation>
             <numerusform>%n report</numerusform>
@@ -1099,22 +1099,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="239"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="247"/>
         <source>（已筛选）</source>
         <translation> (filtered)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="245"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="253"/>
         <source>没有符合筛选条件的报告</source>
         <translation>No report matches the filter</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="246"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="254"/>
         <source>回收站是空的</source>
         <translation>The trash is empty</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library/library_dialog.py" line="247"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="255"/>
         <source>书库里还没有报告。
 用 文件 › 打开… 或 导入文件夹… 添加报告</source>
         <translation>The library has no reports yet.
@@ -1160,6 +1160,15 @@ Add some with File › Open… or Import Folder…</translation>
     </message>
 </context>
 <context>
+    <name>LibrarySearch</name>
+    <message>
+        <location filename="../../viewer/ui/search/library_search.py" line="52"/>
+        <source>全库搜索</source>
+        <extracomment>Share of the window&apos;s width the dock takes when it first opens (the snippets need room).</extracomment>
+        <translation>Search All Reports</translation>
+    </message>
+</context>
+<context>
     <name>LibraryTableModel</name>
     <message>
         <location filename="../../viewer/ui/library/library_model.py" line="180"/>
@@ -1170,148 +1179,153 @@ Add some with File › Open… or Import Folder…</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="365"/>
+        <location filename="../../viewer/ui/main_window.py" line="369"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="366"/>
+        <location filename="../../viewer/ui/main_window.py" line="370"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="367"/>
+        <location filename="../../viewer/ui/main_window.py" line="371"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="368"/>
+        <location filename="../../viewer/ui/main_window.py" line="372"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="369"/>
+        <location filename="../../viewer/ui/main_window.py" line="373"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="370"/>
+        <location filename="../../viewer/ui/main_window.py" line="374"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="371"/>
+        <location filename="../../viewer/ui/main_window.py" line="375"/>
         <source>导入文件夹(&amp;F)…</source>
         <translation>Import &amp;Folder…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="372"/>
+        <location filename="../../viewer/ui/main_window.py" line="376"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="373"/>
+        <location filename="../../viewer/ui/main_window.py" line="377"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="374"/>
+        <location filename="../../viewer/ui/main_window.py" line="378"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="375"/>
+        <location filename="../../viewer/ui/main_window.py" line="379"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="376"/>
+        <location filename="../../viewer/ui/main_window.py" line="380"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="377"/>
+        <location filename="../../viewer/ui/main_window.py" line="381"/>
+        <source>全库搜索(&amp;L)…</source>
+        <translation>Search &amp;All Reports…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="382"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="378"/>
+        <location filename="../../viewer/ui/main_window.py" line="383"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="379"/>
+        <location filename="../../viewer/ui/main_window.py" line="384"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="380"/>
+        <location filename="../../viewer/ui/main_window.py" line="385"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="381"/>
+        <location filename="../../viewer/ui/main_window.py" line="386"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="382"/>
+        <location filename="../../viewer/ui/main_window.py" line="387"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="383"/>
+        <location filename="../../viewer/ui/main_window.py" line="388"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="389"/>
+        <location filename="../../viewer/ui/main_window.py" line="394"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="390"/>
+        <location filename="../../viewer/ui/main_window.py" line="395"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="395"/>
+        <location filename="../../viewer/ui/main_window.py" line="400"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="363"/>
-        <location filename="../../viewer/ui/main_window.py" line="408"/>
+        <location filename="../../viewer/ui/main_window.py" line="367"/>
+        <location filename="../../viewer/ui/main_window.py" line="413"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="466"/>
+        <location filename="../../viewer/ui/main_window.py" line="471"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="470"/>
+        <location filename="../../viewer/ui/main_window.py" line="475"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="493"/>
+        <location filename="../../viewer/ui/main_window.py" line="498"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="565"/>
+        <location filename="../../viewer/ui/main_window.py" line="570"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="592"/>
+        <location filename="../../viewer/ui/main_window.py" line="597"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="593"/>
+        <location filename="../../viewer/ui/main_window.py" line="598"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -1320,7 +1334,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="672"/>
+        <location filename="../../viewer/ui/main_window.py" line="686"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>
@@ -1505,6 +1519,147 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
         <location filename="../../viewer/ui/exports/report_printer.py" line="367"/>
         <source>第 {page} 页 / 共 {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchFilterRow</name>
+    <message>
+        <location filename="../../viewer/ui/search/filter_row.py" line="49"/>
+        <source>类别</source>
+        <extracomment>Characters an issuer combo shows before eliding (its list shows them whole).</extracomment>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/filter_row.py" line="50"/>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/filter_row.py" line="51"/>
+        <source>发文机关</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/filter_row.py" line="63"/>
+        <source>全部类别</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/filter_row.py" line="64"/>
+        <source>全部年份</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/filter_row.py" line="65"/>
+        <source>全部发文机关</source>
+        <translation>All issuers</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../viewer/ui/search/search_panel.py" line="96"/>
+        <source>在所有报告中搜索…</source>
+        <translation>Search all reports…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/search_panel.py" line="97"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/search_panel.py" line="98"/>
+        <source>空格分开的词须都出现；&quot;引号&quot;内为短语；-词 排除含该词的报告</source>
+        <translation>Words apart by spaces must all occur; &quot;quotes&quot; make a phrase; -word drops reports holding it</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/search_panel.py" line="151"/>
+        <source>正在搜索…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/search_panel.py" line="158"/>
+        <source>已列出前 {0} 处，正在统计…</source>
+        <translation>First {0} hits listed, counting…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/search_panel.py" line="195"/>
+        <source>没有找到“{0}”</source>
+        <translation>No hits for “{0}”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../viewer/ui/search/search_panel.py" line="198"/>
+        <source>共 %n 处</source>
+        <comment>hits in the library</comment>
+        <translation>
+            <numerusform>%n hit</numerusform>
+            <numerusform>%n hits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../viewer/ui/search/search_panel.py" line="199"/>
+        <source>，%n 份报告</source>
+        <comment>reports holding them</comment>
+        <translation>
+            <numerusform> in %n report</numerusform>
+            <numerusform> in %n reports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../viewer/ui/search/search_panel.py" line="200"/>
+        <source>；批注与书签 %n 条</source>
+        <comment>notes found</comment>
+        <translation>
+            <numerusform>; %n note or bookmark</numerusform>
+            <numerusform>; %n notes and bookmarks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location filename="../../viewer/ui/search/results_model.py" line="192"/>
+        <source>正在载入更多结果…</source>
+        <extracomment>Hits asked for at a time, when the query runs and each time the view scrolls to the end. Custom roles: the SearchHit or NoteHit of a row; (before, hit, after) of its first line; its second line.</extracomment>
+        <translation>Loading more hits…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../viewer/ui/search/results_model.py" line="210"/>
+        <source>批注与书签 — %n 条</source>
+        <comment>notes found</comment>
+        <translation>
+            <numerusform>Notes and bookmarks — %n</numerusform>
+            <numerusform>Notes and bookmarks — %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/results_model.py" line="212"/>
+        <source>{0} — 统计中…</source>
+        <translation>{0} — counting…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../viewer/ui/search/results_model.py" line="214"/>
+        <source>{0} — %n 处</source>
+        <comment>a report&apos;s hits</comment>
+        <translation>
+            <numerusform>{0} — %n hit</numerusform>
+            <numerusform>{0} — %n hits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/results_model.py" line="225"/>
+        <source>（正文之前）</source>
+        <translation>(before the first section)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/results_model.py" line="241"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search/results_model.py" line="242"/>
+        <source>{0} · “{1}”</source>
+        <translation>{0} · “{1}”</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
 from viewer.ui.app import Translations
@@ -32,6 +33,8 @@ def _menus(window) -> list[QMenu]:
 
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_no_two_items_of_a_menu_share_an_access_key(window, qtbot, language):
+    # Windows of earlier tests (their libraries closed) are deleted first: a language change reaches every window.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     translations = Translations(QApplication.instance())
     window.languageRequested.connect(translations.set_language)
     try:

@@ -13,7 +13,7 @@ from viewer.core.errors import StoreError
 from viewer.core.model import (
     Annotation, DocumentInfo, Figure, ImportResult, RemovedReport, SectionNode, StoredDocument, TextTable,
 )
-from viewer.store import backup, catalogue, clock, fts, health, migrations, report_rows
+from viewer.store import backup, catalogue, clock, fts, health, hit_pages, migrations, report_rows
 from viewer.store.annotations import AnnotationStore
 from viewer.store.catalogue import CatalogueStore
 from viewer.store.settings import SettingsStore
@@ -376,6 +376,16 @@ class LibraryStore(AnnotationStore, SettingsStore, CatalogueStore):
     def paragraphs_containing(self, term: str) -> list[fts.ParagraphRow]:
         """Every indexed paragraph holding `term` (folded), in (report, start) order; see store.fts."""
         return fts.paragraphs_containing(self._conn, term)
+
+    def reports_holding(self, terms: tuple[str, ...], excluded: tuple[str, ...] = (), *,
+                        after: int = 0, limit: int = 100) -> list[int]:
+        """Ids above `after` of live reports holding every folded term and no excluded one, ascending
+        (a search page's next reports); see store.hit_pages."""
+        return hit_pages.reports_holding(self._conn, terms, excluded, after, limit)
+
+    def paragraphs_holding(self, doc_id: int, terms: tuple[str, ...]) -> list[fts.ParagraphRow]:
+        """One report's indexed paragraphs holding any of the folded terms, in start order."""
+        return hit_pages.paragraphs_holding(self._conn, doc_id, terms)
 
     def annotation_texts(self) -> list[tuple[str, int, str, str, str]]:
         """(uuid, document id, kind, quote, body) of every live annotation, for search; see store.fts."""

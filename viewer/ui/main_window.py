@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self._hit = -1
         self._docks_placed = False        # by a restored layout, or on the first show
         self._batch_import = None
+        self._library_search = None       # the 全库搜索 dock, built on first use (viewer.ui.search)
         self.setAcceptDrops(True)
         self.resize(*default_size())
         self._init_central()
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(QKeySequence.StandardKey.Find)
         self.find_next_action = self._action(QKeySequence.StandardKey.FindNext)
         self.find_prev_action = self._action(QKeySequence.StandardKey.FindPrevious)
+        self.search_all_action = self._action("Ctrl+Shift+F")
         self.zoom_in_action = self._action("Ctrl+=")
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         self.zoom_out_action = self._action("Ctrl+-")
@@ -276,6 +278,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.find_action)
         self.edit_menu.addAction(self.find_next_action)
         self.edit_menu.addAction(self.find_prev_action)
+        self.edit_menu.addAction(self.search_all_action)
         bar.addMenu(self.annotating.menu)
         self.view_menu = bar.addMenu("")
         self.view_menu.addAction(self.zoom_in_action)
@@ -329,6 +332,7 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self.open_find)
         self.find_next_action.triggered.connect(self.next_hit)
         self.find_prev_action.triggered.connect(self.previous_hit)
+        self.search_all_action.triggered.connect(lambda: self.library_search.open())
         self.zoom_in_action.triggered.connect(lambda: self.set_zoom(self.view.zoom + 1))
         self.zoom_out_action.triggered.connect(lambda: self.set_zoom(self.view.zoom - 1))
         self.zoom_reset_action.triggered.connect(lambda: self.set_zoom(0))
@@ -374,6 +378,7 @@ class MainWindow(QMainWindow):
         self.find_action.setText(self.tr("查找(&F)…"))
         self.find_next_action.setText(self.tr("查找下一个"))
         self.find_prev_action.setText(self.tr("查找上一个"))
+        self.search_all_action.setText(self.tr("全库搜索(&L)…"))
         self.zoom_in_action.setText(self.tr("放大"))
         self.zoom_out_action.setText(self.tr("缩小"))
         self.zoom_reset_action.setText(self.tr("原始大小"))
@@ -636,6 +641,15 @@ class MainWindow(QMainWindow):
         self._hits, self._hit, self._more_hits = [], -1, False
         self.view.set_find_hits([])
         self.view.setFocus()
+
+    @property
+    def library_search(self):
+        """编辑 › 全库搜索… (Ctrl+Shift+F): the search dock (viewer.ui.search.LibrarySearch), made on first use."""
+        if self._library_search is None:
+            from viewer.ui.search.library_search import LibrarySearch      # start-up: loads on first use
+
+            self._library_search = LibrarySearch(self)
+        return self._library_search
 
     # -- annotations: marks, lists, undo -----------------------------------------------------------
 

@@ -1,0 +1,88 @@
+"""The search panel's filters: 类别, 年份 and 发文机关 combos filled from the 书库's facets, each value with its count."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QWidget
+
+if TYPE_CHECKING:
+    from viewer.core.model import CatalogueFacets
+    from viewer.services.search import SearchFilters
+
+#: Characters an issuer combo shows before eliding (its list shows them whole).
+ISSUER_CHARS = 8
+
+
+class SearchFilterRow(QWidget):
+    """Emits filtersChanged() when a combo is chosen; `current()` is the SearchFilters they make."""
+
+    filtersChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kind_combo = QComboBox(self)
+        self.year_combo = QComboBox(self)
+        self.issuer_combo = QComboBox(self)
+        self.issuer_combo.setMinimumContentsLength(ISSUER_CHARS)
+        self.issuer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.issuer_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for combo in self.combos():
+            combo.setMaxVisibleItems(20)
+            combo.activated.connect(lambda _index: self.filtersChanged.emit())
+            layout.addWidget(combo, 1 if combo is self.issuer_combo else 0)
+        self._facets: CatalogueFacets | None = None
+        self.retranslate()
+
+    def combos(self) -> tuple[QComboBox, QComboBox, QComboBox]:
+        return self.kind_combo, self.year_combo, self.issuer_combo
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.kind_combo.setToolTip(self.tr("类别"))
+        self.year_combo.setToolTip(self.tr("年份"))
+        self.issuer_combo.setToolTip(self.tr("发文机关"))
+        self.set_facets(self._facets)
+
+    def set_facets(self, facets: "CatalogueFacets | None") -> None:
+        """Fill the combos (each value with its count); a chosen value still offered stays chosen."""
+        from viewer.core.catalogue import kind_label
+        from viewer.ui.ui_language import current
+
+        self._facets = facets
+        kinds = [(kind_label(k, current()), k, n) for k, n in facets.kinds] if facets else []
+        years = [(str(y), y, n) for y, n in facets.years] if facets else []
+        issuers = [(i, i, n) for i, n in facets.issuers] if facets else []
+        self._fill(self.kind_combo, self.tr("全部类别"), kinds)
+        self._fill(self.year_combo, self.tr("全部年份"), years)
+        self._fill(self.issuer_combo, self.tr("全部发文机关"), issuers)
+
+    @staticmethod
+    def _fill(combo: QComboBox, everything: str, items: list[tuple[str, Any, int]]) -> None:
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for label, value, count in items:
+            combo.addItem(f"{label} ({count})", value)
+            combo.setItemData(combo.count() - 1, label, 3)       # Qt.ToolTipRole: the whole name
+        combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else 0)
+        combo.blockSignals(False)
+
+    def choose(self, combo: QComboBox, value: Any) -> None:
+        """Pick a combo's value (tests, a user's choice kept) and say the filters changed."""
+        combo.setCurrentIndex(max(combo.findData(value), 0))
+        self.filtersChanged.emit()
+
+    def current(self) -> "SearchFilters":
+        from viewer.services.search import SearchFilters
+
+        return SearchFilters(kind=self.kind_combo.currentData(), year=self.year_combo.currentData(),
+                             issuer=self.issuer_combo.currentData())
