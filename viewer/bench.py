@@ -345,6 +345,55 @@ def bench_pdf_import(pages: int = 50, runs: int = 5) -> dict[str, float]:
             "cpu_seconds": statistics.median(cpu), "same_text": float(report.text == source.text)}
 
 
+def bench_library_view(reports: int = 10_000) -> dict[str, float]:
+    """A library of `reports` tiny reports (varied kinds, years, issuers): milliseconds from 文件 › 书库…
+    to the first paint of its table, the first time (the window built) and again; offscreen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    bodies = ["{0}年{1}政府工作报告", "{1}关于{0}年法治政府建设情况的报告", "{1}行政复议办法（{0}年第{2}号）",
+              "{1}关于做好{0}年防汛工作的通知（第{2}号）", "{1}{0}年统计公报（第{2}号）"]
+    issuers = ["北京市人民政府", "上海市人民政府", "广东省人民政府", "司法部", "国务院", "杭州市人民政府"]
+
+    class FirstPaint(QObject):
+        at: float | None = None
+
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802
+            if self.at is None and event.type() == QEvent.Type.Paint and watched.objectName() == "libraryTable":
+                self.at = time.perf_counter()
+            return False
+
+    with tempfile.TemporaryDirectory() as tmp, LibraryStore(Path(tmp) / "lib.sqlite3") as store:
+        with store.transaction():
+            for i in range(reports):
+                issuer = issuers[i % len(issuers)]
+                title = bodies[i % len(bodies)].format(2010 + i % 15, issuer, i)
+                text = f"{title}\n一、总体情况\n全年办理案件{i}件，增长{i % 30}%。\n{issuer}\n{2011 + i % 15}年3月{1 + i % 28}日\n"
+                store.import_report(parse_bytes(text.encode("utf-8"), f"r{i}.txt"))
+        window = MainWindow(store)
+        window.resize(1280, 800)
+        window.show()
+        app.processEvents()
+        times = []
+        for _ in range(2):
+            watcher = FirstPaint()
+            app.installEventFilter(watcher)
+            t0 = time.perf_counter()
+            window.library.library_action.trigger()
+            while watcher.at is None:
+                app.processEvents()
+            times.append((watcher.at - t0) * 1000)
+            app.removeEventFilter(watcher)
+            window.library.dialog.close()
+            app.processEvents()
+        window.close()
+    return {"reports": reports, "first_ms": times[0], "again_ms": times[1]}
+
+
 def bench_large_report() -> dict[str, float]:
     """A ~2 MB report: parse+import seconds, first screen seconds, worst page-scroll milliseconds."""
 
@@ -500,6 +549,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"large report {large['bytes'] / 1e6:.1f} MB: parse+import {large['import_s']:.2f} s, "
               f"first screen {large['first_screen_s'] * 1000:.0f} ms (target < 1 s), "
               f"worst page scroll {large['worst_scroll_ms']:.0f} ms")
+        print("书库 (library view) of {reports:,} reports: table painted {first_ms:.0f} ms after File › 书库… "
+              "(again: {again_ms:.0f} ms; target well under 1 s)".format(**bench_library_view()))
         with tempfile.TemporaryDirectory() as tmp:
             big = Path(tmp) / "large.txt"
             big.write_text(large_report_text(), encoding="utf-8")

@@ -784,104 +784,379 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="19"/>
+        <location filename="../../viewer/ui/labels.py" line="20"/>
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="20"/>
+        <location filename="../../viewer/ui/labels.py" line="21"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="21"/>
+        <location filename="../../viewer/ui/labels.py" line="22"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="24"/>
+        <location filename="../../viewer/ui/labels.py" line="25"/>
         <source>批注</source>
         <comment>plural: a tab or filter of notes</comment>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="25"/>
+        <location filename="../../viewer/ui/labels.py" line="26"/>
         <source>书签</source>
         <comment>plural: a tab or filter of bookmarks</comment>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="26"/>
+        <location filename="../../viewer/ui/labels.py" line="27"/>
         <source>高亮</source>
         <comment>plural: a tab or filter of highlights</comment>
         <translation>Highlights</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="29"/>
+        <location filename="../../viewer/ui/labels.py" line="30"/>
         <source>计数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="30"/>
+        <location filename="../../viewer/ui/labels.py" line="31"/>
         <source>百分比</source>
         <translation>Percent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="31"/>
+        <location filename="../../viewer/ui/labels.py" line="32"/>
         <source>金额</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="32"/>
+        <location filename="../../viewer/ui/labels.py" line="33"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="33"/>
+        <location filename="../../viewer/ui/labels.py" line="34"/>
         <source>数字</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="36"/>
+        <location filename="../../viewer/ui/labels.py" line="37"/>
+        <source>政府工作报告</source>
+        <translation>Work report</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="38"/>
+        <source>法治政府建设报告</source>
+        <translation>Rule-of-law report</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="39"/>
+        <source>条例/办法/规定</source>
+        <translation>Regulation</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="40"/>
+        <source>通知/意见</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="41"/>
+        <source>其他</source>
+        <comment>a report of no known kind</comment>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/labels.py" line="44"/>
         <source>重点</source>
         <comment>highlight colour</comment>
         <translation>Key point</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="37"/>
+        <location filename="../../viewer/ui/labels.py" line="45"/>
         <source>疑问</source>
         <comment>highlight colour</comment>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="38"/>
+        <location filename="../../viewer/ui/labels.py" line="46"/>
         <source>待办</source>
         <comment>highlight colour</comment>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="39"/>
+        <location filename="../../viewer/ui/labels.py" line="47"/>
         <source>数据</source>
         <comment>highlight colour</comment>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="40"/>
+        <location filename="../../viewer/ui/labels.py" line="48"/>
         <source>引用</source>
         <comment>highlight colour</comment>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="84"/>
+        <location filename="../../viewer/ui/labels.py" line="97"/>
         <source>第{0}页</source>
         <comment>the page a place in a report is on</comment>
         <translation>p. {0}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/labels.py" line="91"/>
+        <location filename="../../viewer/ui/labels.py" line="104"/>
         <source>第{0}页 / 共{1}页</source>
         <comment>status bar: the reading page of all pages</comment>
         <translation>Page {0} of {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryActions</name>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="68"/>
+        <source>书库(&amp;L)…</source>
+        <translation>&amp;Library…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="69"/>
+        <source>所有报告：排序、筛选、打开、重命名、移到回收站</source>
+        <translation>Every report: sort, filter, open, rename, move to the trash</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="113"/>
+        <source>无法打开报告</source>
+        <translation>Cannot open the report</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="120"/>
+        <location filename="../../viewer/ui/library/library_actions.py" line="127"/>
+        <source>重命名报告</source>
+        <translation>Rename Report</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="120"/>
+        <source>《{0}》的新标题：</source>
+        <translation>New title for 《{0}》:</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="140"/>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="142"/>
+        <source>已恢复：{0}</source>
+        <translation>Restored: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="146"/>
+        <source>导出列表为 CSV</source>
+        <translation>Export List as CSV</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="147"/>
+        <source>书库</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="160"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_actions.py" line="161"/>
+        <source>{0}：无法写入（{1}）；请另选位置</source>
+        <translation>{0}: cannot be written ({1}); choose another place</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../viewer/ui/library/library_actions.py" line="163"/>
+        <source>已导出 %n 份报告：{0}</source>
+        <translation>
+            <numerusform>Exported %n report: {0}</numerusform>
+            <numerusform>Exported %n reports: {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryColumns</name>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="60"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="62"/>
+        <source>发文机关</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="64"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="66"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="67"/>
+        <source>源文件</source>
+        <translation>Source file</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="69"/>
+        <source>章节</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="71"/>
+        <source>数据</source>
+        <comment>column: how many figures (statistics) a report has</comment>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="74"/>
+        <source>笔记</source>
+        <comment>column: notes, bookmarks and highlights of a report</comment>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="77"/>
+        <source>导入时间</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/columns.py" line="79"/>
+        <source>最近打开</source>
+        <translation>Last opened</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryDialog</name>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="170"/>
+        <source>书库</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="171"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="257"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="172"/>
+        <source>重命名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="173"/>
+        <source>移到回收站…</source>
+        <translation>Move to Trash…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="174"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="257"/>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="175"/>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="176"/>
+        <source>导出列表为 CSV…</source>
+        <translation>Export List as CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="177"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="236"/>
+        <source>书库 ({0})</source>
+        <translation>Library ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="237"/>
+        <source>回收站 ({0})</source>
+        <translation>Trash ({0})</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../viewer/ui/library/library_dialog.py" line="243"/>
+        <source>回收站中共 %n 份报告；恢复后，报告及其批注回到书库</source>
+        <translation>
+            <numerusform>%n report in the trash; restored, a report comes back to the library with its notes</numerusform>
+            <numerusform>%n reports in the trash; restored, a report comes back to the library with its notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../viewer/ui/library/library_dialog.py" line="245"/>
+        <source>共 %n 份报告</source>
+        <translation>
+            <numerusform>%n report</numerusform>
+            <numerusform>%n reports</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="247"/>
+        <source>（已筛选）</source>
+        <translation> (filtered)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="253"/>
+        <source>没有符合筛选条件的报告</source>
+        <translation>No report matches the filter</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="254"/>
+        <source>回收站是空的</source>
+        <translation>The trash is empty</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/library_dialog.py" line="255"/>
+        <source>书库里还没有报告。
+用 文件 › 打开… 或 导入文件夹… 添加报告</source>
+        <translation>The library has no reports yet.
+Add some with File › Open… or Import Folder…</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryFilterBar</name>
+    <message>
+        <location filename="../../viewer/ui/library/filter_bar.py" line="60"/>
+        <source>筛选：标题、发文机关或文件名</source>
+        <translation>Filter: title, issuer or file name</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/filter_bar.py" line="61"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/filter_bar.py" line="62"/>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/filter_bar.py" line="63"/>
+        <source>发文机关</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/filter_bar.py" line="87"/>
+        <source>全部类别</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/filter_bar.py" line="88"/>
+        <source>全部年份</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/library/filter_bar.py" line="89"/>
+        <source>全部发文机关</source>
+        <translation>All issuers</translation>
     </message>
 </context>
 <context>
@@ -894,155 +1169,163 @@
     </message>
 </context>
 <context>
+    <name>LibraryTableModel</name>
+    <message>
+        <location filename="../../viewer/ui/library/library_model.py" line="180"/>
+        <source>移入回收站于 {0}</source>
+        <translation>Moved to the trash on {0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="365"/>
+        <location filename="../../viewer/ui/main_window.py" line="369"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="366"/>
+        <location filename="../../viewer/ui/main_window.py" line="370"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="367"/>
+        <location filename="../../viewer/ui/main_window.py" line="371"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="368"/>
+        <location filename="../../viewer/ui/main_window.py" line="372"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="369"/>
+        <location filename="../../viewer/ui/main_window.py" line="373"/>
         <source>最近的报告(&amp;R)</source>
         <translation>&amp;Recent Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="370"/>
+        <location filename="../../viewer/ui/main_window.py" line="374"/>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="371"/>
+        <location filename="../../viewer/ui/main_window.py" line="375"/>
         <source>导入文件夹(&amp;F)…</source>
         <translation>Import &amp;Folder…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="372"/>
+        <location filename="../../viewer/ui/main_window.py" line="376"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="373"/>
+        <location filename="../../viewer/ui/main_window.py" line="377"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="374"/>
+        <location filename="../../viewer/ui/main_window.py" line="378"/>
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="375"/>
+        <location filename="../../viewer/ui/main_window.py" line="379"/>
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="376"/>
+        <location filename="../../viewer/ui/main_window.py" line="380"/>
         <source>查找上一个</source>
         <translation>Find Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="377"/>
+        <location filename="../../viewer/ui/main_window.py" line="381"/>
         <source>全库搜索(&amp;L)…</source>
         <translation>Search &amp;All Reports…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="378"/>
+        <location filename="../../viewer/ui/main_window.py" line="382"/>
         <source>放大</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="379"/>
+        <location filename="../../viewer/ui/main_window.py" line="383"/>
         <source>缩小</source>
         <translation>Zoom Out</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="380"/>
+        <location filename="../../viewer/ui/main_window.py" line="384"/>
         <source>原始大小</source>
         <translation>Actual Size</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="381"/>
+        <location filename="../../viewer/ui/main_window.py" line="385"/>
         <source>数据着色</source>
         <translation>Figure Colours</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="382"/>
+        <location filename="../../viewer/ui/main_window.py" line="386"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="383"/>
+        <location filename="../../viewer/ui/main_window.py" line="387"/>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="384"/>
+        <location filename="../../viewer/ui/main_window.py" line="388"/>
         <source>关于报告阅览器(&amp;A)</source>
         <translation>&amp;About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="390"/>
+        <location filename="../../viewer/ui/main_window.py" line="394"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="391"/>
+        <location filename="../../viewer/ui/main_window.py" line="395"/>
         <source>批注与数据</source>
         <translation>Notes and Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="396"/>
+        <location filename="../../viewer/ui/main_window.py" line="400"/>
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="363"/>
-        <location filename="../../viewer/ui/main_window.py" line="409"/>
+        <location filename="../../viewer/ui/main_window.py" line="367"/>
+        <location filename="../../viewer/ui/main_window.py" line="413"/>
         <source>报告阅览器</source>
         <translation>Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="462"/>
+        <location filename="../../viewer/ui/main_window.py" line="471"/>
         <source>无法打开报告</source>
         <translation>Cannot Open Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="466"/>
+        <location filename="../../viewer/ui/main_window.py" line="475"/>
         <source>已导入：{0}（{1} 个章节，{2} 个数据）</source>
         <translation>Imported: {0} ({1} sections, {2} figures)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="489"/>
+        <location filename="../../viewer/ui/main_window.py" line="498"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="561"/>
+        <location filename="../../viewer/ui/main_window.py" line="570"/>
         <source>（正文之前）</source>
         <translation>(before the first section)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="588"/>
+        <location filename="../../viewer/ui/main_window.py" line="597"/>
         <source>关于报告阅览器</source>
         <translation>About Report Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="589"/>
+        <location filename="../../viewer/ui/main_window.py" line="598"/>
         <source>报告阅览器 {0}
 离线阅读政府工作报告：目录导航、数据着色、查找。
 本程序从不连接网络。</source>
@@ -1051,7 +1334,7 @@ Read government reports offline: contents navigation, highlighted figures, find.
 This program never connects to the network.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="677"/>
+        <location filename="../../viewer/ui/main_window.py" line="686"/>
         <source>未定位：报告文本已变，找不到这段引文</source>
         <translation>Unplaced: the report&apos;s text changed and this quote was not found</translation>
     </message>
@@ -1466,31 +1749,31 @@ Select text in the report and right-click: Add Note or Highlight.</translation>
 <context>
     <name>TrashActions</name>
     <message>
-        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="32"/>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="34"/>
         <source>移到回收站(&amp;D)…</source>
         <translation>Move to Tras&amp;h…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="41"/>
-        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="45"/>
-        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="54"/>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="51"/>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="55"/>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="65"/>
         <source>移到回收站</source>
         <translation>Move to Trash</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="42"/>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="52"/>
         <source>《{0}》是资料库中唯一的报告，打开时不能移到回收站；请先导入另一份报告。</source>
         <translation>《{0}》 is the only report in the library and cannot be moved to the trash while open; import another report first.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="46"/>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="56"/>
         <source>把《{0}》及其 {1} 条批注、书签和高亮移到回收站？
-可随时恢复：再次导入同一文件，或运行 report-viewer restore {2}；批注不会丢失。</source>
+可随时恢复：在 文件 › 书库… 的回收站中，再次导入同一文件，或运行 report-viewer restore {2}；批注不会丢失。</source>
         <translation>Move 《{0}》 and its {1} notes, bookmarks and highlights to the trash?
-You can restore it at any time: import the same file again, or run report-viewer restore {2}; no note is lost.</translation>
+You can restore it at any time: in the trash of File › Library…, by importing the same file again, or with report-viewer restore {2}; no note is lost.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="57"/>
+        <location filename="../../viewer/ui/dialogs/trash_actions.py" line="69"/>
         <source>已移到回收站：{0}</source>
         <translation>Moved to the trash: {0}</translation>
     </message>

@@ -33,6 +33,18 @@ def chinese_messages():
     ui_language.set_current("zh")
 
 
+@pytest.fixture(autouse=True)
+def windows_deleted_after_each_test():
+    """The windows a test closed are deleted before the next test: pytest-qt's deleteLater runs outside
+    any event loop, where Qt would keep them (and a later language change would reach a window whose
+    library is closed)."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def store(tmp_path):
     with LibraryStore(tmp_path / "library.sqlite3") as s:

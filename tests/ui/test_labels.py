@@ -22,6 +22,8 @@ def _every_label():
         yield "annotation kinds", kind, labels.annotation_kinds_label(kind), vocab.ANNOTATION_KIND_NAMES[kind]
     for kind in vocab.FIGURE_KINDS:
         yield "figure kind", kind, labels.figure_kind_label(kind), vocab.FIGURE_KIND_NAMES[kind]
+    for kind in vocab.REPORT_KINDS:
+        yield "report kind", kind, labels.report_kind_label(kind), vocab.REPORT_KIND_NAMES[kind]
     for colour in vocab.HIGHLIGHT_KEYS:
         yield "colour", colour, labels.colour_label(colour), vocab.DEFAULT_COLOUR_NAMES[colour]
 
@@ -93,12 +95,15 @@ def _translated_sources(path: Path):
 #: The same words used for something else than naming a kind or a colour: the 高亮 menu and its
 #: button (the verb Highlight), the 数据 tab and guide entry (the Figures panel), a calendar date's unit.
 OTHER_USES = {("annotations/annotation_actions.py", "高亮"), ("main_window.py", "数据"),
-              ("dialogs/help_dialogs.py", "数据"), ("reader/figures_panel.py", "日期")}
+              ("dialogs/help_dialogs.py", "数据"), ("reader/figures_panel.py", "日期"),
+              # the 书库's headers: how many figures a report has, and the report's own date
+              ("library/columns.py", "数据"), ("library/columns.py", "日期"),
+              ("dialogs/help_dialogs.py", "其他")}       # the shortcut list's group of other keys
 
 
 def test_only_the_labels_module_translates_a_kind_or_colour_name():
     names = {*vocab.ANNOTATION_KIND_NAMES.values(), *vocab.FIGURE_KIND_NAMES.values(),
-             *vocab.DEFAULT_COLOUR_NAMES.values()}
+             *vocab.REPORT_KIND_NAMES.values(), *vocab.DEFAULT_COLOUR_NAMES.values()}
     found = {(path.relative_to(UI).as_posix(), text) for path in UI.rglob("*.py") if path.name != "labels.py"
              for text in _translated_sources(path) if text in names}
     assert found <= OTHER_USES, sorted(found - OTHER_USES)

@@ -53,6 +53,8 @@ LAST_HIGHLIGHT = Setting("last_highlight", (str,), DEFAULT_HIGHLIGHT, "the colou
 OPEN_FOLDER = Setting("open_folder", (str, _NONE), None, "the folder the Open dialog starts in")
 LAST_BACKUP = Setting("last_backup", (str, _NONE), None,
                       "when the last automatic backup was written (UTC, ISO 8601; None: never)")
+LIBRARY_VIEW = Setting("library_view", (dict,), {},
+                       "the 书库's sort (key, descending) and its columns' widths and order (Qt header, base64)")
 READING_POSITION = Setting("position", (int,), 0, "where reading stopped: the offset at the top of the pane",
                            scope="report")
 LAST_OPENED = Setting("last_opened", (str, _NONE), None, "when the report was last opened (UTC, ISO 8601)",
@@ -61,7 +63,7 @@ LAST_OPENED = Setting("last_opened", (str, _NONE), None, "when the report was la
 #: Every setting, by key.
 SETTINGS: dict[str, Setting] = {s.name: s for s in (
     LANGUAGE, AUTHOR, LAST_DOCUMENT, ZOOM, WINDOW_GEOMETRY, WINDOW_STATE, SIDE_TAB, HIGHLIGHT_NAMES,
-    LAST_HIGHLIGHT, OPEN_FOLDER, LAST_BACKUP)}
+    LAST_HIGHLIGHT, OPEN_FOLDER, LAST_BACKUP, LIBRARY_VIEW)}
 #: Every per-report setting, by key.
 REPORT_SETTINGS: dict[str, Setting] = {s.name: s for s in (READING_POSITION, LAST_OPENED)}
 

@@ -1,4 +1,5 @@
-"""The UI's translated labels of viewer.core.vocab's ids: annotation kinds, figure kinds, highlight colours.
+"""The UI's translated labels of viewer.core.vocab's ids: annotation kinds, figure kinds, report kinds,
+highlight colours.
 
 Every widget names a kind or a colour through these functions, so each label is translated once.
 The Chinese source texts are vocab's Chinese names (a test keeps them equal); an unknown id is shown
@@ -31,6 +32,13 @@ _FIGURE_KINDS: dict[str, Callable[[], str]] = {
     "money": lambda: QCoreApplication.translate("Labels", "金额"),
     "date": lambda: QCoreApplication.translate("Labels", "日期"),
     "number": lambda: QCoreApplication.translate("Labels", "数字"),
+}
+_REPORT_KINDS: dict[str, Callable[[], str]] = {
+    "work_report": lambda: QCoreApplication.translate("Labels", "政府工作报告"),
+    "rule_of_law_report": lambda: QCoreApplication.translate("Labels", "法治政府建设报告"),
+    "regulation": lambda: QCoreApplication.translate("Labels", "条例/办法/规定"),
+    "notice": lambda: QCoreApplication.translate("Labels", "通知/意见"),
+    "other": lambda: QCoreApplication.translate("Labels", "其他", "a report of no known kind"),
 }
 _COLOURS: dict[str, Callable[[], str]] = {
     "yellow": lambda: QCoreApplication.translate("Labels", "重点", "highlight colour"),
@@ -65,6 +73,11 @@ def mark_label(kind: str, colour_name: str = "") -> str:
 def figure_kind_label(kind: str) -> str:
     """A figure's kind: 计数 / 百分比 / 金额 / 日期 / 数字 (Count / Percent / Money / Date / Number)."""
     return _label(_FIGURE_KINDS, kind)
+
+
+def report_kind_label(kind: str) -> str:
+    """A report's kind: 政府工作报告 / 法治政府建设报告 / 条例/办法/规定 / 通知/意见 / 其他."""
+    return _label(_REPORT_KINDS, kind)
 
 
 def colour_label(colour: str) -> str:

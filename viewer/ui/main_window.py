@@ -24,6 +24,7 @@ from viewer.ui.exports.export_actions import ExportActions, is_share_file
 from viewer.ui.dialogs.help_actions import HelpActions
 from viewer.ui.dialogs.trash_actions import TrashActions
 from viewer.ui.first_paint import AfterFirstPaint
+from viewer.ui.library.library_actions import LibraryActions
 from viewer.ui.reader.section_tree import SectionTreePanel
 from viewer.ui.reader.text_pane import ReportView
 from viewer.ui.session import ReportSession
@@ -80,8 +81,9 @@ class MainWindow(QMainWindow):
         self._init_actions()
         self.annotating = AnnotationActions(self.session, self.view, self.tree_panel, self)
         self.exports = ExportActions(self.session, self, self.annotating.colour_names)
-        self.help = HelpActions(self)
         self.trash = TrashActions(self)
+        self.library = LibraryActions(self)
+        self.help = HelpActions(self)             # last: its shortcut list reads the others' new texts
         # Start-up: the side tabs' panels are built after the first paint, or when first asked for.
         self.after_first_paint.later(self._build_side_panels)
         self._init_menus()
@@ -252,6 +254,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.import_folder_action)
         self.recent_menu = self.file_menu.addMenu("")
         self.recent_menu.setToolTipsVisible(True)
+        self.file_menu.addAction(self.library.library_action)
         self.file_menu.addAction(self.exports.import_share_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.exports.share_action)
@@ -345,6 +348,7 @@ class MainWindow(QMainWindow):
         self.view.topOffsetChanged.connect(self._on_reading_moved)
         self._save_timer.timeout.connect(self.save_position)
         self.session.documentOpened.connect(self._show_report)
+        self.session.catalogueChanged.connect(self._show_catalogue_change)
         self.session.writeFailed.connect(lambda exc: self.notify(error_text(exc)))
         self.session.annotationsChanged.connect(self._show_annotation_changes)
         self.annotating.noticeRequested.connect(self.notify)
@@ -447,6 +451,11 @@ class MainWindow(QMainWindow):
         self._on_reading_moved(self.view.top_offset())
         if self._find_bar is not None and self._find_bar.isVisible():
             self.run_find(self.find_bar.query())
+
+    def _show_catalogue_change(self, change) -> None:
+        """Reports renamed, removed, restored (CatalogueChange): the title bar follows the open one's title."""
+        if self.doc_id in change.document_ids:
+            self.setWindowTitle(self._window_title())
 
     def _fill_figures_table(self) -> None:
         """The 数据 tab's rows: this report's figures with their section paths."""

@@ -28,6 +28,7 @@ from viewer.store.settings import LAST_DOCUMENT, READING_POSITION, Setting, decl
 
 if TYPE_CHECKING:
     from viewer.core.share import ImportPlan
+    from viewer.services.catalogue import CatalogueChange
     from viewer.services.library import TrashChange
     from viewer.services.library import BatchResult
     from viewer.services.sharing import ImportOutcome
@@ -45,6 +46,7 @@ class ReportSession(QObject):
     languageChanged = Signal(str)           # "zh" or "en": retranslate now
     writeFailed = Signal(object)            # StoreError of a bookkeeping write (reading place, last report)
     reportsImported = Signal(object)        # BatchResult of a batch import: its reports are in the library
+    catalogueChanged = Signal(object)       # CatalogueChange: reports renamed, removed, restored or imported
 
     def __init__(self, store: LibraryStore, parent: QObject | None = None):
         super().__init__(parent)
@@ -99,13 +101,52 @@ class ReportSession(QObject):
         """Parse a report file and keep it in the library (nothing new if it is there already)."""
         from viewer.services.library import import_file     # the parsers load only when a file is imported
 
-        return import_file(self.store, path)
+        result = import_file(self.store, path)
+        if result.created:
+            self._announce_catalogue({result.document_id}, "imported")
+        return result
 
     def remove_open_report(self) -> "TrashChange":
         """Move the open report into the 回收站 (its notes wait with it); the caller opens another."""
+        return self.remove_report(self._open_id())
+
+    # -- the catalogue: titles and the 回收站 ------------------------------------------------------
+
+    def rename_report(self, doc_id: int, title: str) -> "CatalogueChange":
+        """A report's new title (a blank one raises ReportViewerError and changes nothing)."""
+        from viewer.services.catalogue import rename_report
+
+        change = rename_report(self.store, doc_id, title)
+        self._announce_catalogue(change.document_ids, change.what)
+        return change
+
+    def remove_report(self, doc_id: int) -> "TrashChange":
+        """Move a report into the 回收站, its notes kept with it (the open one: the caller opens another)."""
         from viewer.services.library import remove_report
 
-        return remove_report(self.store, self._open_id())
+        change = remove_report(self.store, doc_id)
+        if change.changed:
+            self._announce_catalogue({doc_id}, "removed")
+        return change
+
+    def restore_report(self, doc_id: int) -> "TrashChange":
+        """Bring a report back from the 回收站 with its notes as they were."""
+        from viewer.services.library import restore_report
+
+        change = restore_report(self.store, doc_id)
+        if change.changed:
+            self._announce_catalogue({doc_id}, "restored")
+        return change
+
+    def _announce_catalogue(self, doc_ids, what: str) -> None:
+        """Tell every session on the library; one showing a renamed report takes its new title."""
+        from viewer.services.catalogue import CatalogueChange
+
+        change = CatalogueChange(frozenset(doc_ids), what)
+        for session in self._neighbours():
+            if what == "renamed" and session.doc_id in change.document_ids:
+                session.title = self.store.document_info(session.doc_id).title
+            session.catalogueChanged.emit(change)
 
     def announce_imported(self, result: "BatchResult") -> None:
         """A batch import (run on its own connection) stored reports: every session on the library hears."""
