@@ -95,13 +95,10 @@ def annotation_texts(conn: sqlite3.Connection) -> list[tuple[str, int, str, str,
 
 
 def search_documents(conn: sqlite3.Connection, query: str) -> list[int]:
-    """Ids of reports whose title or text contains `query`, in id order."""
-    if len(query) < 3:               # a trigram index cannot match fewer than 3 characters
-        like = f"%{query}%"
-        rows = conn.execute("SELECT id FROM documents WHERE title LIKE ? OR body LIKE ? ORDER BY id",
-                            (like, like)).fetchall()
-    else:
-        phrase = '"' + query.replace('"', '""') + '"'
-        rows = conn.execute("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid",
-                            (phrase,)).fetchall()
-    return [r[0] for r in rows]
+    """Ids of reports whose title or (folded) text contains `query`, in id order: the titles by
+    LIKE, the text through the paragraph index (see paragraphs_containing)."""
+    like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    found = {row[0] for row in conn.execute("SELECT id FROM documents WHERE title LIKE ? ESCAPE '\\'", (like,))}
+    if has_paragraph_index(conn):
+        found.update(row.document_id for row in paragraphs_containing(conn, query))
+    return sorted(found)
