@@ -86,6 +86,55 @@ def paragraphs_containing(conn: sqlite3.Connection, term: str) -> list[Paragraph
     return [ParagraphRow(*row) for row in rows]
 
 
+#: A 3+ character term matched by fewer paragraphs than this has them all sorted; past it, the
+#: paragraphs are walked in order (its matches are then dense enough for a page to come early).
+SORT_AT_MOST = 2000
+
+
+def first_paragraphs_containing(conn: sqlite3.Connection, term: str, limit: int,
+                                after: tuple[int, int] | None = None) -> list[ParagraphRow]:
+    """The first `limit` paragraphs (of reports not in the 回收站) whose folded text contains the
+    folded `term`, in (report, start) order, from just after the paragraph `after` = (report id,
+    start): a page of paragraphs_containing without finding every one.
+
+    A 3+ character term matched by fewer than SORT_AT_MOST paragraphs: the trigram index's
+    matches, sorted; any other term: the paragraphs walked in (report, start) order, keeping
+    those whose folded text holds it, until `limit` (a common term fills a page early)."""
+    from viewer.core.search import fold
+
+    needle = fold(term)
+    if not needle or limit <= 0:
+        return []
+    doc_id, start = after if after is not None else (0, -1)
+    columns = "p.id, p.document_id, p.start, p.[end], p.text, p.folded"
+    live = "p.document_id NOT IN (SELECT id FROM documents WHERE removed_at IS NOT NULL)"
+    if len(needle) >= TRIGRAM_MIN:
+        phrase = '"' + needle.replace('"', '""') + '"'
+        matched = conn.execute("SELECT count(*) FROM (SELECT 1 FROM paragraphs_fts WHERE paragraphs_fts MATCH ?"
+                               " LIMIT ?)", (phrase, SORT_AT_MOST)).fetchone()[0]
+        if matched < SORT_AT_MOST:
+            rows = conn.execute(
+                f"SELECT {columns} FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid"
+                f" WHERE paragraphs_fts MATCH ? AND (p.document_id, p.start) > (?, ?) AND {live}"
+                " ORDER BY p.document_id, p.start LIMIT ?", (phrase, doc_id, start, limit)).fetchall()
+            return [ParagraphRow(*row) for row in rows]
+    # (the index's match is the folded text's substring: the same paragraphs as instr finds)
+    sql, params = (f"SELECT {columns} FROM paragraphs p INDEXED BY paragraphs_document"
+                   f" WHERE (p.document_id, p.start) > (?, ?) AND instr(p.folded, ?) > 0 AND {live}"
+                   " ORDER BY p.document_id, p.start LIMIT ?", (doc_id, start, needle, limit))
+    return [ParagraphRow(*row) for row in conn.execute(sql, params).fetchall()]
+
+
+def report_contains(conn: sqlite3.Connection, doc_id: int, term: str) -> bool:
+    """Whether one report's folded paragraphs hold the folded `term` (a multi-term page's check)."""
+    from viewer.core.search import fold
+
+    needle = fold(term)
+    return bool(needle) and conn.execute(
+        "SELECT 1 FROM paragraphs WHERE document_id = ? AND instr(folded, ?) > 0 LIMIT 1",
+        (doc_id, needle)).fetchone() is not None
+
+
 def annotation_texts(conn: sqlite3.Connection) -> list[tuple[str, int, str, str, str]]:
     """(uuid, document id, kind, quote, body) of every annotation not deleted, on a report not in the 回收站, in (report, start) order
     (notes are few next to paragraphs: the search folds and matches them in Python)."""
