@@ -1,4 +1,4 @@
-"""Migration 9: the whole-report FTS index is dropped; search goes through the paragraph index."""
+"""Migration 9: the whole-report FTS index is dropped (search goes through the paragraph index), which import fills a report at a time."""
 
 from __future__ import annotations
 
@@ -23,9 +23,13 @@ def test_a_version_8_library_loses_its_whole_report_index_and_still_finds_its_te
     monkeypatch.undo()
     with LibraryStore(path) as s:
         assert s.schema_version() == SCHEMA_VERSION >= 9
-        assert not {"documents_fts", "documents_ai", "documents_ad", "documents_au"} & _tables(s)
+        assert not {"documents_fts", "documents_ai", "documents_ad", "documents_au", "paragraphs_ai"} & _tables(s)
         assert s.search_documents("行政复议案件") == [doc_id]
         assert s.search_documents("依法") == [doc_id]
         assert s.search_documents("２０２５年工作") == [doc_id]      # the title, full-width digits folded
         assert s.search_documents("不存在的词") == []
         assert s.integrity_ok()
+        second = s.import_report(parse_bytes(TEXT.replace("41", "42").encode("utf-8"), "b.txt")).document_id
+        assert [row.document_id for row in s.paragraphs_containing("行政复议案件")] == [doc_id, second]
+        assert [row.document_id for row in s.paragraphs_containing("案件42")] == [second]
+        s._conn.execute("INSERT INTO paragraphs_fts (paragraphs_fts, rank) VALUES ('integrity-check', 1)")
