@@ -198,7 +198,7 @@ def import_paths(store: "LibraryStore", paths: Iterable[str | os.PathLike],
         files.extend(found)
     if workers is None:
         workers = parse_pool.default_workers(len(files))
-    parsed = parse_pool.parsed_in_order(files, workers)
+    parsed = parse_pool.parsed_in_order(files, workers) if workers > 0 else None
     try:
         for n, path in enumerate(files, 1):
             if cancelled is not None and cancelled():
@@ -206,7 +206,7 @@ def import_paths(store: "LibraryStore", paths: Iterable[str | os.PathLike],
                 break
             if progress is not None:
                 progress(n, len(files), path)
-            outcome = _store_one(store, path, next(parsed)[1])
+            outcome = _import_one(store, path) if parsed is None else _store_one(store, path, next(parsed)[1])
             if isinstance(outcome, ReportViewerError):
                 result.failed.append((path, outcome))
             else:
@@ -214,8 +214,19 @@ def import_paths(store: "LibraryStore", paths: Iterable[str | os.PathLike],
             if finished is not None:
                 finished(path, outcome)
     finally:
-        parsed.close()
+        if parsed is not None:
+            parsed.close()
     return result
+
+
+def _import_one(store: "LibraryStore", path: str) -> ImportResult | ReportViewerError:
+    """One file of a batch parsed here: its ImportResult, or the error that stopped it (nothing written then)."""
+    try:
+        return import_file(store, path)
+    except ReportViewerError as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 - a parser's bug in one file must not stop the batch
+        return ReportViewerError("ingest.import_failed", path=path, reason=f"{type(exc).__name__}: {exc}")
 
 
 def _store_one(store: "LibraryStore", path: str, parsed: "Report | ReportViewerError") -> ImportResult | ReportViewerError:
