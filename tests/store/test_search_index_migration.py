@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import viewer.store.migrations as store_module
 from viewer.core.report import parse_bytes
-from viewer.store import SCHEMA_VERSION, LibraryStore
+from viewer.store import SCHEMA_VERSION, LibraryStore, char_index, fts
 
 TEXT = "关于2025年工作的报告\n\n一、总体情况\n\n全年办理行政复议案件41件，依法行政水平提升。\n"
 
@@ -32,4 +32,7 @@ def test_a_version_8_library_loses_its_whole_report_index_and_still_finds_its_te
         second = s.import_report(parse_bytes(TEXT.replace("41", "42").encode("utf-8"), "b.txt")).document_id
         assert [row.document_id for row in s.paragraphs_containing("行政复议案件")] == [doc_id, second]
         assert [row.document_id for row in s.paragraphs_containing("案件42")] == [second]
+        assert char_index.reports_holding(s._conn, "复议") == [doc_id, second]     # the old report backfilled
+        assert char_index.reports_holding(s._conn, "龘") == []
+        assert [row.document_id for row in fts.first_paragraphs_containing(s._conn, "41", 5)] == [doc_id]
         s._conn.execute("INSERT INTO paragraphs_fts (paragraphs_fts, rank) VALUES ('integrity-check', 1)")

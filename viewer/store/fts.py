@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Iterable, NamedTuple
+
+from viewer.store import char_index
 
 #: Terms this long or longer go through the trigram index; shorter ones scan the paragraphs (instr).
 TRIGRAM_MIN = 3
@@ -58,11 +61,12 @@ def index_paragraphs(conn: sqlite3.Connection, doc_id: int, body: str) -> None:
     from viewer.core.search import fold      # (here: the first paint of a stored report loads no search code)
 
     conn.execute("DELETE FROM paragraphs WHERE document_id = ?", (doc_id,))
-    conn.executemany("INSERT INTO paragraphs (document_id, start, [end], text, folded) VALUES (?,?,?,?,?)",
-                     [(doc_id, s, e, body[s:e], fold(body[s:e])) for s, e in split_paragraphs(body)])
-    if not _indexed_by_trigger(conn):
+    rows = [(doc_id, s, e, body[s:e], fold(body[s:e])) for s, e in split_paragraphs(body)]
+    conn.executemany("INSERT INTO paragraphs (document_id, start, [end], text, folded) VALUES (?,?,?,?,?)", rows)
+    if not _indexed_by_trigger(conn):          # (migration 9 on: the paragraphs' characters too)
         conn.execute("INSERT INTO paragraphs_fts (rowid, folded) SELECT id, folded FROM paragraphs"
                      " WHERE document_id = ?", (doc_id,))
+        char_index.put(conn, doc_id, (row[4] for row in rows))
 
 
 def drop_insert_trigger(conn: sqlite3.Connection) -> None:
@@ -135,9 +139,15 @@ def first_paragraphs_containing(conn: sqlite3.Connection, term: str, limit: int,
                 " ORDER BY p.document_id, p.start LIMIT ?", (phrase, doc_id, start, limit)).fetchall()
             return [ParagraphRow(*row) for row in rows]
     # (the index's match is the folded text's substring: the same paragraphs as instr finds)
-    sql, params = (f"SELECT {columns} FROM paragraphs p INDEXED BY paragraphs_document"
-                   f" WHERE (p.document_id, p.start) > (?, ?) AND instr(p.folded, ?) > 0 AND {live}"
-                   " ORDER BY p.document_id, p.start LIMIT ?", (doc_id, start, needle, limit))
+    reports = char_index.reports_holding(conn, needle) if len(needle) < TRIGRAM_MIN and char_index.exists(conn) else None
+    if reports is not None:                   # only the reports holding the term's characters
+        live += " AND p.document_id IN (SELECT value FROM json_each(?))"
+        params = (doc_id, start, needle, json.dumps([r for r in reports if r >= doc_id]), limit)
+    else:
+        params = (doc_id, start, needle, limit)
+    sql = (f"SELECT {columns} FROM paragraphs p INDEXED BY paragraphs_document"
+           f" WHERE (p.document_id, p.start) > (?, ?) AND instr(p.folded, ?) > 0 AND {live}"
+           " ORDER BY p.document_id, p.start LIMIT ?")
     return [ParagraphRow(*row) for row in conn.execute(sql, params).fetchall()]
 
 

@@ -6,7 +6,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Callable, ContextManager, Protocol
 
 from viewer.core.errors import StoreError
-from viewer.store import clock, fts, health
+from viewer.store import char_index, clock, fts, health
 from viewer.store.report_rows import insert_tables
 
 if TYPE_CHECKING:
@@ -146,9 +146,12 @@ def _migration_9_one_search_index(db: "sqlite_utils.Database") -> None:
     """Cheaper imports: the whole-report FTS index (documents_fts, a second trigram index of every
     body) goes, as the paragraph index of migration 8 finds the same text (indexing each body
     twice cost a third of an import and a quarter of the library's size); and the paragraph
-    index is filled by index_paragraphs in one statement a report, not by a trigger a paragraph."""
+    index is filled by index_paragraphs in one statement a report, not by a trigger a paragraph;
+    and each report's characters are indexed (store.char_index), so that a 1-2 character term
+    reads only the reports holding its characters."""
     db["documents"].disable_fts()
     fts.drop_insert_trigger(db.conn)
+    char_index.create(db.conn)
 
 
 MIGRATIONS: list[tuple[int, str, Callable[["sqlite_utils.Database"], None]]] = [
