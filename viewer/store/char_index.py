@@ -12,7 +12,7 @@ TABLE = "report_chars"
 def create(conn: sqlite3.Connection) -> None:
     """The index (a row a report, its rowid the report's id; gone with its report) and the rows of
     the reports already in the library."""
-    conn.execute(f"CREATE VIRTUAL TABLE {TABLE} USING fts5(chars, detail=none, columnsize=0)")
+    conn.execute(f"CREATE VIRTUAL TABLE {TABLE} USING fts5(chars, tokenize='ascii', detail=none, columnsize=0)")
     conn.execute(f"CREATE TRIGGER {TABLE}_ad AFTER DELETE ON documents BEGIN"
                  f" DELETE FROM {TABLE} WHERE rowid = old.id; END")
     for doc_id, in conn.execute("SELECT id FROM documents").fetchall():
@@ -24,9 +24,20 @@ def exists(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)).fetchone() is not None
 
 
+class _Tokens(dict):
+    """Each character's token, made once: u + its code point in hex (ASCII, one token to the
+    ascii tokenizer); blank characters have none."""
+
+    def __missing__(self, ch: str) -> str:
+        token = self[ch] = "" if ch.isspace() else f"u{ord(ch):x}"
+        return token
+
+
+_TOKEN = _Tokens()
+
+
 def _tokens(chars: Iterable[str]) -> str:
-    """Each character as a token FTS5's default tokenizer keeps whole: u + its code point in hex."""
-    return " ".join(f"u{ord(ch):x}" for ch in chars if not ch.isspace())
+    return " ".join(map(_TOKEN.__getitem__, chars))
 
 
 def put(conn: sqlite3.Connection, doc_id: int, folded_paragraphs: Iterable[str]) -> None:

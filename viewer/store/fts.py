@@ -140,6 +140,8 @@ def first_paragraphs_containing(conn: sqlite3.Connection, term: str, limit: int,
             return [ParagraphRow(*row) for row in rows]
     # (the index's match is the folded text's substring: the same paragraphs as instr finds)
     reports = char_index.reports_holding(conn, needle) if len(needle) < TRIGRAM_MIN and char_index.exists(conn) else None
+    if reports is not None and 2 * len(reports) > conn.execute("SELECT count(*) FROM documents").fetchone()[0]:
+        reports = None                        # most reports hold them: walking them all costs no more
     if reports is not None:                   # only the reports holding the term's characters
         live += " AND p.document_id IN (SELECT value FROM json_each(?))"
         params = (doc_id, start, needle, json.dumps([r for r in reports if r >= doc_id]), limit)
