@@ -31,7 +31,12 @@ run: venv
 test: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
+# ripgrep is the bench's reference for searching the same texts as plain files (optional: without
+# it the bench says "ripgrep not installed"; make test never needs it).
+BENCH_APT_PACKAGES := ripgrep
+
 bench: venv
+	-@$(MAKE) --no-print-directory system-deps APT_PACKAGES="$(BENCH_APT_PACKAGES)"
 	$(BIN)/python -m viewer.bench
 
 # The offline bundle: dist/report-viewer/ (onedir, PyInstaller) and its archive.

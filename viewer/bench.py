@@ -512,13 +512,26 @@ def print_startup(startup: dict[str, float], rounds: int) -> None:
           f"bare {startup['cpu_bare'] * 1000:.0f} ms: {startup['cpu_ratio_bare']:.2f}")
 
 
+def print_library(reports: int) -> int:
+    """The library part (viewer.bench_library): import, store size, first pages, ripgrep; a Markdown table."""
+    from viewer.bench_library import bench_library, library_table
+
+    print(f"library of {reports:,} varied reports (written, imported, searched; ripgrep over the same files):")
+    print(library_table(bench_library(reports)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m viewer.bench", description=__doc__)
     parser.add_argument("--reports", type=int, default=1000, help="synthetic reports to import")
     parser.add_argument("--skip-gui", action="store_true", help="leave out the GUI measurements")
     parser.add_argument("--startup-only", action="store_true", help="measure start-up only")
     parser.add_argument("--rounds", type=int, default=9, help="alternating start-up rounds")
+    parser.add_argument("--library", action="store_true", help="measure the 10,000-report library only")
+    parser.add_argument("--library-reports", type=int, default=10_000, help="reports in the library bench")
     args = parser.parse_args(argv)
+    if args.library:
+        return print_library(args.library_reports)
     if args.startup_only:
         print_startup(bench_startup(args.rounds), args.rounds)
         return 0
@@ -544,6 +557,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{pdf['seconds'] * 1000:.0f} ms median, CPU {pdf['cpu_seconds'] * 1000:.0f} ms (target < 1 s); "
           "body text the same as the source: "
           f"{'yes' if pdf['same_text'] else 'no'}")
+    print_library(args.library_reports)
     if not args.skip_gui:
         large = bench_large_report()
         print(f"large report {large['bytes'] / 1e6:.1f} MB: parse+import {large['import_s']:.2f} s, "

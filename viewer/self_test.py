@@ -30,6 +30,7 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
         os.environ[paths.DATA_DIR_ENV] = folder          # nothing below can touch the real library
         steps = [("Qt binding keeps reference counts", _binding), ("parse the sample", _parse_sample), ("library: import and a note", _note),
                  ("share export and re-import", _share_round_trip), ("exports", _exports),
+                 ("batch import with parse workers", _batch_import),
                  ("window and screenshot", _screenshot)]
         state: dict = {"folder": Path(folder)}
         for name, step in steps:
@@ -102,6 +103,23 @@ def _exports(state: dict) -> None:
     _check("自检批注" in export.annotations_markdown(*args), "Markdown export lacks the note")
     _check("自检批注" in export.annotations_html(*args), "HTML export lacks the note")
     _check("自检批注".encode() in export.annotations_csv(*args), "CSV export lacks the note")
+
+
+def _batch_import(state: dict) -> None:
+    """Batch import with its parse workers (spawned processes: in the bundle they start through
+    freeze_support in the entry point) gives each file its report."""
+    from viewer.services.library import import_paths
+    from viewer.store import LibraryStore
+
+    folder = state["folder"] / "batch"
+    folder.mkdir()
+    text = paths.sample_report_path().read_text(encoding="utf-8")
+    for n in range(3):
+        (folder / f"report-{n}.txt").write_text(text.replace("2020", str(2010 + n)), encoding="utf-8")
+    with LibraryStore(state["folder"] / "batch.sqlite3") as store:
+        result = import_paths(store, [folder], workers=2)
+    _check(len(result.imported) == 3 and not result.failed,
+           f"{len(result.imported)} of 3 imported, failed: {[str(e) for _p, e in result.failed]}")
 
 
 def _screenshot(state: dict) -> None:

@@ -225,7 +225,7 @@ def test_a_backup_that_cannot_become_the_library_is_refused_and_changes_nothing(
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
         else:
             conn.execute("PRAGMA foreign_keys = OFF")
-            for table in ("documents_fts", "documents"):
+            for table in ("paragraphs_fts", "documents"):
                 conn.execute(f"DROP TABLE {table}")
         conn.commit()
         conn.close()

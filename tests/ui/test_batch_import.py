@@ -164,3 +164,24 @@ def test_an_in_memory_library_imports_on_its_own_connection(qtbot, tmp_path):
         assert len(finished.args[0].imported) == 2 and len(store.documents()) == 2
         win.batch_import.summary_box.close()
         win.close()                                 # before its library closes
+
+
+def test_a_batch_worth_parse_workers_imports_every_file_from_the_import_thread(qtbot, make_window, tmp_path,
+                                                                               monkeypatch):
+    from pathlib import Path
+
+    from viewer.services import parse_pool
+
+    monkeypatch.setattr(parse_pool.os, "cpu_count", lambda: 2)
+    started = []
+    real_start = parse_pool._start_pool
+    monkeypatch.setattr(parse_pool, "_start_pool", lambda workers: started.append(workers) or real_start(workers))
+    count = parse_pool.POOL_MIN_FILES + 2
+    write_reports(tmp_path / "reports", count)
+    (tmp_path / "reports" / "bad.txt").write_bytes(b"")
+    win = make_window()
+    result = _run_batch(qtbot, win, [tmp_path / "reports"])
+    assert started == [2]                          # spawned processes, started from the QThread
+    assert len(result.imported) == count and [Path(p).name for p, _e in result.failed] == ["bad.txt"]
+    assert len(win.store.documents()) == count + 1
+    win.batch_import.summary_box.close()

@@ -172,14 +172,18 @@ def _files_of(path: str) -> list[str]:
 def import_paths(store: "LibraryStore", paths: Iterable[str | os.PathLike],
                  progress: Callable[[int, int, str], None] | None = None,
                  cancelled: Callable[[], bool] | None = None, *,
-                 finished: Callable[[str, ImportResult | ReportViewerError], None] | None = None) -> BatchResult:
+                 finished: Callable[[str, ImportResult | ReportViewerError], None] | None = None,
+                 workers: int | None = None) -> BatchResult:
     """Import files and folders (see collect_files), each file parsed and stored in its own
     transaction: a file that fails is kept in `failed` with its error and the batch goes on.
     `progress(n, total, path)` is called before file n (1-based) is read; `cancelled()` is asked
     between files, and a True stops the batch there (what was imported stays); `finished(path,
     outcome)` hears how each file ended (its ImportResult or its error). A folder holding no
-    report file is a failure of its own."""
+    report file is a failure of its own. The files are parsed ahead in `workers` processes
+    (None: as many as the batch is worth, see parse_pool.default_workers; 0: here), and stored
+    here in order."""
     from viewer.core.ingest import registry
+    from viewer.services import parse_pool
 
     result = BatchResult()
     files: list[str] = []
@@ -192,26 +196,45 @@ def import_paths(store: "LibraryStore", paths: Iterable[str | os.PathLike],
             if finished is not None:
                 finished(given, error)
         files.extend(found)
-    for n, path in enumerate(files, 1):
-        if cancelled is not None and cancelled():
-            result.cancelled = True
-            break
-        if progress is not None:
-            progress(n, len(files), path)
-        outcome = _import_one(store, path)
-        if isinstance(outcome, ReportViewerError):
-            result.failed.append((path, outcome))
-        else:
-            (result.imported if outcome.created else result.already).append(outcome)
-        if finished is not None:
-            finished(path, outcome)
+    if workers is None:
+        workers = parse_pool.default_workers(len(files))
+    parsed = parse_pool.parsed_in_order(files, workers) if workers > 0 else None
+    try:
+        for n, path in enumerate(files, 1):
+            if cancelled is not None and cancelled():
+                result.cancelled = True
+                break
+            if progress is not None:
+                progress(n, len(files), path)
+            outcome = _import_one(store, path) if parsed is None else _store_one(store, path, next(parsed)[1])
+            if isinstance(outcome, ReportViewerError):
+                result.failed.append((path, outcome))
+            else:
+                (result.imported if outcome.created else result.already).append(outcome)
+            if finished is not None:
+                finished(path, outcome)
+    finally:
+        if parsed is not None:
+            parsed.close()
     return result
 
 
 def _import_one(store: "LibraryStore", path: str) -> ImportResult | ReportViewerError:
-    """One file of a batch: its ImportResult, or the error that stopped it (nothing written then)."""
+    """One file of a batch parsed here: its ImportResult, or the error that stopped it (nothing written then)."""
     try:
         return import_file(store, path)
+    except ReportViewerError as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 - a parser's bug in one file must not stop the batch
+        return ReportViewerError("ingest.import_failed", path=path, reason=f"{type(exc).__name__}: {exc}")
+
+
+def _store_one(store: "LibraryStore", path: str, parsed: "Report | ReportViewerError") -> ImportResult | ReportViewerError:
+    """One file of a batch, parsed: its ImportResult, or the error that stopped it (nothing written then)."""
+    if isinstance(parsed, ReportViewerError):
+        return parsed
+    try:
+        return import_parsed(store, parsed, path)
     except ReportViewerError as exc:
         return exc
     except Exception as exc:  # noqa: BLE001 - a parser's bug in one file must not stop the batch
