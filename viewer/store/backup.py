@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from viewer.core.errors import Phrase, StoreError
+from viewer.store import health
 from viewer.store.health import backups_folder
 from viewer.store.migrations import SCHEMA_VERSION
 from viewer.store.settings import LAST_BACKUP
@@ -104,6 +105,7 @@ def back_up(store: BackedUpStore, target: str | os.PathLike | None = None, *,
     last KEEP are kept, and LAST_BACKUP records the time). None for a library in memory."""
     if store.path == ":memory:":
         return None
+    health.check_pages(store._conn, store.path)    # a damaged library must not push the good backups out
     if target is not None:
         return write_backup(store._conn, target)
     when = now or _utc_now()
