@@ -72,7 +72,9 @@ def test_only_the_last_seven_backups_are_kept(library):
 def test_two_backups_in_one_second_are_both_kept(library):
     with LibraryStore(library) as store:
         first, second = backup.back_up(store, now=T0), backup.back_up(store, now=T0)
+        third = backup.back_up(store, now=T0)
     assert first != second and first.exists() and second.exists()
+    assert backup.backups(library) == [third, second, first]        # newest first: -3, -2, then the plain name
 
 
 def test_backup_if_due_backs_up_at_most_once_a_day(library):

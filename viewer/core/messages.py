@@ -446,6 +446,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.reimport_target": {
         "zh": "report-viewer reimport：请给出一份报告（路径或编号）或 --all，二者选一。",
         "en": "report-viewer reimport: give one report (PATH-OR-ID) or --all, not both and not neither"},
+    "cli.backup_before_reimport": {"zh": "重新解析之前已备份资料库到 {path}",
+                                   "en": "backed up the library to {path} before re-parsing"},
     "cli.reimport_progress": {"zh": "[{n}/{total}] 重新解析：{title}", "en": "[{n}/{total}] re-parsing: {title}"},
     "cli.reimport_one_failed": {"zh": "未能重新解析报告 {id}《{title}》，保持原样：{reason}",
                                 "en": "report {id} 《{title}》 could not be re-parsed and is left as it was: {reason}"},

@@ -56,7 +56,14 @@ def backups(library_path: str | os.PathLike) -> list[Path]:
     if not folder.is_dir():
         return []
     found = [p for p in folder.iterdir() if _NAME_RE.fullmatch(p.name) and p.is_file()]
-    return sorted(found, key=lambda p: p.name, reverse=True)
+    return sorted(found, key=_order, reverse=True)
+
+
+def _order(path: Path) -> tuple[str, int]:
+    """(time stamp, number in that second): library-…-2 is newer than library-… of the same second."""
+    match = _NAME_RE.fullmatch(path.name)
+    stamp = path.name[len("library-"):len("library-") + 15]
+    return stamp, int(match.group(1)[1:]) if match and match.group(1) else 1
 
 
 def _free_name(folder: Path, when: datetime) -> Path:
