@@ -75,6 +75,24 @@ def test_reimport_all_prints_one_line_per_live_report_then_the_totals(run_cli, t
     run_cli("--db", db, "import", extra, check_exit=0)
     run_cli("--db", db, "remove", extra, check_exit=0)
     lines = run_cli("--db", db, "reimport", "--all", check_exit=0).stdout_text.splitlines()
-    assert [line.split("]")[0] for line in lines[:2]] == ["[1/2", "[2/2"]
-    assert lines[2].startswith("re-parsed 2 reports, 0 failed") and "1 in place" in lines[2]
-    assert len(lines) == 3
+    assert lines[0].startswith("backed up the library to ")
+    assert [line.split("]")[0] for line in lines[1:3]] == ["[1/2", "[2/2"]
+    assert lines[3].startswith("re-parsed 2 reports, 0 failed") and "1 in place" in lines[3]
+    assert len(lines) == 4
+
+
+def test_reimport_all_backs_the_library_up_first_every_time_and_says_where_in_one_line(run_cli, tmp_path):
+    import sqlite3
+
+    db, _sample_id, _small_id = _library(run_cli, tmp_path)
+    run_cli("--db", db, "backup", check_exit=0)            # today's backup: the daily one is not due
+    folder = db.parent / "backups"
+    for round_ in (1, 2):
+        before = set(folder.iterdir())
+        out = run_cli("--db", db, "reimport", "--all", check_exit=0, env={"LANG": "zh_CN.UTF-8"}).stdout_text
+        (written,) = set(folder.iterdir()) - before
+        line = out.splitlines()[0]
+        assert line == f"重新解析之前已备份资料库到 {written}"
+        conn = sqlite3.connect(written)
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+        conn.close()

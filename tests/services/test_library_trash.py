@@ -95,3 +95,30 @@ def test_an_incoming_share_for_a_removed_report_reaches_it_and_its_deletions_hol
     restore_report(store, doc_id)
     assert {a.uuid for a in store.annotations(doc_id)} == {mine.uuid, kept.uuid}
     assert store.find_annotation(doomed.uuid).deleted
+
+
+def test_reimport_all_backs_the_library_up_before_touching_any_report(tmp_path):
+    from viewer.store.backup import backups
+    from viewer.store.settings import LAST_BACKUP
+
+    with LibraryStore(tmp_path / "lib.sqlite3") as store:
+        doc_id = import_file(store, SAMPLE).document_id
+        store.add_annotation(doc_id, "note", 0, 4, body="要点")
+        store.set_setting(LAST_BACKUP, "2999-01-01T00:00:00+00:00")   # the daily one would not be due
+        first = reimport_all(store)
+        second = reimport_all(store)
+    assert first.backup is not None and second.backup is not None and first.backup != second.backup
+    assert backups(tmp_path / "lib.sqlite3") == [second.backup, first.backup]
+    with LibraryStore(first.backup) as copy:
+        assert [a.body for a in copy.annotations(doc_id)] == ["要点"]
+
+
+def test_reimport_all_reparses_nothing_when_the_backup_cannot_be_written(tmp_path):
+    with LibraryStore(tmp_path / "lib.sqlite3") as store:
+        doc_id = import_file(store, SAMPLE).document_id
+        (tmp_path / "backups").write_text("a file where the folder should be")
+        before = store.dump()
+        with pytest.raises(StoreError) as excinfo:
+            reimport_all(store)
+        assert excinfo.value.code == "store.backup_failed" and store.dump() == before
+        assert store.document(doc_id).imported_at == store.document(doc_id).imported_at

@@ -72,7 +72,9 @@ def test_only_the_last_seven_backups_are_kept(library):
 def test_two_backups_in_one_second_are_both_kept(library):
     with LibraryStore(library) as store:
         first, second = backup.back_up(store, now=T0), backup.back_up(store, now=T0)
+        third = backup.back_up(store, now=T0)
     assert first != second and first.exists() and second.exists()
+    assert backup.backups(library) == [third, second, first]        # newest first: -3, -2, then the plain name
 
 
 def test_backup_if_due_backs_up_at_most_once_a_day(library):
@@ -149,12 +151,46 @@ def test_a_truncated_library_is_refused_untouched(library):
     assert refused(library).code in ("store.damaged", "store.not_a_library")
 
 
-def test_a_library_with_a_damaged_page_is_refused_untouched(library):
+def damage_a_page(library) -> None:
     data = bytearray(library.read_bytes())
     page = 4096
     data[2 * page: 3 * page] = b"\xa5" * page          # a b-tree page overwritten with garbage
     library.write_bytes(bytes(data))
+
+
+def test_a_library_with_a_damaged_page_is_refused_untouched_when_its_last_session_met_a_disk_error(library):
+    damage_a_page(library)
+    health.mark_for_check(library)                     # what a disk I/O error during a write leaves
     assert refused(library).code == "store.damaged"
+    assert health.needs_full_check(library)            # still: the next open checks again
+
+
+def test_a_library_whose_last_session_did_not_close_it_is_checked_in_full_on_opening(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "lib.sqlite3"
+    library_with_a_note(path)
+    assert not health.needs_full_check(path)           # closed cleanly: no full check next time
+    killed = ("import os, sys; from viewer.store import LibraryStore; s = LibraryStore(sys.argv[1]);"
+              " s.set_setting('zoom', 3); os._exit(0)")      # a crash: the library never closed
+    subprocess.run([sys.executable, "-c", killed, str(path)], check=True)
+    assert health.needs_full_check(path)
+    with LibraryStore(path) as store:                  # checked, fine, and the write survived
+        assert store.get_setting("zoom") == 3
+    assert not health.needs_full_check(path)
+
+
+def test_a_damaged_page_in_a_cleanly_closed_library_is_found_before_the_next_backup_which_keeps_the_good_ones(
+        library):
+    with LibraryStore(library) as store:
+        good = backup.back_up(store, now=T0)
+    damage_a_page(library)
+    with LibraryStore(library) as store:               # (no full check due on this open)
+        with pytest.raises(StoreError) as excinfo:
+            backup.back_up(store, now=T0 + timedelta(days=1))
+    assert excinfo.value.code == "store.damaged" and "restore-backup" in render(excinfo.value, "en")
+    assert backup.backups(library) == [good]
 
 
 def test_garbage_is_refused_untouched(tmp_path):

@@ -314,8 +314,11 @@ def reimport_everything(args: argparse.Namespace) -> int:
         _out(render_code("cli.reimport_progress", args.language, n=n, total=total, title=title))
         sys.stdout.flush()
 
-    with open_store(args) as store:
-        result = reimport_all(store, progress)
+    def backed_up(path) -> None:
+        _out(render_code("cli.backup_before_reimport", args.language, path=path))
+
+    with open_store(args, daily_backup=False) as store:      # (reimport_all backs up first, always)
+        result = reimport_all(store, progress, backed_up)
     for doc_id, title, exc in result.failed:
         _err(render_code("cli.reimport_one_failed", args.language, id=doc_id, title=title,
                          reason=render(exc, args.language)))

@@ -260,7 +260,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "store.restore_failed": {
         "zh": "{path}：无法恢复备份（{reason}）；请检查磁盘空间和文件夹权限。",
         "en": "{path}: cannot restore the backup ({reason}); check the disk space and the folder's permissions"},
+    "store.disk_full": {
+        "zh": "{path}：磁盘已满或无法写入（{reason}），这次更改没有保存；资料库已撤回到更改之前，完好无损。"
+              "请腾出磁盘空间后再保存一次。",
+        "en": "{path}: the disk is full or cannot be written ({reason}), so this change was not saved; "
+              "the library was rolled back to before it and is intact. Free some disk space, then save again"},
     "store.why_missing": {"zh": "文件不存在", "en": "there is no such file"},
+    "store.why_truncated": {"zh": "文件被截短了：只有 {found} 字节，文件头记载应有 {expected} 字节",
+                            "en": "the file was cut short: {found} bytes where its header says {expected}"},
     "store.why_not_a_library": {"zh": "不是 SQLite 数据库", "en": "not an SQLite database"},
     "store.why_damaged": {"zh": "完整性检查未通过：{problems}", "en": "integrity check failed: {problems}"},
     "store.why_no_reports": {"zh": "里面没有报告表", "en": "it has no reports table"},
@@ -439,6 +446,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.reimport_target": {
         "zh": "report-viewer reimport：请给出一份报告（路径或编号）或 --all，二者选一。",
         "en": "report-viewer reimport: give one report (PATH-OR-ID) or --all, not both and not neither"},
+    "cli.backup_before_reimport": {"zh": "重新解析之前已备份资料库到 {path}",
+                                   "en": "backed up the library to {path} before re-parsing"},
     "cli.reimport_progress": {"zh": "[{n}/{total}] 重新解析：{title}", "en": "[{n}/{total}] re-parsing: {title}"},
     "cli.reimport_one_failed": {"zh": "未能重新解析报告 {id}《{title}》，保持原样：{reason}",
                                 "en": "report {id} 《{title}》 could not be re-parsed and is left as it was: {reason}"},

@@ -18,6 +18,8 @@ from viewer.core.errors import ReportViewerError
 from viewer.core.model import Annotation, DocumentInfo, ImportResult, RemovedReport
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from viewer.core.model import Report
     from viewer.store import LibraryStore
 
@@ -107,15 +109,24 @@ class ReimportAllResult:
 
     reimported: tuple[ReimportResult, ...]
     failed: tuple[tuple[int, str, ReportViewerError], ...]
+    backup: "Path | None" = None        # the backup written before any report was touched (None: in memory)
 
 
 #: progress(n, total, title): called before the n-th report (1-based) of `total` is re-parsed.
 Progress = Callable[[int, int, str], None]
 
 
-def reimport_all(store: "LibraryStore", progress: Progress | None = None) -> ReimportAllResult:
+def reimport_all(store: "LibraryStore", progress: Progress | None = None,
+                 backed_up: "Callable[[Path], None] | None" = None) -> ReimportAllResult:
     """Re-parse every report in the library (not the 回收站) from its kept source bytes, each in its
-    own transaction, notes re-anchored; one that no longer parses is left as it was and reported."""
+    own transaction, notes re-anchored; one that no longer parses is left as it was and reported.
+    The library is backed up first, always (not once a day; `backed_up(path)` hears where): if that
+    fails nothing is re-parsed."""
+    from viewer.store.backup import back_up
+
+    written = back_up(store)
+    if written is not None and backed_up is not None:
+        backed_up(written)
     docs = store.documents()
     done: list[ReimportResult] = []
     failed: list[tuple[int, str, ReportViewerError]] = []
@@ -126,7 +137,7 @@ def reimport_all(store: "LibraryStore", progress: Progress | None = None) -> Rei
             done.append(reimport(store, info.id))
         except ReportViewerError as exc:
             failed.append((info.id, info.title, exc))
-    return ReimportAllResult(tuple(done), tuple(failed))
+    return ReimportAllResult(tuple(done), tuple(failed), written)
 
 
 @dataclass

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from viewer.core.errors import Phrase, StoreError
+from viewer.store import health
 from viewer.store.health import backups_folder
 from viewer.store.migrations import SCHEMA_VERSION
 from viewer.store.settings import LAST_BACKUP
@@ -55,7 +56,14 @@ def backups(library_path: str | os.PathLike) -> list[Path]:
     if not folder.is_dir():
         return []
     found = [p for p in folder.iterdir() if _NAME_RE.fullmatch(p.name) and p.is_file()]
-    return sorted(found, key=lambda p: p.name, reverse=True)
+    return sorted(found, key=_order, reverse=True)
+
+
+def _order(path: Path) -> tuple[str, int]:
+    """(time stamp, number in that second): library-…-2 is newer than library-… of the same second."""
+    match = _NAME_RE.fullmatch(path.name)
+    stamp = path.name[len("library-"):len("library-") + 15]
+    return stamp, int(match.group(1)[1:]) if match and match.group(1) else 1
 
 
 def _free_name(folder: Path, when: datetime) -> Path:
@@ -104,6 +112,7 @@ def back_up(store: BackedUpStore, target: str | os.PathLike | None = None, *,
     last KEEP are kept, and LAST_BACKUP records the time). None for a library in memory."""
     if store.path == ":memory:":
         return None
+    health.check_pages(store._conn, store.path)    # a damaged library must not push the good backups out
     if target is not None:
         return write_backup(store._conn, target)
     when = now or _utc_now()

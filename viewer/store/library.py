@@ -31,6 +31,16 @@ _DOCUMENT_INFO = ("SELECT d.id, d.title, d.fingerprint, d.source_name, d.source_
                   " (SELECT count(*) FROM figures f WHERE f.document_id = d.id)"
                   " FROM documents d")
 _LIVE = "d.removed_at IS NULL"
+_DISK_FAILURES = (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR)
+
+
+def is_disk_failure(exc: sqlite3.Error) -> bool:
+    """SQLite could not write to the disk: it is full ("database or disk is full") or failing ("disk I/O error")."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _DISK_FAILURES          # (extended codes such as SQLITE_IOERR_WRITE too)
+    text = str(exc).lower()
+    return "disk is full" in text or "disk i/o error" in text
 
 
 class LibraryStore(AnnotationStore, SettingsStore, CatalogueStore):
@@ -116,10 +126,12 @@ class LibraryStore(AnnotationStore, SettingsStore, CatalogueStore):
             self._depth += 1
             try:
                 yield
-            except BaseException:
-                conn.execute(f"ROLLBACK TO {savepoint}")
-                conn.execute(f"RELEASE {savepoint}")
+            except BaseException as exc:
+                if conn.in_transaction:        # (SQLite itself rolls the whole one back on a full disk)
+                    conn.execute(f"ROLLBACK TO {savepoint}")
+                    conn.execute(f"RELEASE {savepoint}")
                 self._forget_cached_settings()
+                self._raise_write_failure(exc)
                 raise
             else:
                 conn.execute(f"RELEASE {savepoint}")
@@ -131,18 +143,28 @@ class LibraryStore(AnnotationStore, SettingsStore, CatalogueStore):
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise StoreError("store.busy", path=self.path, seconds=self._busy_timeout_ms // 1000) from None
+            self._raise_write_failure(exc)
             raise
         self._depth = 1
         try:
             yield
-        except BaseException:
-            conn.execute("ROLLBACK")
+            conn.execute("COMMIT")             # (in WAL mode a full disk may first show here)
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             self._forget_cached_settings()
+            self._raise_write_failure(exc)
             raise
-        else:
-            conn.execute("COMMIT")
         finally:
             self._depth = 0
+
+    def _raise_write_failure(self, exc: BaseException) -> None:
+        """A write the disk refused (full: SQLITE_FULL; or failing: SQLITE_IOERR) becomes the one
+        StoreError the CLI and the UI say; the transaction is rolled back by then, the library intact."""
+        if isinstance(exc, sqlite3.OperationalError) and is_disk_failure(exc):
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_IOERR and self.path != ":memory:":
+                health.mark_for_check(self.path)      # a failing disk: the next open checks every page
+            raise StoreError("store.disk_full", path=self.path, reason=str(exc)) from None
 
     @contextlib.contextmanager
     def _statement(self) -> Iterator[None]:
