@@ -81,23 +81,13 @@ class LibraryFilterBar(QWidget):
 
     def set_facets(self, facets: "CatalogueFacets") -> None:
         """Fill the combos (each value with its count); a chosen value still there stays chosen."""
-        from viewer.ui.labels import report_kind_label
+        from viewer.ui.facet_combos import facet_items, fill_facet_combo
 
         self._facets = facets
-        self._fill(self.kind_combo, self.tr("全部类别"), [(report_kind_label(k), k, n) for k, n in facets.kinds])
-        self._fill(self.year_combo, self.tr("全部年份"), [(str(y), y, n) for y, n in facets.years])
-        self._fill(self.issuer_combo, self.tr("全部发文机关"), [(i, i, n) for i, n in facets.issuers])
-
-    def _fill(self, combo: QComboBox, everything: str, items: list[tuple[str, Any, int]]) -> None:
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everything, None)
-        for label, value, count in items:
-            combo.addItem(f"{label} ({count})", value)
-        index = combo.findData(chosen) if chosen is not None else 0
-        combo.setCurrentIndex(max(index, 0))
-        combo.blockSignals(False)
+        kinds, years, issuers = facet_items(facets)
+        fill_facet_combo(self.kind_combo, self.tr("全部类别"), kinds)
+        fill_facet_combo(self.year_combo, self.tr("全部年份"), years)
+        fill_facet_combo(self.issuer_combo, self.tr("全部发文机关"), issuers)
 
     # -- the filter ------------------------------------------------------------------------------
 

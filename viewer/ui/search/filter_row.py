@@ -53,28 +53,13 @@ class SearchFilterRow(QWidget):
 
     def set_facets(self, facets: "CatalogueFacets | None") -> None:
         """Fill the combos (each value with its count); a chosen value still offered stays chosen."""
-        from viewer.core.catalogue import kind_label
-        from viewer.ui.ui_language import current
+        from viewer.ui.facet_combos import facet_items, fill_facet_combo
 
         self._facets = facets
-        kinds = [(kind_label(k, current()), k, n) for k, n in facets.kinds] if facets else []
-        years = [(str(y), y, n) for y, n in facets.years] if facets else []
-        issuers = [(i, i, n) for i, n in facets.issuers] if facets else []
-        self._fill(self.kind_combo, self.tr("全部类别"), kinds)
-        self._fill(self.year_combo, self.tr("全部年份"), years)
-        self._fill(self.issuer_combo, self.tr("全部发文机关"), issuers)
-
-    @staticmethod
-    def _fill(combo: QComboBox, everything: str, items: list[tuple[str, Any, int]]) -> None:
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everything, None)
-        for label, value, count in items:
-            combo.addItem(f"{label} ({count})", value)
-            combo.setItemData(combo.count() - 1, label, 3)       # Qt.ToolTipRole: the whole name
-        combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else 0)
-        combo.blockSignals(False)
+        kinds, years, issuers = facet_items(facets)
+        fill_facet_combo(self.kind_combo, self.tr("全部类别"), kinds)
+        fill_facet_combo(self.year_combo, self.tr("全部年份"), years)
+        fill_facet_combo(self.issuer_combo, self.tr("全部发文机关"), issuers)
 
     def choose(self, combo: QComboBox, value: Any) -> None:
         """Pick a combo's value (tests, a user's choice kept) and say the filters changed."""
