@@ -3,6 +3,7 @@
     back_up(store)                      # <library dir>/backups/library-20261202-151500.sqlite3
     backup_if_due(store)                # at most once a day (LAST_BACKUP)
     restore_backup(library_path, file)  # checks the file, keeps the current library aside, copies it in
+    backup_contents(file)               # (reports, notes) in a backup, read-only
 """
 
 from __future__ import annotations
@@ -205,5 +206,58 @@ def restore_backup(library_path: str | os.PathLike, backup: str | os.PathLike, *
         shutil.copyfile(backup, partial)
         os.replace(partial, library)
     except OSError as exc:
+        _put_back(library, aside)
         raise StoreError("store.restore_failed", path=str(library), reason=exc.strerror or str(exc)) from None
     return Restored(library, backup, aside)
+
+
+def taken_at(path: str | os.PathLike) -> datetime | None:
+    """When an automatic backup was written (UTC, from its name); None for another name."""
+    name = Path(path).name
+    if not _NAME_RE.fullmatch(name):
+        return None
+    return datetime.strptime(name[len("library-"):len("library-") + 15], "%Y%m%d-%H%M%S").replace(tzinfo=timezone.utc)
+
+
+def backup_contents(path: str | os.PathLike) -> tuple[int, int] | None:
+    """How many reports (not in the 回收站) and live notes, bookmarks and highlights a backup holds,
+    read through a read-only connection; None when it cannot be read as a library."""
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        tables = _tables(conn)
+        live = " WHERE removed_at IS NULL" if "removed_at" in _columns(conn, "documents") else ""
+        reports = conn.execute(f"SELECT count(*) FROM documents{live}").fetchone()[0]
+        notes = (conn.execute("SELECT count(*) FROM annotations WHERE deleted = 0").fetchone()[0]
+                 if "annotations" in tables else 0)
+        return reports, notes
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def restore_aside_name(library_path: str | os.PathLike) -> str:
+    """How the library kept aside by a restore is named (the time filled in when it happens)."""
+    library = Path(library_path)
+    return f"{library.stem}.before-restore-YYYYMMDD-HHMMSS.sqlite3"
+
+
+def _put_back(library: Path, aside: Path | None) -> None:
+    """After a failed restore: the library kept aside is the library again (nothing half copied stays)."""
+    with contextlib.suppress(OSError):
+        library.with_name(library.name + ".restoring").unlink(missing_ok=True)
+    if aside is None or not aside.exists() or library.exists():
+        return
+    with contextlib.suppress(OSError):
+        os.replace(aside, library)
+        for suffix in _SIDE_FILES:
+            side = aside.with_name(aside.name + suffix)
+            if side.exists():
+                os.replace(side, library.with_name(library.name + suffix))

@@ -56,6 +56,8 @@ class LibraryStore(AnnotationStore, SettingsStore, CatalogueStore):
         self.path = str(path)
         self._busy_timeout_ms = busy_timeout_ms
         self._depth = 0                    # how many transaction() blocks are open
+        #: Writes the disk refused (store.disk_full) since the last one that was committed.
+        self.disk_failures = 0
         self._db: sqlite_utils.Database | None = None
         if self.path != ":memory:":
             parent = Path(self.path).parent
@@ -149,6 +151,7 @@ class LibraryStore(AnnotationStore, SettingsStore, CatalogueStore):
         try:
             yield
             conn.execute("COMMIT")             # (in WAL mode a full disk may first show here)
+            self.disk_failures = 0
         except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -164,6 +167,7 @@ class LibraryStore(AnnotationStore, SettingsStore, CatalogueStore):
         if isinstance(exc, sqlite3.OperationalError) and is_disk_failure(exc):
             if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_IOERR and self.path != ":memory:":
                 health.mark_for_check(self.path)      # a failing disk: the next open checks every page
+            self.disk_failures += 1
             raise StoreError("store.disk_full", path=self.path, reason=str(exc)) from None
 
     @contextlib.contextmanager

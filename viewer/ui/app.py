@@ -177,6 +177,7 @@ def run_app(args: argparse.Namespace) -> int:
                          interactive=not (args.screenshot or args.exit_after_show))
     if store is None:
         return 2
+    window = None
     try:
         translations = Translations(app)
         language = args.lang or store.get_setting(LANGUAGE)
@@ -184,7 +185,7 @@ def run_app(args: argparse.Namespace) -> int:
         window = MainWindow(store, defer_until_painted=True)
         window.set_language_checked(translations.language)
         # Start-up: the daily backup copies the whole library; the window is drawn first.
-        window.after_first_paint.later(lambda: back_up_if_due(store, translations.language))
+        window.after_first_paint.later(lambda: back_up_if_due(window.session.store, translations.language))
 
         def switch_language(lang: str) -> None:
             if translations.set_language(lang):
@@ -216,6 +217,8 @@ def run_app(args: argparse.Namespace) -> int:
         return code
     finally:
         store.close()
+        if window is not None:             # (the library reopened after a restored backup)
+            window.session.store.close()
 
 
 def listen_for_later_launches(window, db_path):

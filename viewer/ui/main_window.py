@@ -21,6 +21,7 @@ from viewer.store import LibraryStore, settings
 from viewer.ui import palette, ui_language
 from viewer.ui.annotations.annotation_actions import AnnotationActions
 from viewer.ui.exports.export_actions import ExportActions, is_share_file
+from viewer.ui.dialogs.backup_actions import BackupActions
 from viewer.ui.dialogs.help_actions import HelpActions
 from viewer.ui.dialogs.trash_actions import TrashActions
 from viewer.ui.first_paint import AfterFirstPaint
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.exports = ExportActions(self.session, self, self.annotating.colour_names)
         self.trash = TrashActions(self)
         self.library = LibraryActions(self)
+        self.backups = BackupActions(self)
         self.help = HelpActions(self)             # last: its shortcut list reads the others' new texts
         # Start-up: the side tabs' panels are built after the first paint, or when first asked for.
         self.after_first_paint.later(self._build_side_panels)
@@ -266,6 +268,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.exports.pdf_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.trash.remove_action)
+        self.file_menu.addAction(self.backups.backups_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -735,8 +738,26 @@ class MainWindow(QMainWindow):
             self._bookmarks_panel.commit_editor()
         self.annotating.commit_typing()
 
+    def keeps_unsaved_typing(self) -> bool:
+        """After commit_typing: a note editor still holds text the library refused (a full disk);
+        asks whether to stay open so it can be saved once there is room (True: stay)."""
+        editors = [self.annotating.note_dialog.editor] if self.annotating.note_dialog is not None else []
+        if self._figures_panel is not None:
+            editors += [panel.delegate.open_editor() for panel in (self._notes_panel, self._bookmarks_panel)
+                        if panel._delegate is not None]
+        if not any(editor is not None and editor.is_dirty() for editor in editors):
+            return False
+        answer = QMessageBox.question(self, self.tr("批注未保存"), self.tr(
+            "有一条批注的文字没能保存（磁盘已满），仍在编辑框中。\n"
+            "先不退出、腾出磁盘空间后再保存吗？选“否”退出，这段文字会丢失。"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
+
     def closeEvent(self, event) -> None:  # noqa: N802
         self.commit_typing()
+        if self.keeps_unsaved_typing():
+            event.ignore()
+            return
         self._save_timer.stop()
         self.save_position()
         self.save_layout()

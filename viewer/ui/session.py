@@ -47,6 +47,7 @@ class ReportSession(QObject):
     writeFailed = Signal(object)            # StoreError of a bookkeeping write (reading place, last report)
     reportsImported = Signal(object)        # BatchResult of a batch import: its reports are in the library
     catalogueChanged = Signal(object)       # CatalogueChange: reports renamed, removed, restored or imported
+    libraryReplaced = Signal()              # the library file was swapped (a backup restored): show it afresh
 
     def __init__(self, store: LibraryStore, parent: QObject | None = None):
         super().__init__(parent)
@@ -152,6 +153,31 @@ class ReportSession(QObject):
         """A batch import (run on its own connection) stored reports: every session on the library hears."""
         for session in self._neighbours():
             session.reportsImported.emit(result)
+
+    def replace_library(self, replace: Callable[[], Any]) -> Any:
+        """Swap the library file under every session on it: the connection is closed (no other
+        one may be writing), `replace()` runs (a backup restored), the file is opened again and
+        every session forgets its report and hears libraryReplaced. Returns what `replace` returned;
+        if it raises, the library as it is then is opened again and the error goes on."""
+        old = self.store
+        sessions = self._neighbours()
+        old.close()
+        try:
+            result = replace()
+        finally:
+            new = LibraryStore(old.path)          # (a StoreError here: the caller says so and quits)
+            for session in sessions:
+                session.store = new
+                session._forget_report()
+        for session in sessions:
+            session.libraryReplaced.emit()
+        return result
+
+    def _forget_report(self) -> None:
+        self.doc_id, self.title, self.text = None, "", ""
+        self.sections, self.figures, self.tables, self.pages = [], [], [], []
+        self._annotations = {}
+        self._position = None
 
     # -- annotations of the open report ----------------------------------------------------------
 

@@ -339,7 +339,9 @@ class AnnotationActions(QObject):
         try:
             self.session.update_annotation(uuid, body=body)
         except StoreError as exc:
-            self._store_failed(exc)
+            if self.note_dialog is not None:
+                self.note_dialog.editor.save_failed()      # the dialog keeps the text and stays open
+            self._store_failed(exc, typing=True)
 
     def _discard_new_note(self, uuid: str) -> None:
         """Cancel in the note dialog: the note goes. An empty one leaves no trace; one with text
@@ -435,14 +437,16 @@ class AnnotationActions(QObject):
         self.noticeRequested.emit(self.tr("已复制引文及出处"))
 
     def edit_body(self, uuid: str, body: str, editing: object = None) -> None:
-        """A new body (typed in a panel): stored at once, one undo step per editing session."""
+        """A new body (typed in a panel): stored at once, one undo step per editing session (the
+        editor keeps a body that could not be stored, and saves it again)."""
         self._change_annotation(uuid, lambda before: self.step_name("edit", before.kind),
-                                editing=editing, body=body)
+                                editing=editing, typing=True, body=body)
 
     def set_annotation_colour(self, uuid: str, colour: str) -> None:
         self._change_annotation(uuid, lambda _before: self.tr("更改颜色"), colour=colour)
 
-    def _change_annotation(self, uuid: str, step_name, editing: object = None, **changes: str) -> None:
+    def _change_annotation(self, uuid: str, step_name, editing: object = None, typing: bool = False,
+                           **changes: str) -> None:
         """Store a body or colour change at once and record it as an undo step (nothing if unchanged)."""
         try:
             before = self.session.annotation(uuid)
@@ -450,7 +454,7 @@ class AnnotationActions(QObject):
                 return
             self.session.update_annotation(uuid, **changes)
         except StoreError as exc:
-            self._store_failed(exc)
+            self._store_failed(exc, typing=typing)
             return
         self.undo_stack.push(EditAnnotationCommand(self.session, before, lambda: step_name(before), self._store_failed,
                                                    editing=editing, **changes))
@@ -526,5 +530,15 @@ class AnnotationActions(QObject):
         if node is not None:
             self.tree_menu(node).exec(view.viewport().mapToGlobal(pos))
 
-    def _store_failed(self, exc: StoreError) -> None:
-        QMessageBox.warning(self.parent_widget, self.tr("未能保存"), error_text(exc))
+    def _store_failed(self, exc: StoreError, typing: bool = False) -> None:
+        """A write that failed, said in a message box; on a full disk the box comes once (until a
+        write succeeds again: later failures go to the status bar), saying that typed text is kept."""
+        text = error_text(exc)
+        if exc.code == "store.disk_full":
+            if typing:
+                text += "\n\n" + self.tr("你输入的文字仍在编辑框中，没有丢失；腾出空间后继续输入，"
+                                          "或按 Ctrl+Enter，就会再保存一次。")
+            if self.session.store.disk_failures > 1:
+                self.noticeRequested.emit(self.tr("磁盘已满，未能保存；腾出空间后再保存一次"))
+                return
+        QMessageBox.warning(self.parent_widget, self.tr("未能保存"), text)

@@ -294,12 +294,18 @@ class NoteCardDelegate(QStyledItemDelegate):
         source = model
         while isinstance(source, QSortFilterProxyModel):
             source = source.sourceModel()
+        if source.edit_session is not None:      # a save is running (its message box took the focus)
+            editor.save_failed()
+            return
         source.edit_session = ("editor", id(self), editor.property("session"))
         editor.mark_saved()
+        text = editor.toPlainText()
         try:
-            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+            model.setData(index, text, Qt.ItemDataRole.EditRole)
         finally:
             source.edit_session = None
+        if index.isValid() and (index.data(Qt.ItemDataRole.EditRole) or "") != text:
+            editor.save_failed()                 # not stored (a full disk): the editor keeps it, unsaved
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                              index: QModelIndex) -> None:
@@ -319,7 +325,7 @@ class NoteCardDelegate(QStyledItemDelegate):
             if done:                   # Esc or Ctrl+Enter: keep what was typed and close
                 editor._dirty = True
                 editor.flush()
-                self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+                self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)   # (not if unsaved)
                 return True
         return super().eventFilter(editor, event)
 
@@ -332,6 +338,12 @@ class CardList(QListView):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.empty_text = ""
+
+    def closeEditor(self, editor: QWidget, hint) -> None:  # noqa: N802 (Qt name)
+        """An editor whose text did not reach the library (a full disk) stays open: nothing typed is lost."""
+        if isinstance(editor, NoteBodyEditor) and editor.is_dirty():
+            return
+        super().closeEditor(editor, hint)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:

@@ -49,7 +49,10 @@ class NoteDialog(QDialog):
         self.editor.flush()
 
     def accept(self) -> None:
+        """Done: saved and closed; if the save failed (a full disk) it stays open with the text."""
         self.flush()
+        if self.editor.is_dirty():
+            return
         super().accept()
 
     def reject(self) -> None:

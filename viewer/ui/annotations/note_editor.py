@@ -27,6 +27,7 @@ class NoteBodyEditor(QPlainTextEdit):
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self._dirty = False
+        self._saving = False
         self.textChanged.connect(self._on_changed)
 
     def set_text_quietly(self, text: str) -> None:
@@ -49,12 +50,25 @@ class NoteBodyEditor(QPlainTextEdit):
         self._timer.stop()
         self._dirty = False
 
+    def save_failed(self) -> None:
+        """The save did not reach the library (a full disk): the text stays here, unsaved, and the
+        next pause in typing, focus-out or flush saves it again."""
+        self._dirty = True
+
+    def is_saving(self) -> bool:
+        """A save asked for by flush is running (a message box it shows must not start another)."""
+        return self._saving
+
     def flush(self) -> None:
         """Ask for a save now if anything was typed since the last one."""
         self._timer.stop()
-        if self._dirty:
+        if self._dirty and not self._saving:
             self._dirty = False
-            self.saveRequested.emit()
+            self._saving = True
+            try:
+                self.saveRequested.emit()
+            finally:
+                self._saving = False
 
     def focusOutEvent(self, event) -> None:  # noqa: N802
         self.flush()
