@@ -273,6 +273,8 @@ class NoteCardDelegate(QStyledItemDelegate):
         """The editor closed (or is gone): the card takes its usual size again."""
         if editor is not None and editor is not self._editor:
             return
+        if isinstance(editor, NoteBodyEditor) and editor.is_dirty():
+            return                               # refused (a full disk): CardList keeps it open
         self._editor = None
         index = QModelIndex(self._editing)
         self._editing = QPersistentModelIndex()
